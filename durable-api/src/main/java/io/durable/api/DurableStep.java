@@ -1,0 +1,48 @@
+package io.durable.api;
+
+import jakarta.enterprise.util.Nonbinding;
+import jakarta.interceptor.InterceptorBinding;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+/**
+ * Makes a bean method a durable step: its result is journaled, and when the run is replayed the
+ * journaled result is returned without running the method again.
+ *
+ * <p>A step may live on the workflow bean itself or on any other CDI bean. Called outside a running
+ * workflow, the method simply runs. Called from inside another step, it runs as part of that step
+ * (only the outermost step is journaled). A step that throws is journaled as failed, and the
+ * workflow sees a {@link StepFailedException}, on the first execution and on every replay alike.
+ *
+ * <p>A plain step runs outside any transaction and its journal row is written in a new transaction
+ * right after it returns: a crash in between runs it again, so pass
+ * {@link DurableContext#idempotencyKey()} to external systems. A {@linkplain #transactional()
+ * transactional} step runs in a new JTA transaction that also writes its journal row: its database
+ * effects and its journal row commit together, exactly once.
+ */
+@InterceptorBinding
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.METHOD, ElementType.TYPE})
+public @interface DurableStep {
+
+    /**
+     * The step's name in the journal; with its occurrence number it forms the step key.
+     *
+     * @return the name; when empty, the method's name
+     */
+    @Nonbinding
+    String name() default "";
+
+    /**
+     * Whether the body runs in the same JTA transaction as its journal write.
+     *
+     * @return {@code true} for exactly-once database effects
+     */
+    @Nonbinding
+    boolean transactional() default false;
+}

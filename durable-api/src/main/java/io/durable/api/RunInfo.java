@@ -1,0 +1,52 @@
+package io.durable.api;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A snapshot of one run, as stored.
+ *
+ * @param id              the run id
+ * @param workflowName    the workflow's name
+ * @param workflowVersion the workflow version the run was started with
+ * @param instanceId      the business key, unique per workflow name
+ * @param status          the status at the time of the snapshot
+ * @param inputJson       the input as JSON ({@code null} for a workflow without input)
+ * @param outputJson      the output as JSON, once completed
+ * @param error           the error description, once failed
+ * @param createdAt       when the run was started
+ * @param updatedAt       when the run row last changed
+ * @param finishedAt      when the run reached a terminal status
+ */
+public record RunInfo(
+        RunId id,
+        String workflowName,
+        int workflowVersion,
+        String instanceId,
+        RunStatus status,
+        String inputJson,
+        String outputJson,
+        String error,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant finishedAt) {
+
+    /** Validates the mandatory fields. */
+    public RunInfo {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(workflowName, "workflowName");
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(status, "status");
+        Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /**
+     * The finish time, when the run has finished.
+     *
+     * @return the time it reached a terminal status
+     */
+    public Optional<Instant> finished() {
+        return Optional.ofNullable(finishedAt);
+    }
+}

@@ -1,0 +1,72 @@
+package io.durable.api;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The status of a run. Every transition the engine makes is checked here, in one place.
+ *
+ * <pre>
+ * PENDING -&gt; RUNNING -&gt; COMPLETED | FAILED
+ * RUNNING -&gt; RUNNING   (another node takes over after the lease expired)
+ * RUNNING &lt;-&gt; SUSPENDED
+ * any non-terminal -&gt; CANCELLED
+ * </pre>
+ *
+ * <p>An enum is a closed set: a {@code switch} over it is checked for exhaustiveness.
+ */
+public enum RunStatus {
+    /** Stored, waiting for a node with a free execution slot. */
+    PENDING,
+    /** Claimed by a node under a lease and executing. */
+    RUNNING,
+    /** Parked: waiting for a time, a signal or a child, holding no thread. */
+    SUSPENDED,
+    /** Finished; the output is stored. */
+    COMPLETED,
+    /** Finished with an error; the error is stored. */
+    FAILED,
+    /** Stopped for good by an operator or a parent. */
+    CANCELLED;
+
+    /**
+     * Whether the run has finished and will never execute again.
+     *
+     * @return {@code true} for COMPLETED, FAILED and CANCELLED
+     */
+    public boolean isTerminal() {
+        return this == COMPLETED || this == FAILED || this == CANCELLED;
+    }
+
+    /**
+     * Whether a run in this status may move to {@code next}.
+     *
+     * @param next the proposed status
+     * @return {@code true} when the transition is legal
+     */
+    public boolean canTransitionTo(RunStatus next) {
+        return successors().contains(next);
+    }
+
+    /**
+     * Throws when the transition from this status to {@code next} is illegal.
+     *
+     * @param runId the run, named in the message
+     * @param next  the proposed status
+     * @throws IllegalTransitionException when the transition is not allowed
+     */
+    public void checkTransition(String runId, RunStatus next) {
+        if (!canTransitionTo(next)) {
+            throw new IllegalTransitionException(runId, this, next);
+        }
+    }
+
+    private Set<RunStatus> successors() {
+        return switch (this) {
+            case PENDING -> EnumSet.of(RUNNING, CANCELLED);
+            case RUNNING -> EnumSet.of(RUNNING, SUSPENDED, COMPLETED, FAILED, CANCELLED);
+            case SUSPENDED -> EnumSet.of(RUNNING, CANCELLED);
+            case COMPLETED, FAILED, CANCELLED -> EnumSet.noneOf(RunStatus.class);
+        };
+    }
+}

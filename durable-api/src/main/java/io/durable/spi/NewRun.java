@@ -1,0 +1,39 @@
+package io.durable.spi;
+
+import io.durable.api.RunId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A run to store, in status PENDING.
+ *
+ * @param id              the run id
+ * @param workflowName    the workflow
+ * @param workflowVersion the workflow's version
+ * @param instanceId      the business key, unique per workflow
+ * @param inputJson       the input as JSON, or {@code null}
+ * @param createdAt       when it was started
+ */
+public record NewRun(RunId id, String workflowName, int workflowVersion, String instanceId, String inputJson,
+                     Instant createdAt) {
+
+    /** The longest instance id the store accepts. */
+    public static final int MAX_INSTANCE_ID = 200;
+
+    /**
+     * Validates the fields.
+     *
+     * @throws IllegalArgumentException when the instance id is blank or too long
+     */
+    public NewRun {
+        Objects.requireNonNull(id, "id");
+        Objects.requireNonNull(workflowName, "workflowName");
+        Objects.requireNonNull(instanceId, "instanceId");
+        Objects.requireNonNull(createdAt, "createdAt");
+        if (instanceId.isBlank() || instanceId.length() > MAX_INSTANCE_ID) {
+            throw new IllegalArgumentException("An instance id must be 1 to " + MAX_INSTANCE_ID
+                    + " characters, got " + instanceId.length());
+        }
+    }
+}

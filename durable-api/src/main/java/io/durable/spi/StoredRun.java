@@ -1,0 +1,22 @@
+package io.durable.spi;
+
+import io.durable.api.RunInfo;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A run as the store holds it: the public snapshot plus its lease.
+ *
+ * @param info           the public snapshot
+ * @param leaseOwner     the node holding the lease, or {@code null}
+ * @param leaseEpoch     the epoch of the latest claim, 0 before the first
+ * @param leaseExpiresAt when the lease runs out, or {@code null}
+ */
+public record StoredRun(RunInfo info, String leaseOwner, long leaseEpoch, Instant leaseExpiresAt) {
+
+    /** Validates the fields. */
+    public StoredRun {
+        Objects.requireNonNull(info, "info");
+    }
+}

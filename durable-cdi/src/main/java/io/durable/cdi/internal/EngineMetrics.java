@@ -1,0 +1,61 @@
+package io.durable.cdi.internal;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.metrics.MetricRegistry;
+import org.eclipse.microprofile.metrics.Tag;
+
+import java.time.Duration;
+import java.util.logging.Logger;
+
+/**
+ * Publishes the engine's MicroProfile Metrics in the application registry: runs started, completed
+ * and failed, and step durations, tagged by workflow. Does nothing where no Metrics implementation
+ * is present (Java SE tests).
+ */
+@ApplicationScoped
+class EngineMetrics {
+
+    private static final Logger LOG = Logger.getLogger(EngineMetrics.class.getName());
+
+    @Inject
+    Instance<MetricRegistry> registries;
+
+    private MetricRegistry registry;
+
+    @PostConstruct
+    void init() {
+        try {
+            registry = registries.isResolvable() ? registries.get() : null;
+        } catch (RuntimeException | LinkageError e) {
+            LOG.fine("MicroProfile Metrics is not available; engine metrics are off");
+            registry = null;
+        }
+    }
+
+    void runStarted(String workflow) {
+        count("durable.runs.started", workflow);
+    }
+
+    void runCompleted(String workflow) {
+        count("durable.runs.completed", workflow);
+    }
+
+    void runFailed(String workflow) {
+        count("durable.runs.failed", workflow);
+    }
+
+    void stepFinished(String workflow, Duration duration) {
+        if (registry != null) {
+            registry.timer("durable.step.duration", new Tag("workflow", workflow)).update(duration);
+        }
+    }
+
+    private void count(String name, String workflow) {
+        if (registry != null) {
+            registry.counter(name, new Tag("workflow", workflow)).inc();
+        }
+    }
+}

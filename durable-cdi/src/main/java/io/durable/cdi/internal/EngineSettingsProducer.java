@@ -1,0 +1,86 @@
+package io.durable.cdi.internal;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.eclipse.microprofile.config.Config;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Logger;
+
+/**
+ * Produces the {@link EngineSettings} from MicroProfile Config (system properties, environment,
+ * {@code microprofile-config.properties}); without a Config implementation, the defaults apply.
+ */
+@ApplicationScoped
+class EngineSettingsProducer {
+
+    static final String PREFIX = "durable.engine.";
+    private static final Logger LOG = Logger.getLogger(EngineSettingsProducer.class.getName());
+
+    private volatile EngineSettings settings;
+
+    /** Dependent scope (a record cannot be proxied); read once and kept by this bean. */
+    @Produces
+    EngineSettings settings() {
+        EngineSettings read = settings;
+        if (read == null) {
+            read = read();
+            settings = read;
+        }
+        return read;
+    }
+
+    private EngineSettings read() {
+        Optional<Config> config = config();
+        String nodeId = read(config, "node-id", Function.identity()).orElseGet(EngineSettingsProducer::defaultNodeId);
+        int maxRuns = read(config, "max-concurrent-runs", Integer::parseInt).orElse(16);
+        Duration lease = read(config, "lease-duration", EngineSettingsProducer::duration).orElse(Duration.ofSeconds(30));
+        Duration poll = read(config, "poll-interval", EngineSettingsProducer::duration).orElse(Duration.ofSeconds(5));
+        return new EngineSettings(nodeId, maxRuns, lease, poll);
+    }
+
+    private static Optional<Config> config() {
+        try {
+            return Optional.of(ConfigProvider.getConfig());
+        } catch (RuntimeException | LinkageError e) {
+            LOG.fine("No MicroProfile Config implementation; the engine uses its defaults");
+            return Optional.empty();
+        }
+    }
+
+    private static <T> Optional<T> read(Optional<Config> config, String key, Function<String, T> parse) {
+        Optional<String> raw = config.flatMap(c -> c.getOptionalValue(PREFIX + key, String.class));
+        try {
+            return raw.map(String::trim).map(parse);
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("Invalid value '" + raw.orElse("") + "' for " + PREFIX + key + ": "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /** Accepts ISO-8601 ({@code PT30S}) or a number of seconds ({@code 30}). */
+    static Duration duration(String text) {
+        try {
+            return text.chars().allMatch(Character::isDigit) ? Duration.ofSeconds(Long.parseLong(text)) : Duration.parse(text);
+        } catch (DateTimeParseException | NumberFormatException e) {
+            throw new IllegalArgumentException("expected seconds or an ISO-8601 duration such as PT30S", e);
+        }
+    }
+
+    private static String defaultNodeId() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (Exception e) {
+            host = "node";
+        }
+        String id = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return id.length() > 100 ? id.substring(id.length() - 100) : id;
+    }
+}

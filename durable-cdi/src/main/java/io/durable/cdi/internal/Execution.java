@@ -1,0 +1,110 @@
+package io.durable.cdi.internal;
+
+import io.durable.api.DurableException;
+import io.durable.api.RunInfo;
+import io.durable.api.StepInfo;
+import io.durable.spi.Lease;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of one execution of one run on one thread: the journal loaded at its start, the
+ * replay position, and the step in progress. Not shared between threads.
+ */
+final class Execution {
+
+    private static final ThreadLocal<Execution> CURRENT = new ThreadLocal<>();
+
+    private final RunInfo run;
+    private final List<StepInfo> journal;
+    private final Map<String, Integer> occurrences = new HashMap<>();
+    private volatile Lease lease;
+    private int nextSequence;
+    private String currentStepKey;
+    private DurableException abortCause;
+
+    Execution(RunInfo run, Lease lease, List<StepInfo> journal) {
+        this.run = run;
+        this.lease = lease;
+        this.journal = journal;
+    }
+
+    static Execution current() {
+        return CURRENT.get();
+    }
+
+    void bind() {
+        CURRENT.set(this);
+    }
+
+    void unbind() {
+        CURRENT.remove();
+    }
+
+    RunInfo run() {
+        return run;
+    }
+
+    Lease lease() {
+        return lease;
+    }
+
+    void renewed(Lease renewed) {
+        this.lease = renewed;
+    }
+
+    int takeSequence() {
+        return nextSequence++;
+    }
+
+    String takeStepKey(String name) {
+        int occurrence = occurrences.merge(name, 1, Integer::sum);
+        return name + "#" + occurrence;
+    }
+
+    /** @return the journaled entry at that position, or {@code null} past the end of the journal */
+    StepInfo journaled(int sequence) {
+        return sequence < journal.size() ? journal.get(sequence) : null;
+    }
+
+    boolean isReplaying() {
+        return nextSequence < journal.size();
+    }
+
+    int journalSize() {
+        return journal.size();
+    }
+
+    boolean inStep() {
+        return currentStepKey != null;
+    }
+
+    String currentStepKey() {
+        return currentStepKey;
+    }
+
+    void enterStep(String stepKey) {
+        currentStepKey = stepKey;
+    }
+
+    void exitStep() {
+        currentStepKey = null;
+    }
+
+    /**
+     * Stops the execution for good: the lease was lost, the journal was written concurrently, the
+     * store failed, or the code is not deterministic. Every later step call rethrows the cause, so
+     * workflow code that catches it cannot go on.
+     */
+    void abort(DurableException cause) {
+        if (abortCause == null) {
+            abortCause = cause;
+        }
+    }
+
+    DurableException abortCause() {
+        return abortCause;
+    }
+}

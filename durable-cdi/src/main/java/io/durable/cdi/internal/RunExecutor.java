@@ -1,0 +1,171 @@
+package io.durable.cdi.internal;
+
+import io.durable.api.DurableException;
+import io.durable.api.LeaseLostException;
+import io.durable.api.NonDeterministicWorkflowException;
+import io.durable.api.RunInfo;
+import io.durable.api.RunStatus;
+import io.durable.api.StepInfo;
+import io.durable.api.StoreException;
+import io.durable.api.UnknownWorkflowException;
+import io.durable.spi.EngineClock;
+import io.durable.spi.JournalConflictException;
+import io.durable.spi.Lease;
+import io.durable.spi.StoredRun;
+import io.durable.spi.TransactionRunner;
+import io.durable.spi.WorkflowStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Executes one claimed run: loads its journal in one query, calls the workflow method on a fresh
+ * bean instance (steps replay from the journal), and stores the outcome. An execution that cannot
+ * go on (lease lost, store down, server stopping) is abandoned, not failed: the run stays RUNNING
+ * and is claimed again once its lease expires.
+ */
+@ApplicationScoped
+class RunExecutor {
+
+    private static final Logger LOG = Logger.getLogger(RunExecutor.class.getName());
+    /** A journal conflict means another node wrote concurrently; replaying twice more settles it. */
+    private static final int CONFLICT_REPLAYS = 3;
+
+    @Inject
+    WorkflowStore store;
+
+    @Inject
+    TransactionRunner transactions;
+
+    @Inject
+    DurableExtension extension;
+
+    @Inject
+    JsonCodec codec;
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    EngineMetrics metrics;
+
+    @Inject
+    RunWaiters waiters;
+
+    @Inject
+    @EngineClock
+    Clock clock;
+
+    /** Outcome of one execution, for the dispatcher. */
+    enum Outcome { FINISHED, ABANDONED }
+
+    Outcome execute(Lease lease, ExecutionRegistry registry) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return executeOnce(lease, registry);
+            } catch (JournalConflictException e) {
+                if (attempt >= CONFLICT_REPLAYS) {
+                    LOG.log(Level.WARNING, e, () -> "Run " + lease.runId() + " kept meeting journal conflicts; abandoned");
+                    return Outcome.ABANDONED;
+                }
+                LOG.fine(() -> "Run " + lease.runId() + " met a journal conflict; replaying");
+            }
+        }
+    }
+
+    private Outcome executeOnce(Lease lease, ExecutionRegistry registry) {
+        StoredRun stored = store.findRun(lease.runId()).orElse(null);
+        if (stored == null || stored.info().status().isTerminal() || stored.leaseEpoch() != lease.epoch()) {
+            return Outcome.ABANDONED;
+        }
+        RunInfo run = stored.info();
+        WorkflowDefinition definition;
+        try {
+            definition = extension.workflows().byName(run.workflowName());
+        } catch (UnknownWorkflowException e) {
+            LOG.severe(() -> "Run " + run.id() + " belongs to workflow '" + run.workflowName()
+                    + "', which this deployment does not have; leaving it for a node that does");
+            return Outcome.ABANDONED;
+        }
+        List<StepInfo> journal = store.loadJournal(run.id());
+        Execution execution = new Execution(run, lease, journal);
+        registry.executing(lease.runId(), execution);
+        execution.bind();
+        Bean<?> bean = definition.bean();
+        CreationalContext<?> context = beanManager.createCreationalContext(bean);
+        try {
+            Object input = definition.takesInput()
+                    ? codec.fromJson(run.inputJson(), definition.inputType(), "the input of run " + run.id())
+                    : null;
+            Object instance = beanManager.getReference(bean, definition.beanClass(), context);
+            Object output = definition.takesInput()
+                    ? definition.entryMethod().invoke(instance, input)
+                    : definition.entryMethod().invoke(instance);
+            if (execution.abortCause() != null) {
+                return abandonOrFail(execution, execution.abortCause(), registry);
+            }
+            String outputJson = codec.toJson(output, definition.outputType(), "the output of run " + run.id());
+            finish(execution, RunStatus.COMPLETED, outputJson, null);
+            metrics.runCompleted(run.workflowName());
+            return Outcome.FINISHED;
+        } catch (InvocationTargetException e) {
+            Throwable failure = execution.abortCause() != null ? execution.abortCause() : e.getCause();
+            return abandonOrFail(execution, failure, registry);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return abandonOrFail(execution, e, registry);
+        } finally {
+            execution.unbind();
+            context.release();
+        }
+    }
+
+    private Outcome abandonOrFail(Execution execution, Throwable failure, ExecutionRegistry registry) {
+        RunInfo run = execution.run();
+        if (failure instanceof JournalConflictException conflict) {
+            throw conflict;
+        }
+        if (failure instanceof LeaseLostException) {
+            LOG.info(() -> "Run " + run.id() + ": " + failure.getMessage());
+            return Outcome.ABANDONED;
+        }
+        if (failure instanceof StoreException || registry.stopping()) {
+            LOG.log(Level.WARNING, failure, () -> "Run " + run.id() + " stopped without finishing; it resumes once "
+                    + "its lease expires");
+            return Outcome.ABANDONED;
+        }
+        String error = failure instanceof DurableException || failure instanceof NonDeterministicWorkflowException
+                ? failure.getMessage()
+                : failure.getClass().getName() + ": " + failure.getMessage();
+        LOG.log(Level.INFO, failure, () -> "Run " + run.id() + " of workflow " + run.workflowName() + " failed: " + error);
+        try {
+            finish(execution, RunStatus.FAILED, null, error);
+        } catch (DurableException e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " failed, but the failure could not be stored");
+            return Outcome.ABANDONED;
+        }
+        metrics.runFailed(run.workflowName());
+        return Outcome.FINISHED;
+    }
+
+    private void finish(Execution execution, RunStatus status, String outputJson, String error) {
+        try {
+            transactions.inNewTransaction(() -> {
+                store.finishRun(execution.lease(), status, outputJson, error, clock.instant());
+                return null;
+            });
+        } catch (DurableException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("finishing run " + execution.run().id(), e);
+        }
+        waiters.finished(execution.run().id());
+    }
+}

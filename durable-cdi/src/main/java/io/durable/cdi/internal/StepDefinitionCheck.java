@@ -1,0 +1,40 @@
+package io.durable.cdi.internal;
+
+import io.durable.api.DurableStep;
+import io.durable.api.WorkflowDefinitionException;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.util.Optional;
+
+/** Validates one {@code @DurableStep} method at deployment. */
+final class StepDefinitionCheck {
+
+    static final int MAX_STEP_NAME = 150;
+
+    private StepDefinitionCheck() {
+    }
+
+    static Optional<WorkflowDefinitionException> problem(Class<?> beanClass, Method method, DurableStep step) {
+        String where = "@DurableStep method " + method.getName() + ": ";
+        int modifiers = method.getModifiers();
+        if (Modifier.isStatic(modifiers) || Modifier.isPrivate(modifiers) || Modifier.isFinal(modifiers)) {
+            return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where
+                    + "a step must be an instance method that is neither private nor final, or the container "
+                    + "cannot intercept it"));
+        }
+        String name = step.name().isBlank() ? method.getName() : step.name();
+        if (name.length() > MAX_STEP_NAME || name.contains("#")) {
+            return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where + "step name '" + name
+                    + "' must be at most " + MAX_STEP_NAME + " characters and must not contain '#'"));
+        }
+        if (method.getReturnType() != void.class) {
+            Optional<String> problem = JsonTypeCheck.problem(method.getGenericReturnType());
+            if (problem.isPresent()) {
+                return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where
+                        + "its result is journaled as JSON, but " + problem.get()));
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,42 @@
+package io.durable.cdi.internal;
+
+import io.durable.api.DurableStep;
+import io.durable.api.WorkflowMethod;
+
+import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The step descriptors, by method. Methods seen during deployment are registered then; a method the
+ * container intercepts without having shown it to the extension is described on first use, once.
+ */
+final class StepDescriptors {
+
+    private final Map<Method, StepDescriptor> byMethod = new ConcurrentHashMap<>();
+
+    void register(Method method, DurableStep annotation) {
+        byMethod.put(method, describe(method, annotation));
+    }
+
+    /** @return the descriptor, or {@code null} when the method is a workflow's entry method */
+    StepDescriptor of(Method method) {
+        if (method.isAnnotationPresent(WorkflowMethod.class)) {
+            return null;
+        }
+        return byMethod.computeIfAbsent(method, m -> {
+            DurableStep annotation = m.getAnnotation(DurableStep.class);
+            if (annotation == null) {
+                annotation = m.getDeclaringClass().getAnnotation(DurableStep.class);
+            }
+            return describe(m, annotation);
+        });
+    }
+
+    private static StepDescriptor describe(Method method, DurableStep annotation) {
+        String name = annotation == null || annotation.name().isBlank() ? method.getName() : annotation.name();
+        boolean transactional = annotation != null && annotation.transactional();
+        return new StepDescriptor(name, transactional, method.getGenericReturnType(),
+                method.getReturnType() == void.class);
+    }
+}

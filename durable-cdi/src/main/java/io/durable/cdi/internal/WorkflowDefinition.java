@@ -1,0 +1,33 @@
+package io.durable.cdi.internal;
+
+import jakarta.enterprise.inject.spi.Bean;
+
+import java.lang.reflect.Method;
+import java.lang.reflect.Type;
+import java.util.Objects;
+
+/**
+ * A validated workflow: everything the engine needs to execute it, computed once at deployment.
+ *
+ * @param name        the workflow name
+ * @param version     its version
+ * @param beanClass   the bean class
+ * @param bean        the CDI bean that creates instances
+ * @param entryMethod the {@code @WorkflowMethod}
+ * @param inputType   the entry method's parameter type, or {@code null} when it takes none
+ * @param outputType  the entry method's generic return type
+ */
+record WorkflowDefinition(String name, int version, Class<?> beanClass, Bean<?> bean, Method entryMethod,
+                          Type inputType, Type outputType) {
+
+    WorkflowDefinition {
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(beanClass, "beanClass");
+        Objects.requireNonNull(bean, "bean");
+        Objects.requireNonNull(entryMethod, "entryMethod");
+    }
+
+    boolean takesInput() {
+        return inputType != null;
+    }
+}

@@ -1,0 +1,99 @@
+package io.durable.cdi.internal;
+
+import io.durable.api.Workflow;
+import io.durable.api.WorkflowDefinitionException;
+import io.durable.api.WorkflowMethod;
+import jakarta.enterprise.inject.spi.Bean;
+
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Validates one {@code @Workflow} bean at deployment and builds its definition. */
+final class WorkflowDefinitionCheck {
+
+    static final int MAX_NAME = 150;
+
+    private final Class<?> beanClass;
+    private final List<WorkflowDefinitionException> problems = new ArrayList<>();
+
+    WorkflowDefinitionCheck(Class<?> beanClass) {
+        this.beanClass = beanClass;
+    }
+
+    List<WorkflowDefinitionException> problems() {
+        return problems;
+    }
+
+    WorkflowDefinitionException scopeProblem(Class<? extends Annotation> scope) {
+        return fail("a workflow bean gets a fresh instance for every execution, so it must be @Dependent, "
+                + "but it is @" + scope.getSimpleName() + ". Remove the scope annotation.");
+    }
+
+    WorkflowDefinitionException selfInvokedSteps() {
+        return fail("it declares @DurableStep methods, but a workflow can only call its own methods through 'this', "
+                + "and CDI (Weld) does not intercept such calls: the steps would never be journaled. Move the steps "
+                + "to another bean and inject it.");
+    }
+
+    WorkflowDefinitionException duplicateName(String name, Class<?> other) {
+        return fail("workflow name '" + name + "' is already used by " + other.getName()
+                + ". Give one of them another name with @Workflow(name = ...).");
+    }
+
+    Optional<WorkflowDefinition> definition(Workflow workflow, List<Method> entryMethods, Bean<?> bean) {
+        String name = workflow.name().isBlank() ? beanClass.getSimpleName() : workflow.name();
+        if (name.length() > MAX_NAME) {
+            problems.add(fail("workflow name '" + name + "' is longer than " + MAX_NAME + " characters"));
+        }
+        if (workflow.version() < 1) {
+            problems.add(fail("@Workflow(version = " + workflow.version() + ") must be 1 or more"));
+        }
+        if (entryMethods.isEmpty()) {
+            problems.add(fail("no method is annotated @" + WorkflowMethod.class.getSimpleName()
+                    + ". Annotate the method that runs the workflow."));
+        } else if (entryMethods.size() > 1) {
+            problems.add(fail("more than one method is annotated @" + WorkflowMethod.class.getSimpleName() + " ("
+                    + entryMethods.stream().map(Method::getName).sorted().toList() + "). Keep exactly one."));
+        }
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        Method entry = entryMethods.get(0);
+        checkEntry(entry);
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
+        Type input = entry.getParameterCount() == 1 ? entry.getGenericParameterTypes()[0] : null;
+        return Optional.of(new WorkflowDefinition(name, workflow.version(), beanClass, bean, entry, input,
+                entry.getGenericReturnType()));
+    }
+
+    private void checkEntry(Method entry) {
+        String where = "@WorkflowMethod " + entry.getName() + ": ";
+        int modifiers = entry.getModifiers();
+        if (!Modifier.isPublic(modifiers) || Modifier.isStatic(modifiers)) {
+            problems.add(fail(where + "must be public and not static"));
+        }
+        if (entry.getParameterCount() > 1) {
+            problems.add(fail(where + "takes " + entry.getParameterCount()
+                    + " parameters; a workflow takes at most one input. Wrap them in a record."));
+        }
+        if (entry.getParameterCount() == 1) {
+            JsonTypeCheck.problem(entry.getGenericParameterTypes()[0]).ifPresent(p ->
+                    problems.add(fail(where + "its input is stored as JSON, but " + p)));
+        }
+        if (entry.getReturnType() != void.class) {
+            JsonTypeCheck.problem(entry.getGenericReturnType()).ifPresent(p ->
+                    problems.add(fail(where + "its output is stored as JSON, but " + p)));
+        }
+    }
+
+    private WorkflowDefinitionException fail(String problem) {
+        return new WorkflowDefinitionException(beanClass.getName(), problem);
+    }
+}

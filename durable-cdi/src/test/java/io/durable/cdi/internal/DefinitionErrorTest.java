@@ -1,0 +1,212 @@
+package io.durable.cdi.internal;
+
+import io.durable.api.DurableStep;
+import io.durable.api.Workflow;
+import io.durable.api.WorkflowMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.DefinitionException;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Each bad declaration fails the deployment with a message naming the class and the problem. */
+class DefinitionErrorTest {
+
+    public record Payload(String value) {
+    }
+
+    public interface Shape {
+    }
+
+    @Workflow
+    public static class NoEntry {
+        public String run(String in) {
+            return in;
+        }
+    }
+
+    @Workflow
+    public static class TwoEntries {
+        @WorkflowMethod
+        public String one(String in) {
+            return in;
+        }
+
+        @WorkflowMethod
+        public String two(String in) {
+            return in;
+        }
+    }
+
+    @Workflow(name = "same")
+    public static class SameNameA {
+        @WorkflowMethod
+        public String run(String in) {
+            return in;
+        }
+    }
+
+    @Workflow(name = "same")
+    public static class SameNameB {
+        @WorkflowMethod
+        public String run(String in) {
+            return in;
+        }
+    }
+
+    @Workflow
+    public static class InterfaceInput {
+        @WorkflowMethod
+        public String run(Shape shape) {
+            return "x";
+        }
+    }
+
+    @Workflow
+    public static class ObjectOutput {
+        @WorkflowMethod
+        public Object run(Payload payload) {
+            return payload;
+        }
+    }
+
+    @Workflow
+    public static class TwoParameters {
+        @WorkflowMethod
+        public String run(Payload a, Payload b) {
+            return "x";
+        }
+    }
+
+    @Workflow
+    public static class GenericListOfInterfaces {
+        @WorkflowMethod
+        public String run(List<Shape> shapes) {
+            return "x";
+        }
+    }
+
+    @Workflow
+    @ApplicationScoped
+    public static class NotDependent {
+        @WorkflowMethod
+        public String run(String in) {
+            return in;
+        }
+    }
+
+    @Workflow
+    public static class StepsOnItself {
+        @WorkflowMethod
+        public String run(String in) {
+            return step(in);
+        }
+
+        @DurableStep
+        public String step(String in) {
+            return in;
+        }
+    }
+
+    @ApplicationScoped
+    public static class FinalStep {
+        @DurableStep
+        public final String step(String in) {
+            return in;
+        }
+    }
+
+    @ApplicationScoped
+    public static class ShapeStep {
+        @DurableStep
+        public Shape step(String in) {
+            return null;
+        }
+    }
+
+    record Hidden(String x) {
+    }
+
+    @Workflow
+    public static class NonPublicRecord {
+        @WorkflowMethod
+        public String run(Hidden hidden) {
+            return "x";
+        }
+    }
+
+    private static String deploymentError(Class<?>... beans) {
+        Weld weld = new Weld().disableDiscovery().addExtension(new DurableExtension()).addBeanClasses(beans);
+        DefinitionException e = assertThrows(DefinitionException.class, () -> {
+            try (WeldContainer ignored = weld.initialize()) {
+                // deployment must fail before this
+            }
+        });
+        return e.getMessage();
+    }
+
+    private static void assertContains(String message, String... parts) {
+        for (String part : parts) {
+            assertTrue(message.contains(part), () -> "'" + part + "' missing from: " + message);
+        }
+    }
+
+    @Test
+    void a_workflow_without_an_entry_method_fails_the_deployment() {
+        assertContains(deploymentError(NoEntry.class), NoEntry.class.getName(), "no method is annotated @WorkflowMethod");
+    }
+
+    @Test
+    void a_workflow_with_two_entry_methods_fails_the_deployment() {
+        assertContains(deploymentError(TwoEntries.class), TwoEntries.class.getName(), "more than one method", "[one, two]");
+    }
+
+    @Test
+    void two_workflows_with_the_same_name_fail_the_deployment() {
+        assertContains(deploymentError(SameNameA.class, SameNameB.class), "workflow name 'same' is already used by");
+    }
+
+    @Test
+    void an_input_json_b_cannot_create_fails_the_deployment() {
+        assertContains(deploymentError(InterfaceInput.class), InterfaceInput.class.getName(), "input",
+                Shape.class.getName() + " is an interface");
+        assertContains(deploymentError(GenericListOfInterfaces.class), "is an interface");
+        assertContains(deploymentError(NonPublicRecord.class), "is not public");
+    }
+
+    @Test
+    void an_output_of_type_object_fails_the_deployment() {
+        assertContains(deploymentError(ObjectOutput.class), "output", "java.lang.Object carries no type information");
+    }
+
+    @Test
+    void an_entry_method_with_two_parameters_fails_the_deployment() {
+        assertContains(deploymentError(TwoParameters.class), "takes 2 parameters");
+    }
+
+    @Test
+    void a_workflow_with_a_normal_scope_fails_the_deployment() {
+        assertContains(deploymentError(NotDependent.class), NotDependent.class.getName(), "must be @Dependent");
+    }
+
+    @Test
+    void steps_declared_on_the_workflow_bean_fail_the_deployment() {
+        assertContains(deploymentError(StepsOnItself.class), StepsOnItself.class.getName(), "through 'this'",
+                "Move the steps to another bean");
+    }
+
+    @Test
+    void a_final_step_method_fails_the_deployment() {
+        assertContains(deploymentError(FinalStep.class), FinalStep.class.getName(), "neither private nor final");
+    }
+
+    @Test
+    void a_step_result_json_b_cannot_create_fails_the_deployment() {
+        assertContains(deploymentError(ShapeStep.class), ShapeStep.class.getName(), "its result is journaled as JSON");
+    }
+}
