@@ -1,0 +1,82 @@
+package io.durable.jpa.internal;
+
+import io.durable.api.RunId;
+import io.durable.api.RunInfo;
+import io.durable.api.RunStatus;
+import io.durable.api.StepInfo;
+import io.durable.api.StepStatus;
+import io.durable.spi.NewRun;
+import io.durable.spi.StoredRun;
+
+import java.sql.SQLException;
+import java.time.Instant;
+
+/** Converts between entities and the SPI's values. */
+public final class Mapping {
+
+    private Mapping() {
+    }
+
+    public static RunEntity toEntity(NewRun run) {
+        RunEntity e = new RunEntity();
+        e.id = run.id().value();
+        e.workflowName = run.workflowName();
+        e.workflowVersion = run.workflowVersion();
+        e.instanceId = run.instanceId();
+        e.status = RunStatus.PENDING.name();
+        e.inputJson = run.inputJson();
+        e.createdAt = run.createdAt().toEpochMilli();
+        e.updatedAt = e.createdAt;
+        return e;
+    }
+
+    public static StoredRun toStored(RunEntity e) {
+        return new StoredRun(toInfo(e), e.leaseOwner, e.leaseEpoch, instant(e.leaseExpiresAt));
+    }
+
+    public static RunInfo toInfo(RunEntity e) {
+        return new RunInfo(new RunId(e.id), e.workflowName, e.workflowVersion, e.instanceId, RunStatus.valueOf(e.status),
+                e.inputJson, e.outputJson, e.error, Instant.ofEpochMilli(e.createdAt), Instant.ofEpochMilli(e.updatedAt),
+                instant(e.finishedAt));
+    }
+
+    public static StepEntity toEntity(RunId runId, StepInfo s) {
+        StepEntity e = new StepEntity();
+        e.runId = runId.value();
+        e.sequence = s.sequence();
+        e.stepKey = s.stepKey();
+        e.name = s.name();
+        e.status = s.status().name();
+        e.attempt = s.attempt();
+        e.argsHash = s.argsHash();
+        e.resultJson = s.resultJson();
+        e.errorType = s.errorType();
+        e.error = s.error();
+        e.startedAt = millis(s.startedAt());
+        e.finishedAt = millis(s.finishedAt());
+        return e;
+    }
+
+    public static StepInfo toInfo(StepEntity e) {
+        return new StepInfo(e.sequence, e.stepKey, e.name, StepStatus.valueOf(e.status), e.attempt, e.argsHash,
+                e.resultJson, e.errorType, e.error, instant(e.startedAt), instant(e.finishedAt));
+    }
+
+    /** Whether a failure was a violated constraint (SQLSTATE class 23), as opposed to a broken database. */
+    public static boolean isConstraintViolation(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Instant instant(Long millis) {
+        return millis == null ? null : Instant.ofEpochMilli(millis);
+    }
+
+    private static Long millis(Instant instant) {
+        return instant == null ? null : instant.toEpochMilli();
+    }
+}

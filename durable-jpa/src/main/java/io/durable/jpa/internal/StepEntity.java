@@ -1,0 +1,84 @@
+package io.durable.jpa.internal;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.IdClass;
+import jakarta.persistence.Lob;
+import jakarta.persistence.Table;
+import jakarta.persistence.UniqueConstraint;
+
+/**
+ * One journal entry: the primary key (run, sequence) orders the journal and serves its one-query
+ * load; the unique (run, step key) is the last guard against a step journaled twice.
+ */
+@Entity
+@IdClass(StepEntity.Key.class)
+@Table(name = "durable_step",
+        uniqueConstraints = @UniqueConstraint(name = "durable_step_key_uk", columnNames = {"run_id", "step_key"}))
+public class StepEntity {
+
+    @Id
+    @Column(name = "run_id", length = 64)
+    String runId;
+
+    @Id
+    @Column(name = "seq")
+    int sequence;
+
+    @Column(name = "step_key", length = 170, nullable = false)
+    String stepKey;
+
+    @Column(name = "name", length = 150, nullable = false)
+    String name;
+
+    @Column(name = "status", length = 16, nullable = false)
+    String status;
+
+    @Column(name = "attempt", nullable = false)
+    int attempt;
+
+    @Column(name = "args_hash", length = 64)
+    String argsHash;
+
+    @Lob
+    @Column(name = "result_json")
+    String resultJson;
+
+    @Column(name = "error_type", length = 300)
+    String errorType;
+
+    @Lob
+    @Column(name = "error")
+    String error;
+
+    @Column(name = "started_at")
+    Long startedAt;
+
+    @Column(name = "finished_at")
+    Long finishedAt;
+
+    /** The primary key class. */
+    public static class Key {
+        String runId;
+        int sequence;
+
+        public Key() {
+        }
+
+        public Key(String runId, int sequence) {
+            this.runId = runId;
+            this.sequence = sequence;
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Key k && k.sequence == sequence && java.util.Objects.equals(k.runId, runId);
+        }
+
+        @Override
+        public int hashCode() {
+            return java.util.Objects.hash(runId, sequence);
+        }
+    }
+}

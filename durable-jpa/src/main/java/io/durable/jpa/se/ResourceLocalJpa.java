@@ -1,0 +1,117 @@
+package io.durable.jpa.se;
+
+import io.durable.jpa.JpaWorkflowStore;
+import io.durable.spi.TransactionRunner;
+import io.durable.spi.WorkflowStore;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.EntityManagerFactory;
+import jakarta.persistence.EntityTransaction;
+import jakarta.persistence.Persistence;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+
+/**
+ * Persistence unit {@code durable} as a resource-local unit on a JDBC URL. It is the
+ * {@link TransactionRunner} (each new transaction gets its own entity manager, nested ones suspend
+ * the outer) and hands out a {@link WorkflowStore} whose calls join the current transaction or run in
+ * their own.
+ */
+public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable {
+
+    private final EntityManagerFactory factory;
+    private final ThreadLocal<Deque<EntityManager>> current = ThreadLocal.withInitial(ArrayDeque::new);
+    private final WorkflowStore store;
+
+    private ResourceLocalJpa(EntityManagerFactory factory) {
+        this.factory = factory;
+        JpaWorkflowStore core = new JpaWorkflowStore() {
+            @Override
+            protected EntityManager entityManager() {
+                EntityManager em = current.get().peek();
+                if (em == null) {
+                    throw new IllegalStateException("No transaction: store calls run inside ResourceLocalJpa");
+                }
+                return em;
+            }
+        };
+        store = (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
+                new Class<?>[]{WorkflowStore.class}, (proxy, method, args) -> {
+                    if (method.getDeclaringClass() == Object.class) {
+                        return method.invoke(core, args);
+                    }
+                    return required(() -> {
+                        try {
+                            return method.invoke(core, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+                        }
+                    });
+                });
+    }
+
+    /**
+     * Opens the unit on a database; the engine's tables are created when missing.
+     *
+     * @param jdbcUrl  the JDBC URL
+     * @param user     the user
+     * @param password the password
+     * @return the open unit; close it when done
+     */
+    public static ResourceLocalJpa open(String jdbcUrl, String user, String password) {
+        Map<String, Object> properties = new HashMap<>();
+        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        properties.put("jakarta.persistence.jtaDataSource", "");
+        properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
+        properties.put("jakarta.persistence.jdbc.user", user);
+        properties.put("jakarta.persistence.jdbc.password", password == null ? "" : password);
+        properties.put("eclipselink.connection-pool.default.initial", "2");
+        properties.put("eclipselink.connection-pool.default.min", "2");
+        properties.put("eclipselink.connection-pool.default.max", "32");
+        return new ResourceLocalJpa(Persistence.createEntityManagerFactory("durable", properties));
+    }
+
+    /**
+     * The store; each call joins the current transaction or runs in its own.
+     *
+     * @return the store
+     */
+    public WorkflowStore store() {
+        return store;
+    }
+
+    @Override
+    public <T> T inNewTransaction(Callable<T> work) throws Exception {
+        EntityManager em = factory.createEntityManager();
+        EntityTransaction tx = em.getTransaction();
+        current.get().push(em);
+        try {
+            tx.begin();
+            T result = work.call();
+            tx.commit();
+            return result;
+        } catch (Exception | Error e) {
+            if (tx.isActive()) {
+                tx.rollback();
+            }
+            throw e;
+        } finally {
+            current.get().pop();
+            em.close();
+        }
+    }
+
+    private <T> T required(Callable<T> work) throws Exception {
+        return current.get().isEmpty() ? inNewTransaction(work) : work.call();
+    }
+
+    @Override
+    public void close() {
+        factory.close();
+    }
+}

@@ -1,0 +1,56 @@
+package io.durable.jpa;
+
+import org.junit.jupiter.api.Assumptions;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+
+/**
+ * The test databases. PostgreSQL and MariaDB run on 127.0.0.1 on development and CI machines; the
+ * tests create their own database there. Without the server a developer's run skips those tests
+ * with a message; under CI ({@code CI=true}) a missing server fails the build instead.
+ */
+public final class Databases {
+
+    public static final String PG_HOST = System.getProperty("durable.test.pg", "127.0.0.1:5432");
+    public static final String MARIADB_HOST = System.getProperty("durable.test.mariadb", "127.0.0.1:3306");
+    public static final String DATABASE = "durable_test";
+
+    private Databases() {
+    }
+
+    public static String postgresUrl() {
+        String admin = "jdbc:postgresql://" + PG_HOST + "/postgres";
+        ensure(admin, "postgres", "", () -> "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'",
+                "CREATE DATABASE " + DATABASE, "PostgreSQL");
+        return "jdbc:postgresql://" + PG_HOST + "/" + DATABASE;
+    }
+
+    public static String mariadbUrl() {
+        String admin = "jdbc:mariadb://" + MARIADB_HOST + "/";
+        ensure(admin, "root", "", null, "CREATE DATABASE IF NOT EXISTS " + DATABASE
+                + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin", "MariaDB");
+        return "jdbc:mariadb://" + MARIADB_HOST + "/" + DATABASE;
+    }
+
+    private static void ensure(String adminUrl, String user, String password, java.util.function.Supplier<String> exists,
+                               String create, String product) {
+        try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {
+            if (exists == null || !s.executeQuery(exists.get()).next()) {
+                try {
+                    s.execute(create);
+                } catch (SQLException raced) {
+                    // another test JVM created it meanwhile
+                }
+            }
+        } catch (SQLException e) {
+            String message = product + " is not reachable at " + adminUrl + " (" + e.getMessage() + ")";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new IllegalStateException(message + "; under CI this database is mandatory", e);
+            }
+            Assumptions.abort(message + "; skipping its tests. Start it to run them.");
+        }
+    }
+}

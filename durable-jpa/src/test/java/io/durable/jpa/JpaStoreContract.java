@@ -1,0 +1,40 @@
+package io.durable.jpa;
+
+import io.durable.jpa.se.ResourceLocalJpa;
+import io.durable.spi.WorkflowStore;
+import io.durable.spi.WorkflowStoreContractTest;
+import org.junit.jupiter.api.AfterAll;
+
+/** Runs the store contract on one database; one subclass per database. */
+abstract class JpaStoreContract extends WorkflowStoreContractTest {
+
+    private static ResourceLocalJpa jpa;
+    private static String openedUrl;
+
+    protected static synchronized ResourceLocalJpa open(String url, String user, String password) {
+        if (jpa == null || !url.equals(openedUrl)) {
+            if (jpa != null) {
+                jpa.close();
+            }
+            jpa = ResourceLocalJpa.open(url, user, password);
+            openedUrl = url;
+        }
+        return jpa;
+    }
+
+    protected abstract ResourceLocalJpa jpa();
+
+    @Override
+    protected WorkflowStore store() {
+        return jpa().store();
+    }
+
+    @AfterAll
+    static synchronized void close() {
+        if (jpa != null) {
+            jpa.close();
+            jpa = null;
+            openedUrl = null;
+        }
+    }
+}
