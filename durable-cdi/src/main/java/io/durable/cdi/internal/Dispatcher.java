@@ -3,6 +3,7 @@ package io.durable.cdi.internal;
 import io.durable.api.RunId;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Lease;
+import io.durable.spi.RecoverySweep;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -27,7 +28,7 @@ import java.util.logging.Logger;
  * executes, and gives them up on shutdown so a restart resumes them at once.
  */
 @ApplicationScoped
-class Dispatcher implements ExecutionRegistry {
+class Dispatcher implements ExecutionRegistry, RecoverySweep {
 
     private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
 
@@ -144,6 +145,11 @@ class Dispatcher implements ExecutionRegistry {
                 queuePoll();
             }
         }
+    }
+
+    @Override
+    public void sweep() {
+        poll();
     }
 
     private void queuePoll() {

@@ -1,0 +1,26 @@
+package io.durable.sample;
+
+import jakarta.annotation.sql.DataSourceDefinition;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * The datasource the engine (persistence unit {@code durable}) and the sample (unit {@code sample})
+ * share, so a transactional step's effects and its journal row commit in one local transaction.
+ *
+ * <p>Embedded H2 in the server's root folder. {@code WRITE_DELAY=0} makes H2 write every commit to
+ * the file before the commit returns; its default delay would lose the last half second of commits
+ * on {@code kill -9}. H2 survives process crashes this way, not power loss: production belongs on
+ * PostgreSQL or MariaDB.
+ */
+@ApplicationScoped
+@DataSourceDefinition(
+        name = "java:app/jdbc/durable",
+        className = "org.h2.jdbcx.JdbcDataSource",
+        url = "jdbc:h2:${com.sun.aas.instanceRoot}/data/durable-sample;WRITE_DELAY=0",
+        user = "sa",
+        password = "",
+        minPoolSize = 2,
+        maxPoolSize = 40,
+        transactional = true)
+public class SampleDataSource {
+}

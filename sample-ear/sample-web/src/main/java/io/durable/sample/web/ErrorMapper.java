@@ -1,0 +1,38 @@
+package io.durable.sample.web;
+
+import io.durable.api.DuplicateInstanceException;
+import io.durable.api.DurableException;
+import io.durable.api.PayloadException;
+import io.durable.api.RunNotFoundException;
+import io.durable.api.UnknownWorkflowException;
+import jakarta.json.Json;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+
+/** Turns the engine's exceptions into HTTP answers with a JSON body that says what is wrong. */
+@Provider
+public class ErrorMapper implements ExceptionMapper<DurableException> {
+
+    @Override
+    public Response toResponse(DurableException e) {
+        Response.Status status;
+        if (e instanceof UnknownWorkflowException || e instanceof RunNotFoundException) {
+            status = Response.Status.NOT_FOUND;
+        } else if (e instanceof DuplicateInstanceException) {
+            status = Response.Status.CONFLICT;
+        } else if (e instanceof PayloadException) {
+            status = Response.Status.BAD_REQUEST;
+        } else {
+            status = Response.Status.INTERNAL_SERVER_ERROR;
+        }
+        return error(status, e.getMessage());
+    }
+
+    static Response error(Response.Status status, String message) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(Json.createObjectBuilder().add("error", message).build().toString())
+                .build();
+    }
+}
