@@ -11,7 +11,11 @@ if [ "${REBUILD:-0}" = 1 ] || [ ! -f "$WAR" ] || [ ! -f "$MICRO" ]; then
   mvn -B -q install -DskipTests
 fi
 ROOT="$PWD/.sample-data"
-mkdir -p "$ROOT/deploy" "$ROOT/unpack" "$ROOT/root"
+# A fresh instance root per start (a reused one would deploy the application twice); the database
+# lives in $ROOT/data, which every instance root links to.
+rm -rf "$ROOT/root" "$ROOT/deploy"
+mkdir -p "$ROOT/deploy" "$ROOT/unpack" "$ROOT/root" "$ROOT/data"
+ln -s "$ROOT/data" "$ROOT/root/data"
 cp "$WAR" "$ROOT/deploy/"
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' > "$ROOT/preboot.txt"
 exec java -Xmx512m -Dhazelcast.socket.bind.any=false -Dh2.bindAddress=127.0.0.1 ${JAVA_OPTS:-} \

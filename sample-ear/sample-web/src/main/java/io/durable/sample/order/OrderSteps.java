@@ -34,11 +34,11 @@ public class OrderSteps {
         Reservation reservation = new Reservation(order.orderId(), order.sku(), order.quantity());
         em.persist(reservation);
         Product product = em.find(Product.class, order.sku(), LockModeType.PESSIMISTIC_WRITE);
-        long available = product == null ? 0 : product.stock;
+        long available = product == null ? 0 : product.stock();
         if (available < order.quantity()) {
             throw new OutOfStockException(order.sku(), order.quantity(), available);
         }
-        product.stock -= order.quantity();
+        product.take(order.quantity());
         em.flush();
         return reservation.id;
     }

@@ -63,7 +63,7 @@ public class OrdersResource {
     @Path("stock/{sku}")
     public String stock(@PathParam("sku") String sku) {
         var product = em.find(io.durable.sample.order.Product.class, sku);
-        return Json.createObjectBuilder().add("sku", sku).add("stock", product == null ? 0 : product.stock).build().toString();
+        return Json.createObjectBuilder().add("sku", sku).add("stock", product == null ? 0 : product.stock()).build().toString();
     }
 
     private long count(String entity, String orderId) {
