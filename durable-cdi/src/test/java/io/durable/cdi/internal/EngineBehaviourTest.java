@@ -10,16 +10,10 @@ import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.api.UnknownWorkflowException;
-import io.durable.api.WorkflowEngine;
 import io.durable.cdi.internal.TestWorkflows.Receipt;
 import io.durable.spi.Lease;
 import io.durable.spi.NewRun;
 import io.durable.spi.StoredRun;
-import io.durable.spi.WorkflowStore;
-import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -29,28 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@EnableWeld
-class EngineBehaviourTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @WeldSetup
-    WeldInitiator weld = EngineTestBase.weld();
-
-    @Inject
-    WorkflowEngine engine;
-
-    @Inject
-    WorkflowStore store;
-
-    @Inject
-    Probe probe;
-
-    @Inject
-    Dispatcher dispatcher;
-
-    @Inject
-    TestEngineConfig config;
+class EngineBehaviourTest extends EngineTestBase {
 
     @Test
     void a_different_step_at_a_journaled_position_fails_the_run_naming_run_position_and_both_steps() {

@@ -5,20 +5,13 @@ import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
-import io.durable.api.WorkflowEngine;
 import io.durable.cdi.internal.TestWorkflows.Line;
 import io.durable.cdi.internal.TestWorkflows.Order;
 import io.durable.cdi.internal.TestWorkflows.Receipt;
 import io.durable.spi.Lease;
 import io.durable.spi.NewRun;
-import io.durable.spi.WorkflowStore;
-import jakarta.inject.Inject;
-import org.jboss.weld.junit5.EnableWeld;
-import org.jboss.weld.junit5.WeldInitiator;
-import org.jboss.weld.junit5.WeldSetup;
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -26,28 +19,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-@EnableWeld
-class ReplayTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(20);
-
-    @WeldSetup
-    WeldInitiator weld = EngineTestBase.weld();
-
-    @Inject
-    WorkflowEngine engine;
-
-    @Inject
-    WorkflowStore store;
-
-    @Inject
-    Probe probe;
-
-    @Inject
-    Dispatcher dispatcher;
-
-    @Inject
-    TestEngineConfig config;
+class ReplayTest extends EngineTestBase {
 
     private static Order order(String id) {
         return new Order(id, List.of(new Line("apple", 2), new Line("pear", 3)), new byte[]{1, 2, 3, -1});
