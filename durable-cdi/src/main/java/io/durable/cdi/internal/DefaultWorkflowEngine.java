@@ -1,7 +1,6 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.AwaitTimeoutException;
-import io.durable.api.DuplicateInstanceException;
 import io.durable.api.PayloadException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
@@ -83,10 +82,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             throw new PayloadException("An instance id must be 1 to " + NewRun.MAX_INSTANCE_ID
                     + " characters; got " + (instanceId == null ? "none" : instanceId.length() + " characters"), null);
         }
-        Optional<RunInfo> existing = store.findRun(definition.name(), instanceId);
-        if (existing.isPresent()) {
-            throw new DuplicateInstanceException(definition.name(), instanceId, existing.get().id().value());
-        }
+        // the store refuses a known instance id with DuplicateInstanceException, naming the existing run
         RunId runId = RunId.random();
         store.createRun(new NewRun(runId, definition.name(), definition.version(), instanceId, inputJson, clock.instant()));
         metrics.runStarted(definition.name());

@@ -48,7 +48,6 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
     @EngineClock
     Clock clock;
 
-    private final Map<RunId, Execution> executing = new ConcurrentHashMap<>();
     private final Map<RunId, Lease> claimed = new ConcurrentHashMap<>();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private volatile boolean pendingMayWait;
@@ -138,7 +137,6 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, e, () -> "Run " + lease.runId() + " stopped unexpectedly; it resumes once its lease expires");
         } finally {
-            executing.remove(lease.runId());
             claimed.remove(lease.runId());
             slots.release();
             if (pendingMayWait) {
@@ -179,11 +177,8 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
             Lease renewed = entry.getValue().renewedUntil(expiry);
             if (store.renew(entry.getValue(), expiry)) {
+                // journal writes are fenced by the epoch, which renewal keeps: the execution's lease needs no update
                 claimed.replace(entry.getKey(), entry.getValue(), renewed);
-                Execution execution = executing.get(entry.getKey());
-                if (execution != null) {
-                    execution.renewed(renewed);
-                }
             } else {
                 LOG.warning(() -> "Lost the lease on run " + entry.getKey() + "; its journal writes will be refused");
             }
@@ -195,15 +190,6 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
             renewLeases();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "Renewing leases failed; retrying in " + settings.renewInterval());
-        }
-    }
-
-    @Override
-    public void executing(RunId runId, Execution execution) {
-        executing.put(runId, execution);
-        Lease current = claimed.get(runId);
-        if (current != null) {
-            execution.renewed(current);
         }
     }
 

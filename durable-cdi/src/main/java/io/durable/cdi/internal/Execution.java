@@ -20,7 +20,7 @@ final class Execution {
     private final RunInfo run;
     private final List<StepInfo> journal;
     private final Map<String, Integer> occurrences = new HashMap<>();
-    private volatile Lease lease;
+    private final Lease lease;
     private int nextSequence;
     private String currentStepKey;
     private DurableException abortCause;
@@ -51,10 +51,6 @@ final class Execution {
         return lease;
     }
 
-    void renewed(Lease renewed) {
-        this.lease = renewed;
-    }
-
     int takeSequence() {
         return nextSequence++;
     }
@@ -71,10 +67,6 @@ final class Execution {
 
     boolean isReplaying() {
         return nextSequence < journal.size();
-    }
-
-    int journalSize() {
-        return journal.size();
     }
 
     boolean inStep() {

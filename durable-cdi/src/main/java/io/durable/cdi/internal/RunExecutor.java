@@ -2,7 +2,6 @@ package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
 import io.durable.api.LeaseLostException;
-import io.durable.api.NonDeterministicWorkflowException;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
@@ -97,7 +96,6 @@ class RunExecutor {
         }
         List<StepInfo> journal = store.loadJournal(run.id());
         Execution execution = new Execution(run, lease, journal);
-        registry.executing(lease.runId(), execution);
         execution.bind();
         Bean<?> bean = definition.bean();
         CreationalContext<?> context = beanManager.createCreationalContext(bean);
@@ -141,7 +139,7 @@ class RunExecutor {
                     + "its lease expires");
             return Outcome.ABANDONED;
         }
-        String error = failure instanceof DurableException || failure instanceof NonDeterministicWorkflowException
+        String error = failure instanceof DurableException
                 ? failure.getMessage()
                 : failure.getClass().getName() + ": " + failure.getMessage();
         LOG.log(Level.INFO, failure, () -> "Run " + run.id() + " of workflow " + run.workflowName() + " failed: " + error);

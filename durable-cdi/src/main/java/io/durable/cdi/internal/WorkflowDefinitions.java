@@ -40,10 +40,6 @@ final class WorkflowDefinitions {
         throw new UnknownWorkflowException(type == null ? null : type.getName(), names());
     }
 
-    boolean contains(String name) {
-        return byName.containsKey(name);
-    }
-
     Collection<String> names() {
         return new TreeSet<>(byName.keySet());
     }
