@@ -1,11 +1,19 @@
 package io.durable.api;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
 /**
  * What the code of a running workflow can ask about its own execution. Inject it into workflow
  * beans and step beans.
  *
  * <p>Every method throws {@link NotInWorkflowException} when called on a thread that is not
- * executing a run.
+ * executing a run. The durable operations ({@link #sleep}, {@link #awaitSignal}, {@link #now},
+ * {@link #randomUUID}, {@link #version}) are journaled like steps, so a replay sees the same
+ * values; they belong in workflow code, not inside a step, where they throw
+ * {@link WorkflowUsageException}.
  */
 public interface DurableContext {
 
@@ -47,4 +55,82 @@ public interface DurableContext {
      * @return {@code true} while the run has not yet reached its first un-journaled step
      */
     boolean isReplaying();
+
+    /**
+     * Parks the run for a while: the run's thread is released, and the run wakes (on any node) once
+     * the time has passed, even across restarts of every server.
+     *
+     * @param duration 0 to {@link #LONGEST_WAIT}
+     * @throws WorkflowUsageException when the duration is negative or longer than {@link #LONGEST_WAIT}
+     */
+    void sleep(Duration duration);
+
+    /**
+     * Parks the run until a point in time (returns at once when it has passed).
+     *
+     * @param wakeAt at most {@link #LONGEST_WAIT} from now
+     * @throws WorkflowUsageException when the time is further away than {@link #LONGEST_WAIT}
+     */
+    void sleepUntil(Instant wakeAt);
+
+    /**
+     * The current time, journaled: a replay returns the time of the first execution.
+     *
+     * @return the engine clock's time when this point was first reached
+     */
+    Instant now();
+
+    /**
+     * A random UUID, journaled: a replay returns the same UUID.
+     *
+     * @return a type-4 UUID
+     */
+    UUID randomUUID();
+
+    /**
+     * Waits for a signal declared with {@link Signal}, as long as it takes. A signal sent before the
+     * run gets here is buffered and returned at once; each signal is consumed once, in the order
+     * sent. While waiting the run is parked.
+     *
+     * @param name the signal's name
+     * @param type its declared payload type
+     * @param <T>  the payload type
+     * @return the payload ({@code null} for a {@link Void} signal)
+     * @throws UnknownSignalException when the workflow does not declare the name
+     * @throws WorkflowUsageException when the type is not the declared one
+     */
+    <T> T awaitSignal(String name, Class<T> type);
+
+    /**
+     * Waits for a signal declared with {@link Signal}, at most for a while.
+     *
+     * @param name    the signal's name
+     * @param type    its declared payload type
+     * @param timeout 0 to {@link #LONGEST_WAIT}
+     * @param <T>     the payload type
+     * @return the payload, or empty when the timeout passed first (also for a {@link Void} signal
+     *         that came: then an empty Optional cannot tell; use a payload type for such signals)
+     * @throws UnknownSignalException  when the workflow does not declare the name
+     * @throws WorkflowUsageException  when the type is not the declared one or the timeout is out of range
+     */
+    <T> Optional<T> awaitSignal(String name, Class<T> type, Duration timeout);
+
+    /**
+     * A version marker, for changing workflow code under runs that are still going. New runs record
+     * {@code maxSupported} at this point; runs that reached this point before the marker existed get
+     * {@code minSupported}; a replay returns what was recorded. Branch on the result:
+     * <pre>{@code
+     * if (ctx.version("add-fraud-check", 1, 2) >= 2) { steps.fraudCheck(order); }
+     * }</pre>
+     *
+     * @param changeId     names the change, unique in the workflow
+     * @param minSupported the oldest behaviour the code still has
+     * @param maxSupported the newest behaviour
+     * @return the behaviour this run takes
+     * @throws WorkflowUsageException when a recorded version is outside the supported range
+     */
+    int version(String changeId, int minSupported, int maxSupported);
+
+    /** The longest a run may sleep or wait in one call. */
+    Duration LONGEST_WAIT = Duration.ofDays(3660);
 }

@@ -45,4 +45,24 @@ public @interface DurableStep {
      */
     @Nonbinding
     boolean transactional() default false;
+
+    /**
+     * The retry policy: a preset ({@code none}, {@code fast}, {@code standard}, {@code rateLimit},
+     * {@code dns}, {@code verification}, see {@link RetryPolicy}) or a policy defined in MicroProfile
+     * Config under {@code durable.retry.NAME.*}. Each attempt's failure is journaled with its attempt
+     * number; long waits park the run on a durable timer. An unknown name fails the deployment.
+     *
+     * @return the policy's name
+     */
+    @Nonbinding
+    String retry() default "none";
+
+    /**
+     * Exception types that fail the step at once, without retry (besides types annotated
+     * {@link NonRetryable}). Subclasses count too.
+     *
+     * @return the types
+     */
+    @Nonbinding
+    Class<? extends Throwable>[] noRetryOn() default {};
 }

@@ -26,6 +26,20 @@ public class IllegalTransitionException extends DurableException {
         this.to = to;
     }
 
+    /**
+     * Creates the exception for a refused operator action that keeps the status.
+     *
+     * @param runId  the run
+     * @param from   its current status
+     * @param reason why the action is refused, for example "it is not paused"
+     */
+    public IllegalTransitionException(String runId, RunStatus from, String reason) {
+        super("Run " + runId + " (" + from + ") refuses this: " + reason + ".");
+        this.runId = runId;
+        this.from = from;
+        this.to = from;
+    }
+
     /** @return the run id */
     public String runId() {
         return runId;

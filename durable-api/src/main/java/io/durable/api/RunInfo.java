@@ -18,6 +18,11 @@ import java.util.Optional;
  * @param createdAt       when the run was started
  * @param updatedAt       when the run row last changed
  * @param finishedAt      when the run reached a terminal status
+ * @param wakeAt          when a parked (SUSPENDED) run is due to wake, or {@code null}
+ * @param waitingFor      what a parked run waits for ({@code sleep}, {@code signal:NAME},
+ *                        {@code retry:STEP}, {@code pause}), or {@code null}
+ * @param paused          whether an operator paused the run (it stops at its next step boundary)
+ * @param lastAction      the last operator action on the run (pause, unpause, cancel), or {@code null}
  */
 public record RunInfo(
         RunId id,
@@ -30,7 +35,11 @@ public record RunInfo(
         String error,
         Instant createdAt,
         Instant updatedAt,
-        Instant finishedAt) {
+        Instant finishedAt,
+        Instant wakeAt,
+        String waitingFor,
+        boolean paused,
+        OperatorAction lastAction) {
 
     /** Validates the mandatory fields. */
     public RunInfo {
@@ -39,6 +48,28 @@ public record RunInfo(
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(status, "status");
         Objects.requireNonNull(createdAt, "createdAt");
+    }
+
+    /**
+     * A snapshot of a run that is not parked and has no operator action.
+     *
+     * @param id              the run id
+     * @param workflowName    the workflow's name
+     * @param workflowVersion the workflow version
+     * @param instanceId      the business key
+     * @param status          the status
+     * @param inputJson       the input as JSON
+     * @param outputJson      the output as JSON
+     * @param error           the error description
+     * @param createdAt       when the run was started
+     * @param updatedAt       when the run row last changed
+     * @param finishedAt      when the run finished
+     */
+    public RunInfo(RunId id, String workflowName, int workflowVersion, String instanceId, RunStatus status,
+                   String inputJson, String outputJson, String error, Instant createdAt, Instant updatedAt,
+                   Instant finishedAt) {
+        this(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error, createdAt, updatedAt,
+                finishedAt, null, null, false, null);
     }
 
     /**

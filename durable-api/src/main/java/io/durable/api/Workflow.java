@@ -38,4 +38,14 @@ public @interface Workflow {
      * @return a positive version number
      */
     int version() default 1;
+
+    /**
+     * The oldest version whose runs this code can still resume. A run started under a version
+     * outside {@code compatibleFrom..version} fails with {@link IncompatibleVersionException} instead of
+     * replaying code it was not written for; use {@link DurableContext#version} markers to keep old
+     * runs on their old path and lower this bound.
+     *
+     * @return the oldest resumable version; 0 means {@link #version()} (only runs of this exact version)
+     */
+    int compatibleFrom() default 0;
 }

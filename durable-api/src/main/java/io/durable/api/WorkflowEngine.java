@@ -40,6 +40,106 @@ public interface WorkflowEngine {
     RunId startJson(String workflowName, String instanceId, String inputJson);
 
     /**
+     * Starts a run with an explicit conflict policy for an instance id that has a run already.
+     *
+     * @param workflow   the {@link Workflow} bean class
+     * @param instanceId the business key
+     * @param input      the input
+     * @param policy     what to do when the instance id has a run
+     * @return the new run's id, or the existing run's id under {@link ConflictPolicy#USE_EXISTING}
+     * @throws DuplicateInstanceException   under {@link ConflictPolicy#FAIL} when the id has a run
+     * @throws IncompatibleVersionException when the existing run's version is not resumable here
+     */
+    RunId start(Class<?> workflow, String instanceId, Object input, ConflictPolicy policy);
+
+    /**
+     * Starts a run by name with a JSON input and an explicit conflict policy.
+     *
+     * @param workflowName the workflow's name
+     * @param instanceId   the business key
+     * @param inputJson    the input as JSON
+     * @param policy       what to do when the instance id has a run
+     * @return the new run's id, or the existing run's id under {@link ConflictPolicy#USE_EXISTING}
+     */
+    RunId startJson(String workflowName, String instanceId, String inputJson, ConflictPolicy policy);
+
+    /**
+     * Sends a signal to a run. It is stored at once (buffered until the run waits for it) and wakes
+     * the run when it waits for this name.
+     *
+     * @param runId          the run
+     * @param name           a name the run's workflow declares with {@link Signal}
+     * @param payload        the payload, of the declared type ({@code null} allowed)
+     * @param idempotencyKey optional: a retried send with the same key is delivered once
+     * @return the receipt
+     * @throws RunNotFoundException    when no such run exists
+     * @throws RunFinishedException    when the run has finished
+     * @throws UnknownSignalException  when the workflow does not declare the name
+     * @throws PayloadException        when the payload is of another type or larger than the limit
+     */
+    SignalReceipt signal(RunId runId, String name, Object payload, String idempotencyKey);
+
+    /**
+     * Sends a signal whose payload is JSON, as it arrives over HTTP; see {@link #signal}.
+     *
+     * @param runId          the run
+     * @param name           a declared signal name
+     * @param payloadJson    the payload as JSON ({@code null} for none)
+     * @param idempotencyKey optional: a retried send with the same key is delivered once
+     * @return the receipt
+     * @throws PayloadException when the JSON is malformed, does not bind, or is over the size limit
+     */
+    SignalReceipt signalJson(RunId runId, String name, String payloadJson, String idempotencyKey);
+
+    /**
+     * Pauses a run: it stops at its next step boundary and stays parked until unpaused. A parked
+     * run keeps its wake time; it wakes only after it is unpaused.
+     *
+     * @param runId  the run
+     * @param actor  who pauses it
+     * @param reason why
+     * @return the run afterwards
+     * @throws RunFinishedException         when it has finished
+     * @throws IllegalTransitionException   when it is paused already
+     */
+    RunInfo pause(RunId runId, String actor, String reason);
+
+    /**
+     * Lets a paused run go on.
+     *
+     * @param runId  the run
+     * @param actor  who unpauses it
+     * @param reason why
+     * @return the run afterwards
+     * @throws RunFinishedException        when it has finished
+     * @throws IllegalTransitionException  when it is not paused
+     */
+    RunInfo unpause(RunId runId, String actor, String reason);
+
+    /**
+     * Cancels a run for good: a parked run loses its wake-ups, an executing run stops at its next
+     * journal write (a step that is executing completes its body, but nothing after it runs).
+     *
+     * @param runId  the run
+     * @param actor  who cancels it
+     * @param reason why
+     * @return the run afterwards, CANCELLED
+     * @throws RunFinishedException when it has finished already
+     */
+    RunInfo cancel(RunId runId, String actor, String reason);
+
+    /**
+     * Resumes at once, on this node, the runs that are due: parked runs whose wake time passed,
+     * runs waiting for a signal that has arrived, runs whose lease expired, and runs that made no
+     * progress for {@code staleAfter} (their node is alive but stuck; the lease is taken from it).
+     *
+     * @param limit      at most this many runs (1 to 10,000)
+     * @param staleAfter how long without progress makes a running run stale (at least 1 second)
+     * @return the ids of the runs claimed for resumption
+     */
+    List<RunId> resumeAll(int limit, Duration staleAfter);
+
+    /**
      * Reads one run.
      *
      * @param runId the run

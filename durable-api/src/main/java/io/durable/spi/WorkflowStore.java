@@ -1,11 +1,16 @@
 package io.durable.spi;
 
+import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
 import io.durable.api.LeaseLostException;
+import io.durable.api.OperatorAction;
+import io.durable.api.RunFinishedException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
+import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 
 import java.time.Duration;
@@ -28,7 +33,22 @@ public interface WorkflowStore {
      * @param run the run
      * @throws DuplicateInstanceException when the workflow already has a run with that instance id
      */
-    void createRun(NewRun run);
+    default void createRun(NewRun run) {
+        createRun(run, ConflictPolicy.FAIL, run.createdAt());
+    }
+
+    /**
+     * Stores a new run, or applies the conflict policy when the workflow has a run for the instance
+     * id: FAIL throws, USE_EXISTING returns the existing run, TERMINATE_EXISTING cancels it (when it
+     * has not finished), detaches it from the instance id and stores the new run, in one transaction.
+     *
+     * @param run    the run
+     * @param policy the conflict policy
+     * @param now    the current time
+     * @return the new run, or the existing run under USE_EXISTING
+     * @throws DuplicateInstanceException under FAIL when the instance id has a run
+     */
+    RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now);
 
     /**
      * Reads a run with its lease.
@@ -39,7 +59,8 @@ public interface WorkflowStore {
     Optional<StoredRun> findRun(RunId id);
 
     /**
-     * Reads a run by its business key.
+     * Reads the run that holds a business key (a run terminated by a later start with
+     * TERMINATE_EXISTING no longer does).
      *
      * @param workflowName the workflow
      * @param instanceId   the instance id
@@ -64,9 +85,9 @@ public interface WorkflowStore {
     List<StepInfo> loadJournal(RunId id);
 
     /**
-     * Claims a run for execution: succeeds when it is PENDING without a live lease, or RUNNING with
-     * an expired lease. The claim sets the status to RUNNING, the owner, an expiry and an epoch one
-     * higher than before.
+     * Claims a run for execution: succeeds when it is PENDING or SUSPENDED and not paused, or RUNNING
+     * with an expired lease. The claim sets the status to RUNNING, the owner, an expiry and an epoch
+     * one higher than before, and clears the wake time.
      *
      * @param id            the run
      * @param owner         the claiming node
@@ -77,13 +98,13 @@ public interface WorkflowStore {
     Optional<Lease> claim(RunId id, String owner, Instant now, Duration leaseDuration);
 
     /**
-     * Extends a lease, only while its epoch is still the run's.
+     * Extends a lease, only while its epoch is still the run's and the run is RUNNING.
      *
      * @param lease     the lease
      * @param expiresAt the new expiry
-     * @return {@code false} when the lease was lost
+     * @return whether the lease is held, and whether the run was paused meanwhile
      */
-    boolean renew(Lease lease, Instant expiresAt);
+    LeaseState renew(Lease lease, Instant expiresAt);
 
     /**
      * Appends a journal entry, only while the lease's epoch is still the run's.
@@ -94,6 +115,75 @@ public interface WorkflowStore {
      * @throws JournalConflictException  when an entry with this step key exists already
      */
     void appendStep(Lease lease, StepInfo step);
+
+    /**
+     * Replaces the RETRYING journal entry at the step's sequence (same step key) with a later state
+     * of the step, only while the lease's epoch is still the run's.
+     *
+     * @param lease the writer's lease
+     * @param step  the new state of the entry
+     * @throws LeaseLostException       when another node claimed the run meanwhile
+     * @throws JournalConflictException when the entry is not a RETRYING entry of that step
+     */
+    void replaceStep(Lease lease, StepInfo step);
+
+    /**
+     * Parks a run: SUSPENDED, with its wake time and what it waits for, without a lease. When it
+     * waits for a signal that has arrived already, its wake time becomes {@code now}.
+     *
+     * @param lease the writer's lease
+     * @param park  why and until when
+     * @param now   the current time
+     * @return the wake time stored, or {@code null} when it waits without one
+     * @throws LeaseLostException when another node claimed the run meanwhile
+     */
+    Instant park(Lease lease, Park park, Instant now);
+
+    /**
+     * Stores a signal for a run, unless one with the same idempotency key was stored before. When
+     * the run is parked waiting for this signal name, its wake time becomes {@code now}.
+     *
+     * @param signal the signal
+     * @return the receipt
+     * @throws RunNotFoundException when the run does not exist
+     * @throws RunFinishedException when the run has finished
+     */
+    SignalReceipt sendSignal(NewSignal signal);
+
+    /**
+     * The oldest unconsumed signal of a name for a run.
+     *
+     * @param runId the run
+     * @param name  the signal name
+     * @return the signal, when one waits
+     */
+    Optional<StoredSignal> nextSignal(RunId runId, String name);
+
+    /**
+     * Consumes a signal and journals its consumption, together, only while the lease's epoch is still
+     * the run's.
+     *
+     * @param lease    the writer's lease
+     * @param signalId the signal
+     * @param entry    the journal entry recording it
+     * @throws LeaseLostException       when another node claimed the run meanwhile
+     * @throws JournalConflictException when the signal was consumed already or the entry exists
+     */
+    void consumeSignal(Lease lease, String signalId, StepInfo entry);
+
+    /**
+     * Applies an operator action: PAUSE sets the paused flag (the run parks at its next step
+     * boundary), UNPAUSE clears it (a run parked by the pause becomes due at once), CANCEL ends the
+     * run as CANCELLED, clears its wake time and lease. The action is stored with the run.
+     *
+     * @param runId  the run
+     * @param action the action
+     * @return the run afterwards
+     * @throws RunNotFoundException       when the run does not exist
+     * @throws RunFinishedException       when the run has finished
+     * @throws io.durable.api.IllegalTransitionException when pausing a paused run or unpausing one that is not
+     */
+    RunInfo control(RunId runId, OperatorAction action);
 
     /**
      * Ends a run: COMPLETED with its output, or FAILED with its error; clears the lease.
@@ -117,12 +207,26 @@ public interface WorkflowStore {
     void release(Lease lease, Instant now);
 
     /**
-     * Finds runs that a node may claim: PENDING without a live lease (oldest first), and RUNNING with
-     * an expired lease (their node died).
+     * Claims, in one transaction, up to {@code limit} runs that are due: RUNNING with an expired lease
+     * (or, when {@code staleBefore} is given, no progress since then), SUSPENDED and not paused with a
+     * wake time that passed or an awaited signal that arrived, PENDING and not paused. Rows another
+     * node is claiming are skipped ({@code FOR UPDATE SKIP LOCKED} where the database has it). The
+     * cost follows the number of due runs, not of all parked runs.
      *
-     * @param now   the current time
-     * @param limit at most this many
-     * @return their ids
+     * @param owner         the claiming node
+     * @param now           the current time
+     * @param leaseDuration how long the claims hold unless renewed
+     * @param limit         at most this many
+     * @param staleBefore   take over RUNNING runs not updated since then, or {@code null}
+     * @return the leases
      */
-    List<RunId> findClaimable(Instant now, int limit);
+    List<Lease> claimDue(String owner, Instant now, Duration leaseDuration, int limit, Instant staleBefore);
+
+    /**
+     * Parked runs with a wake time, soonest first, for re-arming timers.
+     *
+     * @param limit at most this many
+     * @return run ids with wake times
+     */
+    List<RecoverySweep.Wake> upcomingWakes(int limit);
 }

@@ -1,11 +1,17 @@
 package io.durable.spi;
 
+import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
+import io.durable.api.IllegalTransitionException;
 import io.durable.api.LeaseLostException;
+import io.durable.api.OperatorAction;
+import io.durable.api.RunFinishedException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
+import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import org.junit.jupiter.api.BeforeEach;
@@ -147,12 +153,12 @@ public abstract class WorkflowStoreContractTest {
         RunId id = newRun("r1", t0);
         Lease a = store().claim(id, "node-a", t0, LEASE).orElseThrow();
 
-        assertTrue(store().renew(a, t0.plusSeconds(50)));
+        assertEquals(LeaseState.HELD, store().renew(a, t0.plusSeconds(50)));
         assertTrue(store().claim(id, "node-b", t0.plusSeconds(40), LEASE).isEmpty());
 
         Lease b = store().claim(id, "node-b", t0.plusSeconds(51), LEASE).orElseThrow();
-        assertFalse(store().renew(a, t0.plusSeconds(90)));
-        assertTrue(store().renew(b, t0.plusSeconds(90)));
+        assertEquals(LeaseState.LOST, store().renew(a, t0.plusSeconds(90)));
+        assertEquals(LeaseState.HELD, store().renew(b, t0.plusSeconds(90)));
     }
 
     @Test
@@ -223,7 +229,7 @@ public abstract class WorkflowStoreContractTest {
         Instant muchLater = t0.plus(Duration.ofDays(1));
         assertTrue(store().claim(ok, "node-b", muchLater, LEASE).isEmpty());
         assertTrue(store().claim(bad, "node-b", muchLater, LEASE).isEmpty());
-        assertFalse(store().findClaimable(muchLater, 1000).contains(ok));
+        assertFalse(claimDue(muchLater, null).contains(ok));
     }
 
     @Test
@@ -236,7 +242,7 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
-    void claimable_runs_are_the_pending_ones_and_those_whose_node_died() {
+    void due_runs_are_the_pending_ones_and_those_whose_node_died() {
         RunId pending = newRun("p", t0);
         RunId live = newRun("live", t0);
         RunId dead = newRun("dead", t0);
@@ -246,13 +252,221 @@ public abstract class WorkflowStoreContractTest {
         Lease toRelease = store().claim(released, "node-a", t0.plusSeconds(20), LEASE).orElseThrow();
         store().release(toRelease, t0.plusSeconds(31));
 
-        List<RunId> claimable = store().findClaimable(t0.plusSeconds(31), 1000);
+        List<RunId> claimed = claimDue(t0.plusSeconds(31), null);
 
-        assertTrue(claimable.contains(pending), "pending");
-        assertTrue(claimable.contains(dead), "expired lease");
-        assertTrue(claimable.contains(released), "released lease");
-        assertFalse(claimable.contains(live), "live lease");
-        assertEquals(2, store().claim(released, "node-b", t0.plusSeconds(31), LEASE).orElseThrow().epoch());
+        assertTrue(claimed.contains(pending), "pending");
+        assertTrue(claimed.contains(dead), "expired lease");
+        assertTrue(claimed.contains(released), "released lease");
+        assertFalse(claimed.contains(live), "live lease");
+        assertEquals(2, store().findRun(released).orElseThrow().leaseEpoch());
+        assertEquals("node-b", store().findRun(dead).orElseThrow().leaseOwner());
+        assertFalse(claimDue(t0.plusSeconds(32), null).contains(pending), "claimed once");
+    }
+
+    private List<RunId> claimDue(Instant now, Instant staleBefore) {
+        return store().claimDue("node-b", now, LEASE, 10_000, staleBefore).stream().map(Lease::runId).toList();
+    }
+
+    private Lease running(String instance) {
+        RunId id = newRun(instance, t0);
+        return store().claim(id, "node-a", t0, LEASE).orElseThrow();
+    }
+
+    @Test
+    void a_parked_run_is_due_when_its_wake_time_passes_and_not_before() {
+        Lease lease = running("sleeper");
+        store().appendStep(lease, completed(0, "a", "1", t0));
+
+        assertEquals(t0.plusSeconds(60), store().park(lease, new Park(t0.plusSeconds(60), "sleep", null), t0.plusSeconds(1)));
+
+        RunInfo parked = store().findRun(lease.runId()).orElseThrow().info();
+        assertEquals(RunStatus.SUSPENDED, parked.status());
+        assertEquals(t0.plusSeconds(60), parked.wakeAt());
+        assertEquals("sleep", parked.waitingFor());
+        assertNull(store().findRun(lease.runId()).orElseThrow().leaseOwner());
+        assertTrue(store().upcomingWakes(10_000).stream().anyMatch(w -> w.runId().equals(lease.runId())
+                && w.wakeAt().equals(t0.plusSeconds(60))));
+        assertFalse(claimDue(t0.plusSeconds(59), null).contains(lease.runId()));
+        assertTrue(claimDue(t0.plusSeconds(60), null).contains(lease.runId()));
+
+        StoredRun woken = store().findRun(lease.runId()).orElseThrow();
+        assertEquals(RunStatus.RUNNING, woken.info().status());
+        assertEquals(2, woken.leaseEpoch());
+        assertNull(woken.info().wakeAt());
+        assertNull(woken.info().waitingFor());
+        assertThrows(LeaseLostException.class, () -> store().park(lease, new Park(t0, "sleep", null), t0));
+    }
+
+    @Test
+    void a_signal_is_buffered_consumed_once_and_wakes_a_run_waiting_for_it() {
+        Lease lease = running("signals");
+        RunId id = lease.runId();
+        SignalReceipt first = store().sendSignal(new NewSignal("s1-" + id, id, "go", "{\"n\":1}", null, t0));
+        store().sendSignal(new NewSignal("s2-" + id, id, "go", "{\"n\":2}", null, t0.plusSeconds(1)));
+        assertFalse(first.duplicate());
+
+        StoredSignal next = store().nextSignal(id, "go").orElseThrow();
+        assertEquals("{\"n\":1}", next.payloadJson());
+        assertTrue(store().nextSignal(id, "other").isEmpty());
+        StepInfo consumed = completed(0, "@signal:go", next.payloadJson(), t0);
+        store().consumeSignal(lease, next.id(), consumed);
+        assertEquals("{\"n\":2}", store().nextSignal(id, "go").orElseThrow().payloadJson());
+        assertEquals(1, store().loadJournal(id).size());
+        assertThrows(JournalConflictException.class,
+                () -> store().consumeSignal(lease, next.id(), completed(1, "@signal:go", "{}", t0)));
+
+        // parked waiting for "go" while one is buffered: due at once
+        Lease again = parkedWaiting(lease, "go", t0.plusSeconds(2));
+        // consume the buffered one and park again, now with nothing buffered
+        StoredSignal second = store().nextSignal(id, "go").orElseThrow();
+        store().consumeSignal(again, second.id(), new StepInfo(1, "@signal:go#2", "@signal:go", StepStatus.COMPLETED, 1,
+                null, second.payloadJson(), null, null, t0, t0));
+        assertEquals(2, store().loadJournal(id).size());
+        assertNull(store().park(again, new Park(null, "signal:go", "go"), t0.plusSeconds(3)));
+        assertFalse(claimDue(t0.plusSeconds(4), null).contains(id));
+
+        store().sendSignal(new NewSignal("s3-" + id, id, "go", null, null, t0.plusSeconds(5)));
+        assertTrue(claimDue(t0.plusSeconds(5), null).contains(id));
+    }
+
+    private Lease parkedWaiting(Lease lease, String signal, Instant now) {
+        assertEquals(now, store().park(lease, new Park(null, "signal:" + signal, signal), now));
+        List<Lease> claimed = store().claimDue("node-b", now, LEASE, 10_000, null).stream()
+                .filter(l -> l.runId().equals(lease.runId())).toList();
+        assertEquals(1, claimed.size());
+        return claimed.get(0);
+    }
+
+    @Test
+    void a_signal_with_a_known_idempotency_key_is_stored_once() {
+        RunId id = newRun("idem", t0);
+        SignalReceipt first = store().sendSignal(new NewSignal("a-" + id, id, "go", "1", "key-1", t0));
+        SignalReceipt again = store().sendSignal(new NewSignal("b-" + id, id, "go", "2", "key-1", t0));
+
+        assertTrue(again.duplicate());
+        assertEquals(first.signalId(), again.signalId());
+        assertEquals("1", store().nextSignal(id, "go").orElseThrow().payloadJson());
+    }
+
+    @Test
+    void signals_to_unknown_or_finished_runs_are_refused() {
+        assertThrows(RunNotFoundException.class, () -> store().sendSignal(
+                new NewSignal("x", RunId.random(), "go", null, null, t0)));
+        Lease lease = running("done");
+        store().finishRun(lease, RunStatus.COMPLETED, null, null, t0);
+        RunFinishedException e = assertThrows(RunFinishedException.class, () -> store().sendSignal(
+                new NewSignal("y-" + lease.runId(), lease.runId(), "go", null, null, t0)));
+        assertEquals(RunStatus.COMPLETED, e.status());
+    }
+
+    @Test
+    void a_paused_run_is_not_claimed_until_unpaused() {
+        RunId id = newRun("pause", t0);
+        RunInfo paused = store().control(id, new OperatorAction(OperatorAction.Kind.PAUSE, "ops", "fraud check", t0));
+        assertTrue(paused.paused());
+        assertEquals("ops", paused.lastAction().actor());
+        assertEquals("fraud check", paused.lastAction().reason());
+        assertTrue(store().claim(id, "node-a", t0, LEASE).isEmpty());
+        assertFalse(claimDue(t0.plusSeconds(1), null).contains(id));
+        assertThrows(IllegalTransitionException.class, () -> store().control(id,
+                new OperatorAction(OperatorAction.Kind.PAUSE, "ops", "", t0)));
+
+        store().control(id, new OperatorAction(OperatorAction.Kind.UNPAUSE, "ops", "cleared", t0.plusSeconds(2)));
+        assertFalse(store().findRun(id).orElseThrow().info().paused());
+        assertThrows(IllegalTransitionException.class, () -> store().control(id,
+                new OperatorAction(OperatorAction.Kind.UNPAUSE, "ops", "", t0)));
+        assertTrue(claimDue(t0.plusSeconds(2), null).contains(id));
+    }
+
+    @Test
+    void pausing_a_running_run_shows_in_its_renewal_and_unpausing_a_pause_park_wakes_it() {
+        Lease lease = running("pause-running");
+        store().control(lease.runId(), new OperatorAction(OperatorAction.Kind.PAUSE, "ops", "", t0));
+        assertEquals(LeaseState.HELD_PAUSED, store().renew(lease, t0.plusSeconds(10)));
+
+        assertNull(store().park(lease, new Park(null, "pause", null), t0.plusSeconds(1)));
+        assertFalse(claimDue(t0.plusSeconds(5), null).contains(lease.runId()));
+        RunInfo unpaused = store().control(lease.runId(),
+                new OperatorAction(OperatorAction.Kind.UNPAUSE, "ops", "", t0.plusSeconds(6)));
+        assertEquals(t0.plusSeconds(6), unpaused.wakeAt());
+        assertTrue(claimDue(t0.plusSeconds(6), null).contains(lease.runId()));
+    }
+
+    @Test
+    void cancelling_ends_a_run_and_fences_its_node() {
+        Lease lease = running("cancel");
+        RunInfo cancelled = store().control(lease.runId(),
+                new OperatorAction(OperatorAction.Kind.CANCEL, "user-7", "customer request", t0.plusSeconds(1)));
+
+        assertEquals(RunStatus.CANCELLED, cancelled.status());
+        assertEquals(t0.plusSeconds(1), cancelled.finishedAt());
+        assertTrue(cancelled.error().contains("user-7"));
+        assertEquals(LeaseState.LOST, store().renew(lease, t0.plusSeconds(10)));
+        assertThrows(LeaseLostException.class, () -> store().appendStep(lease, completed(0, "a", "1", t0)));
+        assertThrows(RunFinishedException.class, () -> store().control(lease.runId(),
+                new OperatorAction(OperatorAction.Kind.CANCEL, "user-7", "", t0)));
+        assertThrows(RunNotFoundException.class, () -> store().control(RunId.random(),
+                new OperatorAction(OperatorAction.Kind.PAUSE, "ops", "", t0)));
+
+        RunId parked = newRun("cancel-parked", t0);
+        Lease parkedLease = store().claim(parked, "node-a", t0, LEASE).orElseThrow();
+        store().park(parkedLease, new Park(t0.plusSeconds(5), "sleep", null), t0);
+        store().control(parked, new OperatorAction(OperatorAction.Kind.CANCEL, "ops", "", t0.plusSeconds(1)));
+        assertNull(store().findRun(parked).orElseThrow().info().wakeAt());
+        assertFalse(claimDue(t0.plusSeconds(10), null).contains(parked));
+    }
+
+    @Test
+    void the_conflict_policies_on_start() {
+        RunId first = newRun("conflict", t0);
+        RunId second = RunId.random();
+        NewRun again = new NewRun(second, workflow, 3, "conflict", null, t0.plusSeconds(1));
+
+        assertThrows(DuplicateInstanceException.class, () -> store().createRun(again, ConflictPolicy.FAIL, t0));
+        assertEquals(first, store().createRun(again, ConflictPolicy.USE_EXISTING, t0).id());
+        assertTrue(store().findRun(second).isEmpty());
+
+        RunInfo fresh = store().createRun(again, ConflictPolicy.TERMINATE_EXISTING, t0.plusSeconds(1));
+        assertEquals(second, fresh.id());
+        assertEquals(RunStatus.PENDING, fresh.status());
+        assertEquals(second, store().findRun(workflow, "conflict").orElseThrow().id());
+        RunInfo old = store().findRun(first).orElseThrow().info();
+        assertEquals(RunStatus.CANCELLED, old.status());
+        assertEquals("conflict", old.instanceId());
+
+        RunId third = RunId.random();
+        store().createRun(new NewRun(third, workflow, 3, "conflict", null, t0.plusSeconds(2)),
+                ConflictPolicy.TERMINATE_EXISTING, t0.plusSeconds(2));
+        assertEquals(third, store().findRun(workflow, "conflict").orElseThrow().id());
+        assertEquals(RunStatus.CANCELLED, store().findRun(second).orElseThrow().info().status());
+    }
+
+    @Test
+    void a_retrying_entry_is_replaced_by_the_later_attempt_and_nothing_else_is() {
+        Lease lease = running("retry");
+        StepInfo retrying = new StepInfo(0, "charge#1", "charge", StepStatus.RETRYING, 1, "h", "\"2026-01-01T00:01:00Z\"",
+                "java.io.IOException", "503", t0, t0.plusMillis(3));
+        store().appendStep(lease, retrying);
+        StepInfo done = new StepInfo(0, "charge#1", "charge", StepStatus.COMPLETED, 2, "h", "42", null, null, t0,
+                t0.plusSeconds(61));
+        store().replaceStep(lease, done);
+
+        StepInfo stored = store().loadJournal(lease.runId()).get(0);
+        assertEquals(StepStatus.COMPLETED, stored.status());
+        assertEquals(2, stored.attempt());
+        assertEquals("42", stored.resultJson());
+        assertThrows(JournalConflictException.class, () -> store().replaceStep(lease, done));
+    }
+
+    @Test
+    void a_stale_run_is_taken_over_only_when_asked() {
+        Lease lease = running("stale");
+        store().appendStep(lease, completed(0, "a", "1", t0));
+        store().renew(lease, t0.plusSeconds(600));
+
+        assertFalse(claimDue(t0.plusSeconds(120), null).contains(lease.runId()));
+        assertTrue(claimDue(t0.plusSeconds(120), t0.plusSeconds(60)).contains(lease.runId()));
+        assertThrows(LeaseLostException.class, () -> store().appendStep(lease, completed(1, "b", "1", t0)));
     }
 
     @Test

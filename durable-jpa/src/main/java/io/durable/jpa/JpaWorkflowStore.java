@@ -1,27 +1,43 @@
 package io.durable.jpa;
 
+import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
+import io.durable.api.IllegalTransitionException;
 import io.durable.api.LeaseLostException;
+import io.durable.api.OperatorAction;
+import io.durable.api.RunFinishedException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
+import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
+import io.durable.api.StepStatus;
 import io.durable.api.StoreException;
+import io.durable.jpa.internal.DueRuns;
 import io.durable.jpa.internal.Mapping;
 import io.durable.jpa.internal.RunEntity;
+import io.durable.jpa.internal.SignalEntity;
 import io.durable.jpa.internal.StepEntity;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
+import io.durable.spi.LeaseState;
 import io.durable.spi.NewRun;
+import io.durable.spi.NewSignal;
+import io.durable.spi.Park;
+import io.durable.spi.RecoverySweep;
 import io.durable.spi.StoredRun;
+import io.durable.spi.StoredSignal;
 import io.durable.spi.WorkflowStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
@@ -36,6 +52,10 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     private static final String RUNNING = RunStatus.RUNNING.name();
     private static final String PENDING = RunStatus.PENDING.name();
+    private static final String SUSPENDED = RunStatus.SUSPENDED.name();
+    private static final List<String> ACTIVE = List.of(PENDING, RUNNING, SUSPENDED);
+
+    private final DueRuns dueRuns = new DueRuns();
 
     /**
      * The entity manager of the current transaction.
@@ -45,21 +65,40 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     protected abstract EntityManager entityManager();
 
     @Override
-    public void createRun(NewRun run) {
+    public RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now) {
+        EntityManager em = entityManager();
         Optional<RunInfo> existing = findRun(run.workflowName(), run.instanceId());
         if (existing.isPresent()) {
-            throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), existing.get().id().value());
+            RunInfo old = existing.get();
+            switch (policy) {
+                case FAIL -> throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), old.id().value());
+                case USE_EXISTING -> {
+                    return old;
+                }
+                case TERMINATE_EXISTING -> terminate(em, old, run, now);
+            }
         }
         try {
-            EntityManager em = entityManager();
-            em.persist(Mapping.toEntity(run));
+            RunEntity entity = Mapping.toEntity(run);
+            em.persist(entity);
             em.flush();
+            return Mapping.toInfo(entity);
         } catch (PersistenceException e) {
             if (Mapping.isConstraintViolation(e)) {
                 throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
             }
             throw new StoreException("creating run " + run.id(), e);
         }
+    }
+
+    private static void terminate(EntityManager em, RunInfo old, NewRun run, Instant now) {
+        OperatorAction action = new OperatorAction(OperatorAction.Kind.CANCEL, "engine",
+                "terminated by a new start of instance " + run.instanceId() + " (run " + run.id() + ")", now);
+        if (!old.status().isTerminal()) {
+            cancelUpdate(em, old.id(), action).executeUpdate();
+        }
+        em.createQuery("UPDATE RunEntity r SET r.instanceKey = NULL WHERE r.id = :id")
+                .setParameter("id", old.id().value()).executeUpdate();
     }
 
     @Override
@@ -71,7 +110,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     @Override
     public Optional<RunInfo> findRun(String workflowName, String instanceId) {
         return read("reading run " + workflowName + "/" + instanceId, () -> entityManager()
-                .createQuery("SELECT r FROM RunEntity r WHERE r.workflowName = :w AND r.instanceId = :i", RunEntity.class)
+                .createQuery("SELECT r FROM RunEntity r WHERE r.workflowName = :w AND r.instanceKey = :i", RunEntity.class)
                 .setParameter("w", workflowName)
                 .setParameter("i", instanceId)
                 .getResultStream().findFirst().map(Mapping::toInfo));
@@ -108,42 +147,88 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             if (epochs.isEmpty()) {
                 return Optional.empty();
             }
-            long epoch = epochs.get(0);
-            Instant expiry = now.plus(leaseDuration);
-            int updated = em.createQuery("UPDATE RunEntity r SET r.status = :running, r.leaseOwner = :owner, "
-                            + "r.leaseEpoch = :next, r.leaseExpiresAt = :expiry, r.updatedAt = :now "
-                            + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND (r.status = :pending "
-                            + "OR (r.status = :running AND r.leaseExpiresAt <= :now))")
-                    .setParameter("running", RUNNING)
-                    .setParameter("pending", PENDING)
-                    .setParameter("owner", owner)
-                    .setParameter("next", epoch + 1)
-                    .setParameter("expiry", expiry.toEpochMilli())
-                    .setParameter("now", now.toEpochMilli())
-                    .setParameter("id", id.value())
-                    .setParameter("epoch", epoch)
-                    .executeUpdate();
-            return updated == 1 ? Optional.of(new Lease(id, owner, epoch + 1, expiry)) : Optional.empty();
+            return take(em, id, epochs.get(0), owner, now, leaseDuration, null);
+        });
+    }
+
+    /** The conditional update behind every claim: it succeeds only while the run is claimable at that epoch. */
+    private static Optional<Lease> take(EntityManager em, RunId id, long epoch, String owner, Instant now,
+                                        Duration leaseDuration, Instant staleBefore) {
+        Instant expiry = now.plus(leaseDuration);
+        int updated = em.createQuery("UPDATE RunEntity r SET r.status = :running, r.leaseOwner = :owner, "
+                        + "r.leaseEpoch = :next, r.leaseExpiresAt = :expiry, r.updatedAt = :now, r.wakeAt = NULL, "
+                        + "r.waitingFor = NULL, r.awaitedSignal = NULL "
+                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND ((r.status IN (:pending, :suspended) "
+                        + "AND r.paused = FALSE) OR (r.status = :running AND (r.leaseExpiresAt <= :now "
+                        + "OR r.updatedAt <= :stale)))")
+                .setParameter("running", RUNNING)
+                .setParameter("pending", PENDING)
+                .setParameter("suspended", SUSPENDED)
+                .setParameter("owner", owner)
+                .setParameter("next", epoch + 1)
+                .setParameter("expiry", expiry.toEpochMilli())
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("stale", staleBefore == null ? Long.MIN_VALUE : staleBefore.toEpochMilli())
+                .setParameter("id", id.value())
+                .setParameter("epoch", epoch)
+                .executeUpdate();
+        return updated == 1 ? Optional.of(new Lease(id, owner, epoch + 1, expiry)) : Optional.empty();
+    }
+
+    @Override
+    public List<Lease> claimDue(String owner, Instant now, Duration leaseDuration, int limit, Instant staleBefore) {
+        return read("claiming due runs", () -> {
+            EntityManager em = entityManager();
+            List<Lease> leases = new ArrayList<>();
+            for (DueRuns.Candidate candidate : dueRuns.find(em, now, limit, staleBefore)) {
+                take(em, new RunId(candidate.id()), candidate.epoch(), owner, now, leaseDuration, staleBefore)
+                        .ifPresent(leases::add);
+            }
+            return leases;
         });
     }
 
     @Override
-    public boolean renew(Lease lease, Instant expiresAt) {
-        return read("renewing the lease on run " + lease.runId(), () -> entityManager()
-                .createQuery("UPDATE RunEntity r SET r.leaseExpiresAt = :expiry "
-                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running")
-                .setParameter("expiry", expiresAt.toEpochMilli())
-                .setParameter("id", lease.runId().value())
-                .setParameter("epoch", lease.epoch())
-                .setParameter("running", RUNNING)
-                .executeUpdate() == 1);
+    public List<RecoverySweep.Wake> upcomingWakes(int limit) {
+        return read("reading upcoming wake-ups", () -> entityManager()
+                .createQuery("SELECT r.id, r.wakeAt FROM RunEntity r WHERE r.status = :suspended "
+                        + "AND r.paused = FALSE AND r.wakeAt IS NOT NULL ORDER BY r.wakeAt", Object[].class)
+                .setParameter("suspended", SUSPENDED)
+                .setMaxResults(limit)
+                .getResultStream()
+                .map(row -> new RecoverySweep.Wake(new RunId((String) row[0]), Instant.ofEpochMilli((Long) row[1])))
+                .toList());
+    }
+
+    @Override
+    public LeaseState renew(Lease lease, Instant expiresAt) {
+        return read("renewing the lease on run " + lease.runId(), () -> {
+            for (boolean paused : new boolean[]{false, true}) {
+                int updated = entityManager()
+                        .createQuery("UPDATE RunEntity r SET r.leaseExpiresAt = :expiry "
+                                + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running AND r.paused = :paused")
+                        .setParameter("expiry", expiresAt.toEpochMilli())
+                        .setParameter("id", lease.runId().value())
+                        .setParameter("epoch", lease.epoch())
+                        .setParameter("running", RUNNING)
+                        .setParameter("paused", paused)
+                        .executeUpdate();
+                if (updated == 1) {
+                    return paused ? LeaseState.HELD_PAUSED : LeaseState.HELD;
+                }
+            }
+            return LeaseState.LOST;
+        });
     }
 
     @Override
     public void appendStep(Lease lease, StepInfo step) {
         EntityManager em = entityManager();
-        long at = step.finishedAt() != null ? step.finishedAt().toEpochMilli() : lease.expiresAt().toEpochMilli();
-        fence(em, lease, at);
+        fence(em, lease, stepTime(lease, step));
+        persistStep(em, lease, step);
+    }
+
+    private static void persistStep(EntityManager em, Lease lease, StepInfo step) {
         try {
             em.persist(Mapping.toEntity(lease.runId(), step));
             em.flush();
@@ -153,6 +238,202 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             }
             throw new StoreException("journaling step " + step.stepKey() + " of run " + lease.runId(), e);
         }
+    }
+
+    private static long stepTime(Lease lease, StepInfo step) {
+        return step.finishedAt() != null ? step.finishedAt().toEpochMilli() : lease.expiresAt().toEpochMilli();
+    }
+
+    @Override
+    public void replaceStep(Lease lease, StepInfo step) {
+        EntityManager em = entityManager();
+        fence(em, lease, stepTime(lease, step));
+        int updated = read("journaling step " + step.stepKey() + " of run " + lease.runId(), () -> em
+                .createQuery("UPDATE StepEntity s SET s.status = :status, s.attempt = :attempt, s.resultJson = :result, "
+                        + "s.errorType = :errorType, s.error = :error, s.finishedAt = :finished "
+                        + "WHERE s.runId = :run AND s.sequence = :seq AND s.stepKey = :key AND s.status = :retrying")
+                .setParameter("status", step.status().name())
+                .setParameter("attempt", step.attempt())
+                .setParameter("result", step.resultJson())
+                .setParameter("errorType", step.errorType())
+                .setParameter("error", step.error())
+                .setParameter("finished", Mapping.millis(step.finishedAt()))
+                .setParameter("run", lease.runId().value())
+                .setParameter("seq", step.sequence())
+                .setParameter("key", step.stepKey())
+                .setParameter("retrying", StepStatus.RETRYING.name())
+                .executeUpdate());
+        if (updated != 1) {
+            throw new JournalConflictException(lease.runId().value(), step.stepKey(), null);
+        }
+    }
+
+    @Override
+    public Instant park(Lease lease, Park park, Instant now) {
+        EntityManager em = entityManager();
+        int updated = read("parking run " + lease.runId(), () -> em
+                .createQuery("UPDATE RunEntity r SET r.status = :suspended, r.leaseOwner = NULL, r.leaseExpiresAt = NULL, "
+                        + "r.wakeAt = :wake, r.waitingFor = :waitingFor, r.awaitedSignal = :signal, r.updatedAt = :now "
+                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running")
+                .setParameter("suspended", SUSPENDED)
+                .setParameter("wake", Mapping.millis(park.wakeAt()))
+                .setParameter("waitingFor", park.waitingFor())
+                .setParameter("signal", park.awaitedSignal())
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("id", lease.runId().value())
+                .setParameter("epoch", lease.epoch())
+                .setParameter("running", RUNNING)
+                .executeUpdate());
+        if (updated != 1) {
+            throw new LeaseLostException(lease.runId().value(), lease.epoch());
+        }
+        if (park.awaitedSignal() != null && nextSignal(lease.runId(), park.awaitedSignal()).isPresent()) {
+            wakeNow(em, lease.runId(), park.awaitedSignal(), now);
+            return now;
+        }
+        return park.wakeAt();
+    }
+
+    private static void wakeNow(EntityManager em, RunId runId, String signal, Instant now) {
+        em.createQuery("UPDATE RunEntity r SET r.wakeAt = :now "
+                        + "WHERE r.id = :id AND r.status = :suspended AND r.awaitedSignal = :signal")
+                .setParameter("now", now.toEpochMilli())
+                .setParameter("id", runId.value())
+                .setParameter("suspended", SUSPENDED)
+                .setParameter("signal", signal)
+                .executeUpdate();
+    }
+
+    @Override
+    public SignalReceipt sendSignal(NewSignal signal) {
+        EntityManager em = entityManager();
+        return read("sending signal " + signal.name() + " to run " + signal.runId(), () -> {
+            RunEntity run = em.find(RunEntity.class, signal.runId().value());
+            if (run == null) {
+                throw new RunNotFoundException(signal.runId().value());
+            }
+            if (signal.idempotencyKey() != null) {
+                Optional<String> earlier = em.createQuery("SELECT s.id FROM SignalEntity s "
+                                + "WHERE s.runId = :run AND s.idempotencyKey = :key", String.class)
+                        .setParameter("run", signal.runId().value())
+                        .setParameter("key", signal.idempotencyKey())
+                        .getResultStream().findFirst();
+                if (earlier.isPresent()) {
+                    return new SignalReceipt(earlier.get(), true);
+                }
+            }
+            RunStatus status = Mapping.toInfo(run).status();
+            if (status.isTerminal()) {
+                throw new RunFinishedException(signal.runId().value(), status, "the signal '" + signal.name() + "'");
+            }
+            try {
+                em.persist(Mapping.toEntity(signal));
+                em.flush();
+            } catch (PersistenceException e) {
+                if (Mapping.isConstraintViolation(e)) {
+                    throw new StoreException("sending signal " + signal.name() + " to run " + signal.runId()
+                            + ": another send with idempotency key '" + signal.idempotencyKey()
+                            + "' raced with this one; retry the send (it will be recognised as a duplicate)", e);
+                }
+                throw e;
+            }
+            wakeNow(em, signal.runId(), signal.name(), signal.sentAt());
+            return new SignalReceipt(signal.id(), false);
+        });
+    }
+
+    @Override
+    public Optional<StoredSignal> nextSignal(RunId runId, String name) {
+        return read("reading signals of run " + runId, () -> entityManager()
+                .createQuery("SELECT s FROM SignalEntity s WHERE s.runId = :run AND s.name = :name "
+                        + "AND s.consumed = FALSE ORDER BY s.sentAt, s.id", SignalEntity.class)
+                .setParameter("run", runId.value())
+                .setParameter("name", name)
+                .setMaxResults(1)
+                .getResultStream().findFirst().map(Mapping::toStored));
+    }
+
+    @Override
+    public void consumeSignal(Lease lease, String signalId, StepInfo entry) {
+        EntityManager em = entityManager();
+        fence(em, lease, stepTime(lease, entry));
+        int updated = read("consuming signal " + signalId, () -> em
+                .createQuery("UPDATE SignalEntity s SET s.consumed = TRUE, s.consumedAt = :at "
+                        + "WHERE s.id = :id AND s.runId = :run AND s.consumed = FALSE")
+                .setParameter("at", stepTime(lease, entry))
+                .setParameter("id", signalId)
+                .setParameter("run", lease.runId().value())
+                .executeUpdate());
+        if (updated != 1) {
+            throw new JournalConflictException(lease.runId().value(), entry.stepKey(), null);
+        }
+        persistStep(em, lease, entry);
+    }
+
+    @Override
+    public RunInfo control(RunId runId, OperatorAction action) {
+        EntityManager em = entityManager();
+        return read("applying " + action.kind() + " to run " + runId, () -> {
+            Query update = switch (action.kind()) {
+                case PAUSE -> actionUpdate(em, "r.paused = TRUE", "AND r.paused = FALSE", action);
+                case UNPAUSE -> actionUpdate(em, "r.paused = FALSE", "AND r.paused = TRUE", action);
+                case CANCEL -> cancelUpdate(em, runId, action);
+            };
+            int updated = update.setParameter("id", runId.value()).executeUpdate();
+            if (updated != 1) {
+                throw refusal(em, runId, action);
+            }
+            if (action.kind() == OperatorAction.Kind.UNPAUSE) {
+                em.createQuery("UPDATE RunEntity r SET r.wakeAt = :now WHERE r.id = :id AND r.status = :suspended "
+                                + "AND r.wakeAt IS NULL AND r.awaitedSignal IS NULL")
+                        .setParameter("now", action.at().toEpochMilli())
+                        .setParameter("id", runId.value())
+                        .setParameter("suspended", SUSPENDED)
+                        .executeUpdate();
+            }
+            return Mapping.toInfo(em.find(RunEntity.class, runId.value()));
+        });
+    }
+
+    private static Query actionUpdate(EntityManager em, String set, String condition, OperatorAction action) {
+        return em.createQuery("UPDATE RunEntity r SET " + set + ", r.actionKind = :kind, r.actionActor = :actor, "
+                        + "r.actionReason = :reason, r.actionAt = :at, r.updatedAt = :at "
+                        + "WHERE r.id = :id AND r.status IN :active " + condition)
+                .setParameter("kind", action.kind().name())
+                .setParameter("actor", action.actor())
+                .setParameter("reason", action.reason())
+                .setParameter("at", action.at().toEpochMilli())
+                .setParameter("active", ACTIVE);
+    }
+
+    private static Query cancelUpdate(EntityManager em, RunId runId, OperatorAction action) {
+        return em.createQuery("UPDATE RunEntity r SET r.status = :cancelled, r.error = :error, r.finishedAt = :at, "
+                        + "r.updatedAt = :at, r.leaseOwner = NULL, r.leaseExpiresAt = NULL, r.wakeAt = NULL, "
+                        + "r.waitingFor = NULL, r.awaitedSignal = NULL, r.actionKind = :kind, r.actionActor = :actor, "
+                        + "r.actionReason = :reason, r.actionAt = :at WHERE r.id = :id AND r.status IN :active")
+                .setParameter("cancelled", RunStatus.CANCELLED.name())
+                .setParameter("error", "Cancelled by " + action.actor()
+                        + (action.reason().isEmpty() ? "" : ": " + action.reason()))
+                .setParameter("kind", action.kind().name())
+                .setParameter("actor", action.actor())
+                .setParameter("reason", action.reason())
+                .setParameter("at", action.at().toEpochMilli())
+                .setParameter("active", ACTIVE)
+                .setParameter("id", runId.value());
+    }
+
+    private static RuntimeException refusal(EntityManager em, RunId runId, OperatorAction action) {
+        RunEntity run = em.find(RunEntity.class, runId.value());
+        if (run == null) {
+            return new RunNotFoundException(runId.value());
+        }
+        RunInfo info = Mapping.toInfo(run);
+        if (info.status().isTerminal()) {
+            return new RunFinishedException(runId.value(), info.status(),
+                    "a " + action.kind() + " by " + action.actor());
+        }
+        return new IllegalTransitionException(runId.value(), info.status(),
+                info.paused() ? "it is paused already" : "it is not paused");
     }
 
     @Override
@@ -187,18 +468,6 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .setParameter("epoch", lease.epoch())
                 .setParameter("running", RUNNING)
                 .executeUpdate());
-    }
-
-    @Override
-    public List<RunId> findClaimable(Instant now, int limit) {
-        return read("finding claimable runs", () -> entityManager()
-                .createQuery("SELECT r.id FROM RunEntity r WHERE r.status = :pending "
-                        + "OR (r.status = :running AND r.leaseExpiresAt <= :now) ORDER BY r.createdAt", String.class)
-                .setParameter("pending", PENDING)
-                .setParameter("running", RUNNING)
-                .setParameter("now", now.toEpochMilli())
-                .setMaxResults(limit)
-                .getResultStream().map(RunId::new).toList());
     }
 
     /**

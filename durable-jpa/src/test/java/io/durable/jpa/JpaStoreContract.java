@@ -16,6 +16,7 @@ abstract class JpaStoreContract extends WorkflowStoreContractTest {
             if (jpa != null) {
                 jpa.close();
             }
+            Databases.dropTables(url, user, password);
             jpa = ResourceLocalJpa.open(url, user, password);
             openedUrl = url;
         }

@@ -1,28 +1,36 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.AwaitTimeoutException;
+import io.durable.api.ConflictPolicy;
+import io.durable.api.IncompatibleVersionException;
+import io.durable.api.OperatorAction;
 import io.durable.api.PayloadException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
+import io.durable.api.UnknownSignalException;
 import io.durable.api.WorkflowEngine;
 import io.durable.api.WorkflowFailedException;
 import io.durable.spi.EngineClock;
 import io.durable.spi.NewRun;
+import io.durable.spi.NewSignal;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.UUID;
 
 /** The {@link WorkflowEngine} applications inject. */
 @ApplicationScoped
@@ -53,19 +61,35 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     @EngineClock
     Clock clock;
 
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    WakeUps wakeUps;
+
     @Override
     public RunId start(Class<?> workflow, String instanceId, Object input) {
+        return start(workflow, instanceId, input, settings.conflictPolicy());
+    }
+
+    @Override
+    public RunId startJson(String workflowName, String instanceId, String inputJson) {
+        return startJson(workflowName, instanceId, inputJson, settings.conflictPolicy());
+    }
+
+    @Override
+    public RunId start(Class<?> workflow, String instanceId, Object input, ConflictPolicy policy) {
         Objects.requireNonNull(workflow, "workflow");
         WorkflowDefinition definition = extension.workflows().byClass(workflow);
         checkInputType(definition, input);
         String json = definition.takesInput()
                 ? codec.toJson(input, definition.inputType(), "the input of workflow " + definition.name())
                 : null;
-        return store(definition, instanceId, json);
+        return store(definition, instanceId, json, policy);
     }
 
     @Override
-    public RunId startJson(String workflowName, String instanceId, String inputJson) {
+    public RunId startJson(String workflowName, String instanceId, String inputJson, ConflictPolicy policy) {
         WorkflowDefinition definition = extension.workflows().byName(workflowName);
         String json = null;
         if (definition.takesInput()) {
@@ -74,20 +98,123 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         } else if (inputJson != null && !inputJson.isBlank() && !"null".equals(inputJson.trim())) {
             throw new PayloadException("Workflow " + definition.name() + " takes no input, but input was given", null);
         }
-        return store(definition, instanceId, json);
+        return store(definition, instanceId, json, policy);
     }
 
-    private RunId store(WorkflowDefinition definition, String instanceId, String inputJson) {
+    private RunId store(WorkflowDefinition definition, String instanceId, String inputJson, ConflictPolicy policy) {
+        Objects.requireNonNull(policy, "policy");
         if (instanceId == null || instanceId.isBlank() || instanceId.length() > NewRun.MAX_INSTANCE_ID) {
             throw new PayloadException("An instance id must be 1 to " + NewRun.MAX_INSTANCE_ID
                     + " characters; got " + (instanceId == null ? "none" : instanceId.length() + " characters"), null);
         }
-        // the store refuses a known instance id with DuplicateInstanceException, naming the existing run
+        // under FAIL the store refuses a known instance id with DuplicateInstanceException, naming the existing run
         RunId runId = RunId.random();
-        store.createRun(new NewRun(runId, definition.name(), definition.version(), instanceId, inputJson, clock.instant()));
+        RunInfo run = store.createRun(new NewRun(runId, definition.name(), definition.version(), instanceId, inputJson,
+                clock.instant()), policy, clock.instant());
+        if (!run.id().equals(runId)) {
+            if (!definition.resumes(run.workflowVersion())) {
+                throw new IncompatibleVersionException(definition.name(), run.id().value(), run.workflowVersion(),
+                        definition.version(), definition.compatibleFrom());
+            }
+            return run.id();
+        }
         metrics.runStarted(definition.name());
         dispatcher.offer(runId);
         return runId;
+    }
+
+    @Override
+    public SignalReceipt signal(RunId runId, String name, Object payload, String idempotencyKey) {
+        Class<?> type = signalType(runId, name);
+        if (payload != null && (type == Void.class || !JsonCodec.boxed(type).isInstance(payload))) {
+            throw new PayloadException("Signal '" + name + "' carries " + type.getName() + ", but got a "
+                    + payload.getClass().getName(), null);
+        }
+        String json = type == Void.class ? null : codec.toJson(payload, type, "the payload of signal " + name);
+        return send(runId, name, json, idempotencyKey);
+    }
+
+    @Override
+    public SignalReceipt signalJson(RunId runId, String name, String payloadJson, String idempotencyKey) {
+        Class<?> type = signalType(runId, name);
+        checkSize(name, payloadJson);
+        String json = null;
+        if (type != Void.class) {
+            Object payload = codec.fromJson(payloadJson, type, "the payload of signal " + name);
+            json = codec.toJson(payload, type, "the payload of signal " + name);
+        } else if (payloadJson != null && !payloadJson.isBlank() && !"null".equals(payloadJson.trim())) {
+            throw new PayloadException("Signal '" + name + "' carries no payload, but one was given", null);
+        }
+        return send(runId, name, json, idempotencyKey);
+    }
+
+    private Class<?> signalType(RunId runId, String name) {
+        Objects.requireNonNull(runId, "runId");
+        RunInfo run = status(runId);
+        WorkflowDefinition definition = extension.workflows().byName(run.workflowName());
+        Class<?> type = definition.signals().get(name);
+        if (type == null) {
+            throw new UnknownSignalException(definition.name(), name, definition.signals().keySet());
+        }
+        return type;
+    }
+
+    private void checkSize(String name, String json) {
+        if (json != null && json.length() > settings.maxPayloadBytes() / 4
+                && json.getBytes(StandardCharsets.UTF_8).length > settings.maxPayloadBytes()) {
+            throw new PayloadException("The payload of signal '" + name + "' is "
+                    + json.getBytes(StandardCharsets.UTF_8).length + " bytes of JSON; the limit is "
+                    + settings.maxPayloadBytes() + " (durable.engine.max-payload-bytes)", null);
+        }
+    }
+
+    private SignalReceipt send(RunId runId, String name, String json, String idempotencyKey) {
+        checkSize(name, json);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > NewSignal.MAX_IDEMPOTENCY_KEY)) {
+            throw new PayloadException("An idempotency key must be 1 to " + NewSignal.MAX_IDEMPOTENCY_KEY
+                    + " characters", null);
+        }
+        String id = UUID.randomUUID().toString();
+        SignalReceipt receipt = store.sendSignal(new NewSignal(id, runId, name, json, idempotencyKey, clock.instant()));
+        if (!receipt.duplicate()) {
+            dispatcher.wake(runId);
+        }
+        return receipt;
+    }
+
+    @Override
+    public RunInfo pause(RunId runId, String actor, String reason) {
+        RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.PAUSE, actor, reason, clock.instant()));
+        dispatcher.pausedLocally(runId);
+        return run;
+    }
+
+    @Override
+    public RunInfo unpause(RunId runId, String actor, String reason) {
+        RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.UNPAUSE, actor, reason, clock.instant()));
+        dispatcher.wake(runId);
+        return run;
+    }
+
+    @Override
+    public RunInfo cancel(RunId runId, String actor, String reason) {
+        RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.CANCEL, actor, reason, clock.instant()));
+        wakeUps.disarm(runId);
+        waiters.finished(runId);
+        metrics.runCancelled(run.workflowName());
+        return run;
+    }
+
+    @Override
+    public List<RunId> resumeAll(int limit, Duration staleAfter) {
+        if (limit < 1 || limit > 10_000) {
+            throw new PayloadException("resumeAll takes a limit of 1 to 10000, got " + limit, null);
+        }
+        if (staleAfter == null || staleAfter.compareTo(Duration.ofSeconds(1)) < 0) {
+            throw new PayloadException("resumeAll takes a staleness threshold of at least 1 second, got " + staleAfter,
+                    null);
+        }
+        return dispatcher.resumeAll(limit, staleAfter);
     }
 
     private static void checkInputType(WorkflowDefinition definition, Object input) {
@@ -119,10 +246,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     }
 
     private static Class<?> boxed(Class<?> type) {
-        if (!type.isPrimitive()) {
-            return type;
-        }
-        return java.lang.invoke.MethodType.methodType(type).wrap().returnType();
+        return JsonCodec.boxed(type);
     }
 
     @Override

@@ -9,6 +9,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +24,10 @@ import java.util.logging.Logger;
 
 /**
  * Decides what this node executes. A run is claimed (lease with a new epoch) before it runs, on one
- * of at most {@code max-concurrent-runs} slots; the rest wait in the store as PENDING. The node polls
- * for pending runs and for runs whose lease expired (their node died), renews the leases of what it
- * executes, and gives them up on shutdown so a restart resumes them at once.
+ * of at most {@code max-concurrent-runs} slots; the rest wait in the store. The node sweeps for due
+ * runs (pending, parked and due, signalled, orphaned by a dead node), wakes parked runs when their
+ * timers fire, renews the leases of what it executes (seeing pauses and cancellations), and gives
+ * them up on shutdown so a restart resumes them at once.
  */
 @ApplicationScoped
 class Dispatcher implements ExecutionRegistry, RecoverySweep {
@@ -48,7 +50,14 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
     @EngineClock
     Clock clock;
 
+    /** How many wake-ups get an in-memory timer at start-up, at most. */
+    private static final int REARM_LIMIT = 10_000;
+
+    @Inject
+    WakeUps wakeUps;
+
     private final Map<RunId, Lease> claimed = new ConcurrentHashMap<>();
+    private final Map<RunId, Execution> executions = new ConcurrentHashMap<>();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private volatile boolean pendingMayWait;
     private volatile boolean started;
@@ -61,13 +70,19 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         }
         slots = new Semaphore(settings.maxConcurrentRuns());
         threads.start();
-        long poll = settings.pollInterval().toMillis();
+        long poll = settings.sweepInterval().toMillis();
         long renew = settings.renewInterval().toMillis();
         threads.scheduler().scheduleWithFixedDelay(this::pollQuietly, 0, poll, TimeUnit.MILLISECONDS);
         threads.scheduler().scheduleWithFixedDelay(this::renewQuietly, renew, renew, TimeUnit.MILLISECONDS);
         started = true;
+        try {
+            armUpcoming();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Could not re-arm wake-up timers; the sweep wakes those runs");
+        }
         LOG.info(() -> "Durable engine started on node " + settings.nodeId() + " with " + settings.maxConcurrentRuns()
-                + " execution slots, lease " + settings.leaseDuration() + ", poll every " + settings.pollInterval());
+                + " execution slots, lease " + settings.leaseDuration() + ", sweep every " + settings.sweepInterval()
+                + (wakeUps.persistentTimers() ? ", persistent wake-up timers" : ", in-memory wake-up timers"));
     }
 
     /** A run was just stored: execute it here at once when a slot is free. */
@@ -82,7 +97,10 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         }
     }
 
-    /** Claims what is claimable, as far as slots are free. Called periodically and after runs finish. */
+    /**
+     * The sweep: claims what is due (pending, woken, signalled, orphaned runs), as far as slots are
+     * free, in one bounded batch. Called periodically, after runs finish, and by timer modules.
+     */
     void poll() {
         if (!started || stopping) {
             return;
@@ -93,52 +111,70 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
             return;
         }
         pendingMayWait = false;
-        List<RunId> claimable = store.findClaimable(clock.instant(), free);
-        for (RunId runId : claimable) {
-            if (claimed.containsKey(runId)) {
-                continue;
+        List<Lease> leases = store.claimDue(settings.nodeId(), clock.instant(), settings.leaseDuration(), free, null);
+        for (Lease lease : leases) {
+            if (slots.tryAcquire()) {
+                submit(lease, true);
+            } else {
+                submit(lease, false);
             }
-            if (!slots.tryAcquire()) {
-                pendingMayWait = true;
-                return;
-            }
-            claimAndSubmit(runId);
         }
-        if (claimable.size() >= free) {
+        if (leases.size() >= free) {
             pendingMayWait = true;
         }
     }
 
+    /** Claims due runs now, beyond the free slots (up to {@code limit}; extra ones queue for a worker). */
+    List<RunId> resumeAll(int limit, Duration staleAfter) {
+        if (!started || stopping) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Lease> leases = store.claimDue(settings.nodeId(), now, settings.leaseDuration(), limit, now.minus(staleAfter));
+        for (Lease lease : leases) {
+            submit(lease, slots.tryAcquire());
+        }
+        return leases.stream().map(Lease::runId).toList();
+    }
+
     private void claimAndSubmit(RunId runId) {
-        boolean submitted = false;
+        Optional<Lease> lease = Optional.empty();
         try {
-            Instant now = clock.instant();
-            Optional<Lease> lease = store.claim(runId, settings.nodeId(), now, settings.leaseDuration());
-            if (lease.isPresent()) {
-                claimed.put(runId, lease.get());
-                threads.workers().execute(() -> run(lease.get()));
-                submitted = true;
-            }
-        } catch (RejectedExecutionException e) {
-            claimed.remove(runId);
-            LOG.fine(() -> "Run " + runId + " not submitted: the engine is stopping");
+            lease = store.claim(runId, settings.nodeId(), clock.instant(), settings.leaseDuration());
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Could not claim run " + runId + "; a later poll retries");
-        } finally {
-            if (!submitted) {
-                slots.release();
-            }
+            LOG.log(Level.WARNING, e, () -> "Could not claim run " + runId + "; the sweep retries");
+        }
+        if (lease.isPresent()) {
+            submit(lease.get(), true);
+        } else {
+            slots.release();
         }
     }
 
-    private void run(Lease lease) {
+    /** Hands a claimed run to a worker; {@code slotTaken} says whether it holds one of the slots. */
+    private void submit(Lease lease, boolean slotTaken) {
+        claimed.put(lease.runId(), lease);
+        try {
+            threads.workers().execute(() -> run(lease, slotTaken));
+        } catch (RejectedExecutionException e) {
+            claimed.remove(lease.runId());
+            if (slotTaken) {
+                slots.release();
+            }
+            LOG.fine(() -> "Run " + lease.runId() + " not submitted: the engine is stopping");
+        }
+    }
+
+    private void run(Lease lease, boolean slotTaken) {
         try {
             executor.execute(lease, this);
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, e, () -> "Run " + lease.runId() + " stopped unexpectedly; it resumes once its lease expires");
         } finally {
             claimed.remove(lease.runId());
-            slots.release();
+            if (slotTaken) {
+                slots.release();
+            }
             if (pendingMayWait) {
                 queuePoll();
             }
@@ -148,6 +184,50 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
     @Override
     public void sweep() {
         poll();
+    }
+
+    @Override
+    public void wake(RunId runId) {
+        if (!claimed.containsKey(runId)) {
+            offer(runId);
+        }
+    }
+
+    @Override
+    public List<Wake> upcomingWakes(int limit) {
+        return store.upcomingWakes(limit);
+    }
+
+    @Override
+    public void executing(Execution execution) {
+        executions.put(execution.run().id(), execution);
+    }
+
+    @Override
+    public void done(Execution execution) {
+        executions.remove(execution.run().id(), execution);
+    }
+
+    /** An operator paused a run: if it executes here, it parks at its next step boundary. */
+    void pausedLocally(RunId runId) {
+        Execution execution = executions.get(runId);
+        if (execution != null) {
+            execution.requestPause();
+        }
+    }
+
+    /** Re-arms in-memory timers for the wake-ups within their horizon (at start-up). */
+    private void armUpcoming() {
+        if (wakeUps.persistentTimers()) {
+            return;
+        }
+        Instant horizon = clock.instant().plus(WakeUps.LOCAL_HORIZON);
+        for (Wake wake : store.upcomingWakes(REARM_LIMIT)) {
+            if (wake.wakeAt().isAfter(horizon)) {
+                break;
+            }
+            wakeUps.arm(wake.runId(), wake.wakeAt(), () -> wake(wake.runId()));
+        }
     }
 
     private void queuePoll() {
@@ -167,20 +247,27 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         try {
             poll();
         } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Polling for runs failed; retrying in " + settings.pollInterval());
+            LOG.log(Level.WARNING, e, () -> "Sweeping for due runs failed; retrying in " + settings.sweepInterval());
         }
     }
 
-    /** Renews the lease of every run this node executes; a lost lease stops that run's journaling. */
+    /**
+     * Renews the lease of every run this node executes; a lost lease stops that run's journaling, a
+     * pause seen here parks the run at its next step boundary.
+     */
     void renewLeases() {
         Instant expiry = clock.instant().plus(settings.leaseDuration());
         for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
             Lease renewed = entry.getValue().renewedUntil(expiry);
-            if (store.renew(entry.getValue(), expiry)) {
+            switch (store.renew(entry.getValue(), expiry)) {
                 // journal writes are fenced by the epoch, which renewal keeps: the execution's lease needs no update
-                claimed.replace(entry.getKey(), entry.getValue(), renewed);
-            } else {
-                LOG.warning(() -> "Lost the lease on run " + entry.getKey() + "; its journal writes will be refused");
+                case HELD -> claimed.replace(entry.getKey(), entry.getValue(), renewed);
+                case HELD_PAUSED -> {
+                    claimed.replace(entry.getKey(), entry.getValue(), renewed);
+                    pausedLocally(entry.getKey());
+                }
+                case LOST -> LOG.info(() -> "Lost the lease on run " + entry.getKey()
+                        + " (claimed elsewhere or cancelled); its journal writes will be refused");
             }
         }
     }

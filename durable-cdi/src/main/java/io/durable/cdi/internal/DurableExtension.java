@@ -7,6 +7,7 @@ import io.durable.api.WorkflowMethod;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
+import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
 import jakarta.enterprise.inject.spi.BeanManager;
@@ -31,11 +32,13 @@ public class DurableExtension implements Extension {
             DurableStepInterceptor.class, DefaultWorkflowEngine.class, DefaultDurableContext.class,
             Dispatcher.class, RunExecutor.class, StepRunner.class, RunWaiters.class, JsonCodec.class,
             EngineSettingsProducer.class, EngineThreads.class, JtaTransactionRunner.class,
-            SystemClockProducer.class, EngineMetrics.class, EngineLifecycle.class);
+            SystemClockProducer.class, EngineMetrics.class, EngineLifecycle.class, DurableOps.class, InThreadWait.class,
+            JournalWriter.class, WakeUps.class);
 
     private final WorkflowDefinitions workflows = new WorkflowDefinitions();
     private final StepDescriptors steps = new StepDescriptors();
     private final List<WorkflowDefinitionException> problems = new ArrayList<>();
+    private volatile RetryPolicies retryPolicies;
 
     void registerEngineBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (Class<?> type : ENGINE_BEANS) {
@@ -92,6 +95,28 @@ public class DurableExtension implements Extension {
 
     void reportProblems(@Observes AfterBeanDiscovery event) {
         problems.forEach(event::addDefinitionError);
+    }
+
+    void checkRetryPolicies(@Observes AfterDeploymentValidation event) {
+        RetryPolicies policies = new RetryPolicies(EngineSettingsProducer.config());
+        for (String name : steps.retryNames()) {
+            try {
+                policies.policy(name);
+            } catch (IllegalArgumentException e) {
+                event.addDeploymentProblem(new WorkflowDefinitionException("@DurableStep(retry = \"" + name + "\")",
+                        e.getMessage()));
+            }
+        }
+        retryPolicies = policies;
+    }
+
+    RetryPolicies retryPolicies() {
+        RetryPolicies policies = retryPolicies;
+        if (policies == null) {
+            policies = new RetryPolicies(EngineSettingsProducer.config());
+            retryPolicies = policies;
+        }
+        return policies;
     }
 
     WorkflowDefinitions workflows() {

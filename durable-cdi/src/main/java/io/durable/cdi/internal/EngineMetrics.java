@@ -47,6 +47,14 @@ class EngineMetrics {
         count("durable.runs.failed", workflow);
     }
 
+    void runCancelled(String workflow) {
+        count("durable.runs.cancelled", workflow);
+    }
+
+    void stepRetried(String workflow) {
+        count("durable.step.retries", workflow);
+    }
+
     void stepFinished(String workflow, Duration duration) {
         if (registry != null) {
             registry.timer("durable.step.duration", new Tag("workflow", workflow)).update(duration);

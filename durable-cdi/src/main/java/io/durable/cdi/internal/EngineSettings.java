@@ -1,5 +1,7 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.ConflictPolicy;
+
 import java.time.Duration;
 import java.util.Objects;
 
@@ -7,14 +9,21 @@ import java.util.Objects;
  * The engine's configuration, read once at start-up.
  *
  * @param nodeId            this node's name in leases; unique per running server
- * @param maxConcurrentRuns how many runs this node executes at once; the rest wait as PENDING
+ * @param maxConcurrentRuns how many runs this node executes at once; the rest wait in the store
  * @param leaseDuration     how long a claim holds without renewal; a crashed node's runs resume after it
- * @param pollInterval      how often the node looks for pending runs and runs whose lease expired
+ * @param sweepInterval     how often the node claims due runs: pending, woken, signalled, orphaned
+ * @param inThreadRetryMax  retry waits up to this long happen on the run's thread; longer ones park it
+ * @param maxPayloadBytes   the largest signal payload accepted, in bytes of JSON (UTF-8)
+ * @param conflictPolicy    what starting a known instance id does by default
  */
-record EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDuration, Duration pollInterval) {
+record EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDuration, Duration sweepInterval,
+                      Duration inThreadRetryMax, int maxPayloadBytes, ConflictPolicy conflictPolicy) {
+
+    static final int DEFAULT_MAX_PAYLOAD = 256 * 1024;
 
     EngineSettings {
         Objects.requireNonNull(nodeId, "nodeId");
+        Objects.requireNonNull(conflictPolicy, "conflictPolicy");
         if (nodeId.isBlank() || nodeId.length() > 100) {
             throw new IllegalArgumentException("durable.engine.node-id must be 1 to 100 characters, got '" + nodeId + "'");
         }
@@ -26,9 +35,23 @@ record EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDurati
             throw new IllegalArgumentException("durable.engine.lease-duration must be at least 1 second, got "
                     + leaseDuration);
         }
-        if (pollInterval.isNegative() || pollInterval.isZero()) {
-            throw new IllegalArgumentException("durable.engine.poll-interval must be positive, got " + pollInterval);
+        if (sweepInterval.compareTo(Duration.ofMillis(100)) < 0) {
+            throw new IllegalArgumentException("durable.engine.sweep-interval must be at least 100 ms, got " + sweepInterval);
         }
+        if (inThreadRetryMax.isNegative() || inThreadRetryMax.compareTo(Duration.ofMinutes(1)) > 0) {
+            throw new IllegalArgumentException("durable.engine.retry-in-thread-max must be 0 to 1 minute, got "
+                    + inThreadRetryMax);
+        }
+        if (maxPayloadBytes < 1 || maxPayloadBytes > 64 * 1024 * 1024) {
+            throw new IllegalArgumentException("durable.engine.max-payload-bytes must be 1 to 67108864, got "
+                    + maxPayloadBytes);
+        }
+    }
+
+    /** The defaults, for a node id. */
+    static EngineSettings defaults(String nodeId) {
+        return new EngineSettings(nodeId, 16, Duration.ofSeconds(30), Duration.ofSeconds(5), Duration.ofSeconds(2),
+                DEFAULT_MAX_PAYLOAD, ConflictPolicy.FAIL);
     }
 
     /** How often leases are renewed: three times per lease, so one missed renewal does not lose it. */

@@ -1,5 +1,6 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.ConflictPolicy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import org.eclipse.microprofile.config.Config;
@@ -39,13 +40,18 @@ class EngineSettingsProducer {
     private EngineSettings read() {
         Optional<Config> config = config();
         String nodeId = read(config, "node-id", Function.identity()).orElseGet(EngineSettingsProducer::defaultNodeId);
-        int maxRuns = read(config, "max-concurrent-runs", Integer::parseInt).orElse(16);
-        Duration lease = read(config, "lease-duration", EngineSettingsProducer::duration).orElse(Duration.ofSeconds(30));
-        Duration poll = read(config, "poll-interval", EngineSettingsProducer::duration).orElse(Duration.ofSeconds(5));
-        return new EngineSettings(nodeId, maxRuns, lease, poll);
+        EngineSettings d = EngineSettings.defaults(nodeId);
+        return new EngineSettings(nodeId,
+                read(config, "max-concurrent-runs", Integer::parseInt).orElse(d.maxConcurrentRuns()),
+                read(config, "lease-duration", EngineSettingsProducer::duration).orElse(d.leaseDuration()),
+                read(config, "sweep-interval", EngineSettingsProducer::duration).orElse(d.sweepInterval()),
+                read(config, "retry-in-thread-max", EngineSettingsProducer::duration).orElse(d.inThreadRetryMax()),
+                read(config, "max-payload-bytes", Integer::parseInt).orElse(d.maxPayloadBytes()),
+                read(config, "conflict-policy", v -> ConflictPolicy.valueOf(v.toUpperCase(java.util.Locale.ROOT)))
+                        .orElse(d.conflictPolicy()));
     }
 
-    private static Optional<Config> config() {
+    static Optional<Config> config() {
         try {
             return Optional.of(ConfigProvider.getConfig());
         } catch (RuntimeException | LinkageError e) {

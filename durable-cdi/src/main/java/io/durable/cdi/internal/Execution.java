@@ -4,6 +4,7 @@ import io.durable.api.DurableException;
 import io.durable.api.RunInfo;
 import io.durable.api.StepInfo;
 import io.durable.spi.Lease;
+import io.durable.spi.Park;
 
 import java.util.HashMap;
 import java.util.List;
@@ -11,7 +12,8 @@ import java.util.Map;
 
 /**
  * The state of one execution of one run on one thread: the journal loaded at its start, the
- * replay position, and the step in progress. Not shared between threads.
+ * replay position, the step in progress, and whether it must stop (abort) or park. Owned by its
+ * thread; only the pause request is set from other threads.
  */
 final class Execution {
 
@@ -24,11 +26,14 @@ final class Execution {
     private int nextSequence;
     private String currentStepKey;
     private DurableException abortCause;
+    private Park park;
+    private volatile boolean pauseRequested;
 
     Execution(RunInfo run, Lease lease, List<StepInfo> journal) {
         this.run = run;
         this.lease = lease;
         this.journal = journal;
+        this.pauseRequested = run.paused();
     }
 
     static Execution current() {
@@ -55,9 +60,19 @@ final class Execution {
         return nextSequence++;
     }
 
+    /** The next position, without taking it (for a version marker that may not be journaled). */
+    int peekSequence() {
+        return nextSequence;
+    }
+
     String takeStepKey(String name) {
         int occurrence = occurrences.merge(name, 1, Integer::sum);
         return name + "#" + occurrence;
+    }
+
+    /** Gives back an occurrence taken for a name whose position turned out not to be journaled. */
+    void returnStepKey(String name) {
+        occurrences.merge(name, -1, Integer::sum);
     }
 
     /** @return the journaled entry at that position, or {@code null} past the end of the journal */
@@ -98,5 +113,39 @@ final class Execution {
 
     DurableException abortCause() {
         return abortCause;
+    }
+
+    /**
+     * Parks the run here: records why and unwinds the workflow code with {@link Parked}. Should
+     * the code catch it, every later durable call throws it again, and the run parks anyway.
+     */
+    Parked park(Park reason) {
+        if (park == null) {
+            park = reason;
+        }
+        return Parked.INSTANCE;
+    }
+
+    Park parkRequest() {
+        return park;
+    }
+
+    /** Throws when the execution must not go on: aborted, or parked already. */
+    void checkCanContinue() {
+        if (abortCause != null) {
+            throw abortCause;
+        }
+        if (park != null) {
+            throw Parked.INSTANCE;
+        }
+    }
+
+    /** An operator paused the run (seen on this node, or by the lease renewal). */
+    void requestPause() {
+        pauseRequested = true;
+    }
+
+    boolean pauseRequested() {
+        return pauseRequested;
     }
 }

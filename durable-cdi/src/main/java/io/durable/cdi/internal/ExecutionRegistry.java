@@ -1,8 +1,19 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.RunId;
+
 /** What an execution asks of the node it runs on. */
 interface ExecutionRegistry {
 
     /** Whether the node is shutting down, so failures are the shutdown's, not the workflow's. */
     boolean stopping();
+
+    /** An execution starts on this node (so a local pause reaches it). */
+    void executing(Execution execution);
+
+    /** The execution ended. */
+    void done(Execution execution);
+
+    /** A parked run is due (a timer fired, or it is due at once). */
+    void wake(RunId runId);
 }

@@ -66,6 +66,11 @@ class JsonCodec {
         }
     }
 
+    /** The wrapper class of a primitive type, or the type itself. */
+    static Class<?> boxed(Class<?> type) {
+        return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
+    }
+
     private static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {

@@ -1,6 +1,7 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
+import io.durable.api.IncompatibleVersionException;
 import io.durable.api.LeaseLostException;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
@@ -10,6 +11,7 @@ import io.durable.api.UnknownWorkflowException;
 import io.durable.spi.EngineClock;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
+import io.durable.spi.Park;
 import io.durable.spi.StoredRun;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
@@ -21,6 +23,7 @@ import jakarta.inject.Inject;
 
 import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -63,8 +66,11 @@ class RunExecutor {
     @EngineClock
     Clock clock;
 
+    @Inject
+    WakeUps wakeUps;
+
     /** Outcome of one execution, for the dispatcher. */
-    enum Outcome { FINISHED, ABANDONED }
+    enum Outcome { FINISHED, PARKED, ABANDONED }
 
     Outcome execute(Lease lease, ExecutionRegistry registry) {
         for (int attempt = 1; ; attempt++) {
@@ -96,6 +102,11 @@ class RunExecutor {
         }
         List<StepInfo> journal = store.loadJournal(run.id());
         Execution execution = new Execution(run, lease, journal);
+        if (!definition.resumes(run.workflowVersion())) {
+            return abandonOrFail(execution, new IncompatibleVersionException(definition.name(), run.id().value(),
+                    run.workflowVersion(), definition.version(), definition.compatibleFrom()), registry);
+        }
+        registry.executing(execution);
         execution.bind();
         Bean<?> bean = definition.bean();
         CreationalContext<?> context = beanManager.createCreationalContext(bean);
@@ -110,19 +121,48 @@ class RunExecutor {
             if (execution.abortCause() != null) {
                 return abandonOrFail(execution, execution.abortCause(), registry);
             }
+            if (execution.parkRequest() != null) {
+                return park(execution, registry);
+            }
             String outputJson = codec.toJson(output, definition.outputType(), "the output of run " + run.id());
             finish(execution, RunStatus.COMPLETED, outputJson, null);
             metrics.runCompleted(run.workflowName());
             return Outcome.FINISHED;
         } catch (InvocationTargetException e) {
+            if (execution.abortCause() == null && execution.parkRequest() != null) {
+                return park(execution, registry);
+            }
             Throwable failure = execution.abortCause() != null ? execution.abortCause() : e.getCause();
             return abandonOrFail(execution, failure, registry);
         } catch (IllegalAccessException | RuntimeException e) {
             return abandonOrFail(execution, e, registry);
         } finally {
             execution.unbind();
+            registry.done(execution);
             context.release();
         }
+    }
+
+    /** Stores the park and arms the wake-up; a run whose awaited signal is there already is due at once. */
+    private Outcome park(Execution execution, ExecutionRegistry registry) {
+        RunInfo run = execution.run();
+        Park park = execution.parkRequest();
+        Instant wakeAt;
+        try {
+            wakeAt = transactions.inNewTransaction(() -> store.park(execution.lease(), park, clock.instant()));
+        } catch (DurableException e) {
+            LOG.log(Level.INFO, e, () -> "Run " + run.id() + " could not park: " + e.getMessage());
+            return Outcome.ABANDONED;
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " could not park; it resumes once its lease expires");
+            return Outcome.ABANDONED;
+        }
+        LOG.fine(() -> "Run " + run.id() + " parked, waiting for " + park.waitingFor()
+                + (wakeAt == null ? "" : " until " + wakeAt));
+        if (wakeAt != null) {
+            wakeUps.arm(run.id(), wakeAt, () -> registry.wake(run.id()));
+        }
+        return Outcome.PARKED;
     }
 
     private Outcome abandonOrFail(Execution execution, Throwable failure, ExecutionRegistry registry) {

@@ -24,9 +24,10 @@ final class StepDefinitionCheck {
                     + "cannot intercept it"));
         }
         String name = step.name().isBlank() ? method.getName() : step.name();
-        if (name.length() > MAX_STEP_NAME || name.contains("#")) {
+        if (name.length() > MAX_STEP_NAME || name.contains("#") || name.startsWith("@")) {
             return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where + "step name '" + name
-                    + "' must be at most " + MAX_STEP_NAME + " characters and must not contain '#'"));
+                    + "' must be at most " + MAX_STEP_NAME + " characters, must not contain '#' and must not start "
+                    + "with '@' (reserved for the engine's own journal entries)"));
         }
         if (method.getReturnType() != void.class) {
             Optional<String> problem = JsonTypeCheck.problem(method.getGenericReturnType());

@@ -4,6 +4,7 @@ import io.durable.api.DurableStep;
 import io.durable.api.WorkflowMethod;
 
 import java.lang.reflect.Method;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -14,6 +15,13 @@ import java.util.concurrent.ConcurrentHashMap;
 final class StepDescriptors {
 
     private final Map<Method, StepDescriptor> byMethod = new ConcurrentHashMap<>();
+
+    /** @return the retry policy names the registered steps use */
+    java.util.Set<String> retryNames() {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        byMethod.values().forEach(d -> names.add(d.retry()));
+        return names;
+    }
 
     void register(Method method, DurableStep annotation) {
         byMethod.put(method, describe(method, annotation));
@@ -37,6 +45,7 @@ final class StepDescriptors {
         String name = annotation == null || annotation.name().isBlank() ? method.getName() : annotation.name();
         boolean transactional = annotation != null && annotation.transactional();
         return new StepDescriptor(name, transactional, method.getGenericReturnType(),
-                method.getReturnType() == void.class);
+                method.getReturnType() == void.class, annotation == null ? "none" : annotation.retry(),
+                annotation == null ? List.of() : List.of(annotation.noRetryOn()));
     }
 }

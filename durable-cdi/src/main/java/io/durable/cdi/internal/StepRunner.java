@@ -2,11 +2,12 @@ package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
 import io.durable.api.NonDeterministicWorkflowException;
+import io.durable.api.RetryPolicy;
 import io.durable.api.StepFailedException;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
-import io.durable.api.StoreException;
 import io.durable.spi.EngineClock;
+import io.durable.spi.Park;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,6 +18,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +28,11 @@ import java.util.logging.Logger;
  * rethrows its journaled failure) without running the body; the first position past the journal
  * runs for real and is journaled: a plain step in a new transaction after the body returns, a
  * transactional step in the same transaction as its body.
+ *
+ * <p>A failed attempt of a step with a retry policy is journaled as RETRYING with the time of the
+ * next attempt; a short wait happens on the thread, a longer one parks the run until then. A replay
+ * that meets a RETRYING entry makes the next attempt (or parks again when it is not due yet).
+ * Before new work the step boundary checks for a pause.
  */
 @ApplicationScoped
 class StepRunner {
@@ -47,38 +55,66 @@ class StepRunner {
     @Inject
     EngineMetrics metrics;
 
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    DurableExtension extension;
+
+    @Inject
+    InThreadWait inThreadWait;
+
+    @Inject
+    JournalWriter journal;
+
     Object run(Execution execution, StepDescriptor step, InvocationContext invocation) throws Exception {
-        if (execution.abortCause() != null) {
-            throw execution.abortCause();
-        }
+        execution.checkCanContinue();
         int sequence = execution.takeSequence();
         String stepKey = execution.takeStepKey(step.name());
         String argumentsHash = codec.argumentsHash(invocation.getParameters());
         StepInfo recorded = execution.journaled(sequence);
+        int attempt = 1;
         if (recorded != null) {
-            return replay(execution, step, sequence, stepKey, argumentsHash, recorded);
+            checkDeterministic(execution, sequence, stepKey, recorded);
+            if (recorded.status() != StepStatus.RETRYING) {
+                return replay(execution, step, stepKey, argumentsHash, recorded);
+            }
+            Instant retryAt = retryTime(recorded);
+            if (clock.instant().isBefore(retryAt)) {
+                throw execution.park(new Park(retryAt, "retry:" + stepKey, null));
+            }
+            attempt = recorded.attempt() + 1;
+        } else if (execution.pauseRequested()) {
+            throw execution.park(new Park(null, "pause", null));
         }
-        execution.enterStep(stepKey);
-        Instant started = clock.instant();
-        try {
-            return step.transactional()
-                    ? runTransactional(execution, step, invocation, sequence, stepKey, argumentsHash, started)
-                    : runPlain(execution, step, invocation, sequence, stepKey, argumentsHash, started);
-        } finally {
-            execution.exitStep();
-            metrics.stepFinished(execution.run().workflowName(), Duration.between(started, clock.instant()));
+        Attempt current = new Attempt(execution, step, invocation, sequence, stepKey, argumentsHash, attempt,
+                recorded != null);
+        while (true) {
+            execution.enterStep(stepKey);
+            Instant started = clock.instant();
+            try {
+                return step.transactional() ? current.runTransactional(started) : current.runPlain(started);
+            } catch (BodyFailure failure) {
+                current.failed(failure.body, started);
+            } finally {
+                execution.exitStep();
+                metrics.stepFinished(execution.run().workflowName(), Duration.between(started, clock.instant()));
+            }
         }
     }
 
-    private Object replay(Execution execution, StepDescriptor step, int sequence, String stepKey,
-                          String argumentsHash, StepInfo recorded) {
-        String runId = execution.run().id().value();
+    private static void checkDeterministic(Execution execution, int sequence, String stepKey, StepInfo recorded) {
         if (!recorded.stepKey().equals(stepKey)) {
-            NonDeterministicWorkflowException e =
-                    new NonDeterministicWorkflowException(runId, sequence, recorded.stepKey(), stepKey);
+            NonDeterministicWorkflowException e = new NonDeterministicWorkflowException(
+                    execution.run().id().value(), sequence, recorded.stepKey(), stepKey);
             execution.abort(e);
             throw e;
         }
+    }
+
+    private Object replay(Execution execution, StepDescriptor step, String stepKey, String argumentsHash,
+                          StepInfo recorded) {
+        String runId = execution.run().id().value();
         if (!Objects.equals(recorded.argsHash(), argumentsHash)) {
             LOG.warning(() -> "Run " + runId + " replays step '" + stepKey + "' with other arguments than it was "
                     + "journaled with; returning the journaled result. Check that the workflow is deterministic.");
@@ -89,84 +125,137 @@ class StepRunner {
         return codec.fromJson(recorded.resultJson(), step.returnType(), "the journaled result of step " + stepKey);
     }
 
-    private Object runPlain(Execution execution, StepDescriptor step, InvocationContext invocation, int sequence,
-                            String stepKey, String argumentsHash, Instant started) throws Exception {
-        Object result;
-        try {
-            result = invocation.proceed();
-        } catch (Exception e) {
-            throw journalFailure(execution, step, sequence, stepKey, argumentsHash, started, e);
-        }
-        StepInfo entry = completed(step, sequence, stepKey, argumentsHash, started, result);
-        journal(execution, () -> {
-            store.appendStep(execution.lease(), entry);
-            return null;
-        });
-        return result;
+    private Instant retryTime(StepInfo retrying) {
+        return (Instant) codec.fromJson(retrying.resultJson(), Instant.class, "the retry time of step " + retrying.stepKey());
     }
 
-    private Object runTransactional(Execution execution, StepDescriptor step, InvocationContext invocation,
-                                    int sequence, String stepKey, String argumentsHash, Instant started)
-            throws Exception {
-        try {
-            return transactions.inNewTransaction(() -> {
-                Object result;
-                try {
-                    result = invocation.proceed();
-                } catch (Exception e) {
-                    throw new BodyFailure(e);
-                }
-                store.appendStep(execution.lease(), completed(step, sequence, stepKey, argumentsHash, started, result));
-                return result;
+    /** One step call's attempts: runs the body, journals each outcome, decides on retries. */
+    private final class Attempt {
+        private final Execution execution;
+        private final StepDescriptor step;
+        private final InvocationContext invocation;
+        private final int sequence;
+        private final String stepKey;
+        private final String argumentsHash;
+        private int number;
+        private boolean entryExists;
+
+        Attempt(Execution execution, StepDescriptor step, InvocationContext invocation, int sequence, String stepKey,
+                String argumentsHash, int number, boolean entryExists) {
+            this.execution = execution;
+            this.step = step;
+            this.invocation = invocation;
+            this.sequence = sequence;
+            this.stepKey = stepKey;
+            this.argumentsHash = argumentsHash;
+            this.number = number;
+            this.entryExists = entryExists;
+        }
+
+        Object runPlain(Instant started) throws Exception {
+            Object result;
+            try {
+                result = invocation.proceed();
+            } catch (Exception e) {
+                throw new BodyFailure(e);
+            }
+            StepInfo entry = completed(started, result);
+            journal(() -> {
+                write(entry);
+                return null;
             });
-        } catch (BodyFailure failure) {
-            throw journalFailure(execution, step, sequence, stepKey, argumentsHash, started, failure.body);
-        } catch (DurableException e) {
-            execution.abort(e);
-            throw e;
-        } catch (RuntimeException e) {
-            StoreException storeFailure = new StoreException("journaling step " + stepKey + " of run "
-                    + execution.run().id(), e);
-            execution.abort(storeFailure);
-            throw storeFailure;
+            return result;
         }
-    }
 
-    private StepInfo completed(StepDescriptor step, int sequence, String stepKey, String argumentsHash,
-                               Instant started, Object result) {
-        String json = step.returnsVoid() ? null
-                : codec.toJson(result, step.returnType(), "the result of step " + stepKey);
-        return new StepInfo(sequence, stepKey, step.name(), StepStatus.COMPLETED, 1, argumentsHash, json,
-                null, null, started, clock.instant());
-    }
-
-    private StepFailedException journalFailure(Execution execution, StepDescriptor step, int sequence, String stepKey,
-                                               String argumentsHash, Instant started, Exception failure) {
-        String runId = execution.run().id().value();
-        if (failure instanceof DurableException durable && execution.abortCause() != null) {
-            throw durable;
+        Object runTransactional(Instant started) throws Exception {
+            try {
+                return transactions.inNewTransaction(() -> {
+                    Object result;
+                    try {
+                        result = invocation.proceed();
+                    } catch (Exception e) {
+                        throw new BodyFailure(e);
+                    }
+                    write(completed(started, result));
+                    return result;
+                });
+            } catch (BodyFailure failure) {
+                throw failure;
+            } catch (DurableException e) {
+                execution.abort(e);
+                throw e;
+            } catch (RuntimeException e) {
+                throw journal.aborted(execution, "step " + stepKey, e);
+            }
         }
-        String message = failure.getMessage() == null ? "" : failure.getMessage();
-        StepInfo entry = new StepInfo(sequence, stepKey, step.name(), StepStatus.FAILED, 1, argumentsHash, null,
-                failure.getClass().getName(), message, started, clock.instant());
-        journal(execution, () -> {
-            store.appendStep(execution.lease(), entry);
-            return null;
-        });
-        LOG.log(Level.FINE, failure, () -> "Step " + stepKey + " of run " + runId + " failed");
-        return new StepFailedException(runId, stepKey, failure.getClass().getName(), message, failure);
-    }
 
-    private void journal(Execution execution, java.util.concurrent.Callable<Void> write) {
-        try {
-            transactions.inNewTransaction(write);
-        } catch (DurableException e) {
-            execution.abort(e);
-            throw e;
-        } catch (Exception e) {
-            StoreException storeFailure = new StoreException("journaling a step of run " + execution.run().id(), e);
-            execution.abort(storeFailure);
-            throw storeFailure;
+        private void write(StepInfo entry) {
+            if (entryExists) {
+                store.replaceStep(execution.lease(), entry);
+            } else {
+                store.appendStep(execution.lease(), entry);
+            }
+        }
+
+        private StepInfo completed(Instant started, Object result) {
+            String json = step.returnsVoid() ? null
+                    : codec.toJson(result, step.returnType(), "the result of step " + stepKey);
+            return new StepInfo(sequence, stepKey, step.name(), StepStatus.COMPLETED, number, argumentsHash, json,
+                    null, null, started, clock.instant());
+        }
+
+        /**
+         * Handles a failed attempt: journals it, then waits and returns (to try again), parks, or throws
+         * the step's failure.
+         */
+        void failed(Exception failure, Instant started) {
+            String runId = execution.run().id().value();
+            if (failure instanceof DurableException durable && execution.abortCause() != null) {
+                throw durable;
+            }
+            String message = failure.getMessage() == null ? "" : failure.getMessage();
+            RetryPolicy policy = extension.retryPolicies().policy(step.retry());
+            if (step.retryable(failure) && policy.allowsRetryAfter(number)) {
+                Duration wait = policy.delay(number, ThreadLocalRandom.current().nextDouble());
+                Instant retryAt = clock.instant().plus(wait);
+                StepInfo entry = new StepInfo(sequence, stepKey, step.name(), StepStatus.RETRYING, number, argumentsHash,
+                        codec.toJson(retryAt, Instant.class, "a retry time"), failure.getClass().getName(), message,
+                        started, clock.instant());
+                journal(() -> {
+                    write(entry);
+                    return null;
+                });
+                entryExists = true;
+                metrics.stepRetried(execution.run().workflowName());
+                LOG.log(Level.FINE, failure, () -> "Step " + stepKey + " of run " + runId + " failed attempt " + number
+                        + "; retrying at " + retryAt);
+                if (wait.compareTo(settings.inThreadRetryMax()) > 0) {
+                    throw execution.park(new Park(retryAt, "retry:" + stepKey, null));
+                }
+                try {
+                    inThreadWait.await(wait);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw execution.park(new Park(retryAt, "retry:" + stepKey, null));
+                }
+                if (execution.pauseRequested()) {
+                    throw execution.park(new Park(null, "pause", null));
+                }
+                number++;
+                return;
+            }
+            StepInfo entry = new StepInfo(sequence, stepKey, step.name(), StepStatus.FAILED, number, argumentsHash, null,
+                    failure.getClass().getName(), message, started, clock.instant());
+            journal(() -> {
+                write(entry);
+                return null;
+            });
+            LOG.log(Level.FINE, failure, () -> "Step " + stepKey + " of run " + runId + " failed");
+            throw new StepFailedException(runId, stepKey, failure.getClass().getName(), message, failure);
+        }
+
+        private void journal(Callable<Void> work) {
+            journal.write(execution, "step " + stepKey, work);
         }
     }
 

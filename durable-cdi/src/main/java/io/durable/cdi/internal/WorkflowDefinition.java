@@ -4,6 +4,7 @@ import jakarta.enterprise.inject.spi.Bean;
 
 import java.lang.reflect.Method;
 import java.lang.reflect.Type;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -16,15 +17,23 @@ import java.util.Objects;
  * @param entryMethod the {@code @WorkflowMethod}
  * @param inputType   the entry method's parameter type, or {@code null} when it takes none
  * @param outputType  the entry method's generic return type
+ * @param compatibleFrom the oldest run version this code resumes
+ * @param signals     the declared signals: name to payload type
  */
 record WorkflowDefinition(String name, int version, Class<?> beanClass, Bean<?> bean, Method entryMethod,
-                          Type inputType, Type outputType) {
+                          Type inputType, Type outputType, int compatibleFrom, Map<String, Class<?>> signals) {
 
     WorkflowDefinition {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(beanClass, "beanClass");
         Objects.requireNonNull(bean, "bean");
         Objects.requireNonNull(entryMethod, "entryMethod");
+        signals = Map.copyOf(signals);
+    }
+
+    /** Whether this code may resume a run started under that version. */
+    boolean resumes(int runVersion) {
+        return runVersion >= compatibleFrom && runVersion <= version;
     }
 
     boolean takesInput() {

@@ -1,5 +1,6 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.Signal;
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowDefinitionException;
 import io.durable.api.WorkflowMethod;
@@ -10,13 +11,17 @@ import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /** Validates one {@code @Workflow} bean at deployment and builds its definition. */
 final class WorkflowDefinitionCheck {
 
     static final int MAX_NAME = 150;
+    private static final Pattern SIGNAL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final Class<?> beanClass;
     private final List<WorkflowDefinitionException> problems = new ArrayList<>();
@@ -53,6 +58,12 @@ final class WorkflowDefinitionCheck {
         if (workflow.version() < 1) {
             problems.add(fail("@Workflow(version = " + workflow.version() + ") must be 1 or more"));
         }
+        int compatibleFrom = workflow.compatibleFrom() == 0 ? workflow.version() : workflow.compatibleFrom();
+        if (compatibleFrom < 1 || compatibleFrom > workflow.version()) {
+            problems.add(fail("@Workflow(compatibleFrom = " + workflow.compatibleFrom() + ") must be 1 to the version ("
+                    + workflow.version() + ")"));
+        }
+        Map<String, Class<?>> signals = signals();
         if (entryMethods.isEmpty()) {
             problems.add(fail("no method is annotated @" + WorkflowMethod.class.getSimpleName()
                     + ". Annotate the method that runs the workflow."));
@@ -70,7 +81,24 @@ final class WorkflowDefinitionCheck {
         }
         Type input = entry.getParameterCount() == 1 ? entry.getGenericParameterTypes()[0] : null;
         return Optional.of(new WorkflowDefinition(name, workflow.version(), beanClass, bean, entry, input,
-                entry.getGenericReturnType()));
+                entry.getGenericReturnType(), compatibleFrom, signals));
+    }
+
+    private Map<String, Class<?>> signals() {
+        Map<String, Class<?>> signals = new LinkedHashMap<>();
+        for (Signal signal : beanClass.getAnnotationsByType(Signal.class)) {
+            String where = "@Signal(name = \"" + signal.name() + "\"): ";
+            if (!SIGNAL_NAME.matcher(signal.name()).matches()) {
+                problems.add(fail(where + "a signal name is 1 to 100 letters, digits, '.', '_' or '-'"));
+            } else if (signals.putIfAbsent(signal.name(), signal.type()) != null) {
+                problems.add(fail(where + "the name is declared twice"));
+            }
+            if (signal.type() != Void.class) {
+                JsonTypeCheck.problem(signal.type()).ifPresent(p ->
+                        problems.add(fail(where + "its payload is stored as JSON, but " + p)));
+            }
+        }
+        return signals;
     }
 
     private void checkEntry(Method entry) {

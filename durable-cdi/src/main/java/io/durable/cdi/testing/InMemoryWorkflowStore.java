@@ -1,16 +1,28 @@
 package io.durable.cdi.testing;
 
+import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
+import io.durable.api.IllegalTransitionException;
 import io.durable.api.LeaseLostException;
+import io.durable.api.OperatorAction;
+import io.durable.api.RunFinishedException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
+import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
+import io.durable.api.StepStatus;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
+import io.durable.spi.LeaseState;
 import io.durable.spi.NewRun;
+import io.durable.spi.NewSignal;
+import io.durable.spi.Park;
+import io.durable.spi.RecoverySweep;
 import io.durable.spi.StoredRun;
+import io.durable.spi.StoredSignal;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -22,7 +34,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * A {@link WorkflowStore} in memory, for unit tests of workflows: it has the same semantics as the
@@ -33,35 +47,105 @@ import java.util.Optional;
 @ApplicationScoped
 public class InMemoryWorkflowStore implements WorkflowStore {
 
-    private final Map<RunId, StoredRun> runs = new LinkedHashMap<>();
+    private final Map<RunId, Row> runs = new LinkedHashMap<>();
     private final Map<RunId, List<StepInfo>> journals = new HashMap<>();
+    private final List<Signal> signals = new ArrayList<>();
+
+    /** A run's mutable state. */
+    private static final class Row {
+        RunId id;
+        String workflowName;
+        int workflowVersion;
+        String instanceId;
+        boolean holdsKey = true;
+        RunStatus status = RunStatus.PENDING;
+        String inputJson;
+        String outputJson;
+        String error;
+        Instant createdAt;
+        Instant updatedAt;
+        Instant finishedAt;
+        String leaseOwner;
+        long leaseEpoch;
+        Instant leaseExpiresAt;
+        Instant wakeAt;
+        String waitingFor;
+        String awaitedSignal;
+        boolean paused;
+        OperatorAction lastAction;
+
+        RunInfo info() {
+            return new RunInfo(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error,
+                    createdAt, updatedAt, finishedAt, wakeAt, waitingFor, paused, lastAction);
+        }
+
+        StoredRun stored() {
+            return new StoredRun(info(), leaseOwner, leaseEpoch, leaseExpiresAt);
+        }
+
+        void unpark() {
+            wakeAt = null;
+            waitingFor = null;
+            awaitedSignal = null;
+        }
+    }
+
+    /** A stored signal. */
+    private record Signal(String id, RunId runId, String name, String payloadJson, String idempotencyKey,
+                          Instant sentAt, boolean consumed) {
+    }
 
     @Override
-    public synchronized void createRun(NewRun run) {
-        findRun(run.workflowName(), run.instanceId()).ifPresent(existing -> {
-            throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), existing.id().value());
-        });
-        RunInfo info = new RunInfo(run.id(), run.workflowName(), run.workflowVersion(), run.instanceId(),
-                RunStatus.PENDING, run.inputJson(), null, null, run.createdAt(), run.createdAt(), null);
-        runs.put(run.id(), new StoredRun(info, null, 0, null));
+    public synchronized RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now) {
+        Row existing = holder(run.workflowName(), run.instanceId());
+        if (existing != null) {
+            switch (policy) {
+                case FAIL -> throw new DuplicateInstanceException(run.workflowName(), run.instanceId(),
+                        existing.id.value());
+                case USE_EXISTING -> {
+                    return existing.info();
+                }
+                case TERMINATE_EXISTING -> {
+                    if (!existing.status.isTerminal()) {
+                        cancel(existing, new OperatorAction(OperatorAction.Kind.CANCEL, "engine",
+                                "terminated by a new start of instance " + run.instanceId(), now), now);
+                    }
+                    existing.holdsKey = false;
+                }
+            }
+        }
+        Row row = new Row();
+        row.id = run.id();
+        row.workflowName = run.workflowName();
+        row.workflowVersion = run.workflowVersion();
+        row.instanceId = run.instanceId();
+        row.inputJson = run.inputJson();
+        row.createdAt = run.createdAt();
+        row.updatedAt = run.createdAt();
+        runs.put(run.id(), row);
         journals.put(run.id(), new ArrayList<>());
+        return row.info();
     }
 
     @Override
     public synchronized Optional<StoredRun> findRun(RunId id) {
-        return Optional.ofNullable(runs.get(id));
+        return Optional.ofNullable(runs.get(id)).map(Row::stored);
     }
 
     @Override
     public synchronized Optional<RunInfo> findRun(String workflowName, String instanceId) {
-        return runs.values().stream().map(StoredRun::info)
-                .filter(r -> r.workflowName().equals(workflowName) && r.instanceId().equals(instanceId))
-                .findFirst();
+        return Optional.ofNullable(holder(workflowName, instanceId)).map(Row::info);
+    }
+
+    private Row holder(String workflowName, String instanceId) {
+        return runs.values().stream()
+                .filter(r -> r.holdsKey && r.workflowName.equals(workflowName) && r.instanceId.equals(instanceId))
+                .findFirst().orElse(null);
     }
 
     @Override
     public synchronized List<RunInfo> listRuns(RunQuery query) {
-        return runs.values().stream().map(StoredRun::info)
+        return runs.values().stream().map(Row::info)
                 .filter(r -> query.workflow().map(r.workflowName()::equals).orElse(true))
                 .filter(r -> query.statusFilter().map(s -> s == r.status()).orElse(true))
                 .sorted(Comparator.comparing(RunInfo::createdAt).reversed())
@@ -76,34 +160,173 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized Optional<Lease> claim(RunId id, String owner, Instant now, Duration leaseDuration) {
-        StoredRun run = runs.get(id);
-        if (run == null || !claimable(run, now)) {
+        Row row = runs.get(id);
+        if (row == null || !claimable(row, now, null)) {
             return Optional.empty();
         }
-        Lease lease = new Lease(id, owner, run.leaseEpoch() + 1, now.plus(leaseDuration));
-        runs.put(id, new StoredRun(with(run.info(), RunStatus.RUNNING, now), owner, lease.epoch(), lease.expiresAt()));
-        return Optional.of(lease);
+        return Optional.of(take(row, owner, now, leaseDuration));
+    }
+
+    private static Lease take(Row row, String owner, Instant now, Duration leaseDuration) {
+        Lease lease = new Lease(row.id, owner, row.leaseEpoch + 1, now.plus(leaseDuration));
+        row.status = RunStatus.RUNNING;
+        row.leaseOwner = owner;
+        row.leaseEpoch = lease.epoch();
+        row.leaseExpiresAt = lease.expiresAt();
+        row.updatedAt = now;
+        row.unpark();
+        return lease;
     }
 
     @Override
-    public synchronized boolean renew(Lease lease, Instant expiresAt) {
-        StoredRun run = runs.get(lease.runId());
-        if (run == null || run.leaseEpoch() != lease.epoch() || run.info().status().isTerminal()) {
-            return false;
+    public synchronized LeaseState renew(Lease lease, Instant expiresAt) {
+        Row row = runs.get(lease.runId());
+        if (row == null || row.leaseEpoch != lease.epoch() || row.status != RunStatus.RUNNING) {
+            return LeaseState.LOST;
         }
-        runs.put(lease.runId(), new StoredRun(run.info(), run.leaseOwner(), run.leaseEpoch(), expiresAt));
-        return true;
+        row.leaseExpiresAt = expiresAt;
+        return row.paused ? LeaseState.HELD_PAUSED : LeaseState.HELD;
     }
 
     @Override
     public synchronized void appendStep(Lease lease, StepInfo step) {
-        StoredRun run = current(lease);
-        List<StepInfo> journal = journals.get(run.info().id());
-        if (journal.stream().anyMatch(s -> s.stepKey().equals(step.stepKey()))) {
+        Row row = current(lease);
+        List<StepInfo> journal = journals.get(row.id);
+        if (journal.stream().anyMatch(s -> s.stepKey().equals(step.stepKey()) || s.sequence() == step.sequence())) {
             throw new JournalConflictException(lease.runId().value(), step.stepKey(), null);
         }
         journal.add(step);
         journal.sort(Comparator.comparingInt(StepInfo::sequence));
+        row.updatedAt = later(row.updatedAt, step.finishedAt());
+    }
+
+    @Override
+    public synchronized void replaceStep(Lease lease, StepInfo step) {
+        Row row = current(lease);
+        List<StepInfo> journal = journals.get(row.id);
+        for (int i = 0; i < journal.size(); i++) {
+            StepInfo old = journal.get(i);
+            if (old.sequence() == step.sequence() && old.stepKey().equals(step.stepKey())
+                    && old.status() == StepStatus.RETRYING) {
+                journal.set(i, step);
+                row.updatedAt = later(row.updatedAt, step.finishedAt());
+                return;
+            }
+        }
+        throw new JournalConflictException(lease.runId().value(), step.stepKey(), null);
+    }
+
+    @Override
+    public synchronized Instant park(Lease lease, Park park, Instant now) {
+        Row row = current(lease);
+        row.status = RunStatus.SUSPENDED;
+        row.leaseOwner = null;
+        row.leaseExpiresAt = null;
+        row.wakeAt = park.wakeAt();
+        row.waitingFor = park.waitingFor();
+        row.awaitedSignal = park.awaitedSignal();
+        row.updatedAt = now;
+        if (park.awaitedSignal() != null && pendingSignal(row.id, park.awaitedSignal()) != null) {
+            row.wakeAt = now;
+        }
+        return row.wakeAt;
+    }
+
+    @Override
+    public synchronized SignalReceipt sendSignal(NewSignal signal) {
+        Row row = runs.get(signal.runId());
+        if (row == null) {
+            throw new RunNotFoundException(signal.runId().value());
+        }
+        if (signal.idempotencyKey() != null) {
+            Optional<Signal> earlier = signals.stream()
+                    .filter(s -> s.runId().equals(signal.runId()) && signal.idempotencyKey().equals(s.idempotencyKey()))
+                    .findFirst();
+            if (earlier.isPresent()) {
+                return new SignalReceipt(earlier.get().id(), true);
+            }
+        }
+        if (row.status.isTerminal()) {
+            throw new RunFinishedException(row.id.value(), row.status, "the signal '" + signal.name() + "'");
+        }
+        signals.add(new Signal(signal.id(), signal.runId(), signal.name(), signal.payloadJson(),
+                signal.idempotencyKey(), signal.sentAt(), false));
+        if (row.status == RunStatus.SUSPENDED && signal.name().equals(row.awaitedSignal)) {
+            row.wakeAt = signal.sentAt();
+        }
+        return new SignalReceipt(signal.id(), false);
+    }
+
+    @Override
+    public synchronized Optional<StoredSignal> nextSignal(RunId runId, String name) {
+        return Optional.ofNullable(pendingSignal(runId, name))
+                .map(s -> new StoredSignal(s.id(), s.name(), s.payloadJson(), s.sentAt()));
+    }
+
+    private Signal pendingSignal(RunId runId, String name) {
+        return signals.stream().filter(s -> !s.consumed() && s.runId().equals(runId) && s.name().equals(name))
+                .min(Comparator.comparing(Signal::sentAt)).orElse(null);
+    }
+
+    @Override
+    public synchronized void consumeSignal(Lease lease, String signalId, StepInfo entry) {
+        current(lease);
+        int index = -1;
+        for (int i = 0; i < signals.size(); i++) {
+            if (signals.get(i).id().equals(signalId) && !signals.get(i).consumed()) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new JournalConflictException(lease.runId().value(), entry.stepKey(), null);
+        }
+        appendStep(lease, entry);
+        Signal s = signals.get(index);
+        signals.set(index, new Signal(s.id(), s.runId(), s.name(), s.payloadJson(), s.idempotencyKey(), s.sentAt(), true));
+    }
+
+    @Override
+    public synchronized RunInfo control(RunId runId, OperatorAction action) {
+        Row row = runs.get(runId);
+        if (row == null) {
+            throw new RunNotFoundException(runId.value());
+        }
+        if (row.status.isTerminal()) {
+            throw new RunFinishedException(runId.value(), row.status, "a " + action.kind() + " by " + action.actor());
+        }
+        switch (action.kind()) {
+            case PAUSE -> {
+                if (row.paused) {
+                    throw new IllegalTransitionException(runId.value(), row.status, "it is paused already");
+                }
+                row.paused = true;
+            }
+            case UNPAUSE -> {
+                if (!row.paused) {
+                    throw new IllegalTransitionException(runId.value(), row.status, "it is not paused");
+                }
+                row.paused = false;
+                if (row.status == RunStatus.SUSPENDED && row.wakeAt == null && row.awaitedSignal == null) {
+                    row.wakeAt = action.at();
+                }
+            }
+            case CANCEL -> cancel(row, action, action.at());
+        }
+        row.lastAction = action;
+        row.updatedAt = action.at();
+        return row.info();
+    }
+
+    private static void cancel(Row row, OperatorAction action, Instant now) {
+        row.status.checkTransition(row.id.value(), RunStatus.CANCELLED);
+        row.status = RunStatus.CANCELLED;
+        row.error = "Cancelled by " + action.actor() + (action.reason().isEmpty() ? "" : ": " + action.reason());
+        row.finishedAt = now;
+        row.updatedAt = now;
+        row.leaseOwner = null;
+        row.leaseExpiresAt = null;
+        row.lastAction = action;
+        row.unpark();
     }
 
     @Override
@@ -111,48 +334,75 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         if (!status.isTerminal()) {
             throw new IllegalArgumentException("A run finishes COMPLETED, FAILED or CANCELLED, not " + status);
         }
-        StoredRun run = current(lease);
-        run.info().status().checkTransition(lease.runId().value(), status);
-        RunInfo old = run.info();
-        RunInfo info = new RunInfo(old.id(), old.workflowName(), old.workflowVersion(), old.instanceId(), status,
-                old.inputJson(), outputJson, error, old.createdAt(), now, now);
-        runs.put(lease.runId(), new StoredRun(info, null, run.leaseEpoch(), null));
+        Row row = current(lease);
+        row.status.checkTransition(lease.runId().value(), status);
+        row.status = status;
+        row.outputJson = outputJson;
+        row.error = error;
+        row.updatedAt = now;
+        row.finishedAt = now;
+        row.leaseOwner = null;
+        row.leaseExpiresAt = null;
     }
 
     @Override
     public synchronized void release(Lease lease, Instant now) {
-        StoredRun run = runs.get(lease.runId());
-        if (run != null && run.leaseEpoch() == lease.epoch() && !run.info().status().isTerminal()) {
-            runs.put(lease.runId(), new StoredRun(run.info(), run.leaseOwner(), run.leaseEpoch(), now));
+        Row row = runs.get(lease.runId());
+        if (row != null && row.leaseEpoch == lease.epoch() && row.status == RunStatus.RUNNING) {
+            row.leaseExpiresAt = now;
         }
     }
 
     @Override
-    public synchronized List<RunId> findClaimable(Instant now, int limit) {
+    public synchronized List<Lease> claimDue(String owner, Instant now, Duration leaseDuration, int limit,
+                                             Instant staleBefore) {
+        List<Row> due = new ArrayList<>();
+        addDue(due, limit, r -> r.status == RunStatus.RUNNING && claimable(r, now, staleBefore),
+                Comparator.comparing(r -> r.leaseExpiresAt));
+        addDue(due, limit, r -> r.status == RunStatus.SUSPENDED && !r.paused && r.wakeAt != null
+                && !r.wakeAt.isAfter(now), Comparator.comparing(r -> r.wakeAt));
+        addDue(due, limit, r -> r.status == RunStatus.PENDING && !r.paused, Comparator.comparing(r -> r.createdAt));
+        addDue(due, limit, r -> r.status == RunStatus.SUSPENDED && !r.paused && r.awaitedSignal != null
+                && pendingSignal(r.id, r.awaitedSignal) != null, Comparator.comparing(r -> r.updatedAt));
+        return due.stream().map(r -> take(r, owner, now, leaseDuration)).toList();
+    }
+
+    private void addDue(List<Row> due, int limit, Predicate<Row> filter, Comparator<Row> order) {
+        if (due.size() >= limit) {
+            return;
+        }
+        runs.values().stream().filter(filter).filter(r -> !due.contains(r)).sorted(order)
+                .limit((long) limit - due.size()).forEach(due::add);
+    }
+
+    @Override
+    public synchronized List<RecoverySweep.Wake> upcomingWakes(int limit) {
         return runs.values().stream()
-                .filter(r -> claimable(r, now))
-                .sorted(Comparator.comparing(r -> r.info().createdAt()))
+                .filter(r -> r.status == RunStatus.SUSPENDED && r.wakeAt != null && !r.paused)
+                .sorted(Comparator.comparing(r -> r.wakeAt))
                 .limit(limit)
-                .map(r -> r.info().id())
+                .map(r -> new RecoverySweep.Wake(r.id, r.wakeAt))
                 .toList();
     }
 
-    private StoredRun current(Lease lease) {
-        StoredRun run = runs.get(lease.runId());
-        if (run == null || run.leaseEpoch() != lease.epoch() || run.info().status().isTerminal()) {
+    private Row current(Lease lease) {
+        Row row = runs.get(lease.runId());
+        if (row == null || row.leaseEpoch != lease.epoch() || row.status != RunStatus.RUNNING) {
             throw new LeaseLostException(lease.runId().value(), lease.epoch());
         }
-        return run;
+        return row;
     }
 
-    private static boolean claimable(StoredRun run, Instant now) {
-        RunStatus status = run.info().status();
-        return status == RunStatus.PENDING
-                || status == RunStatus.RUNNING && run.leaseExpiresAt() != null && !run.leaseExpiresAt().isAfter(now);
+    private static boolean claimable(Row row, Instant now, Instant staleBefore) {
+        return switch (row.status) {
+            case PENDING, SUSPENDED -> !row.paused;
+            case RUNNING -> row.leaseExpiresAt != null && !row.leaseExpiresAt.isAfter(now)
+                    || staleBefore != null && !row.updatedAt.isAfter(staleBefore);
+            case COMPLETED, FAILED, CANCELLED -> false;
+        };
     }
 
-    private static RunInfo with(RunInfo old, RunStatus status, Instant now) {
-        return new RunInfo(old.id(), old.workflowName(), old.workflowVersion(), old.instanceId(), status,
-                old.inputJson(), old.outputJson(), old.error(), old.createdAt(), now, old.finishedAt());
+    private static Instant later(Instant a, Instant b) {
+        return b == null || Objects.requireNonNull(a).isAfter(b) ? a : b;
     }
 }

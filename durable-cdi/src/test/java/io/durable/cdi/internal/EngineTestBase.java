@@ -1,5 +1,8 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.RunId;
+import io.durable.api.RunInfo;
+import io.durable.api.RunStatus;
 import io.durable.api.WorkflowEngine;
 import io.durable.cdi.testing.InMemoryWorkflowStore;
 import io.durable.spi.WorkflowStore;
@@ -9,6 +12,7 @@ import org.jboss.weld.junit5.WeldInitiator;
 import org.jboss.weld.junit5.WeldSetup;
 
 import java.time.Duration;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The Weld container the engine tests run in (the extension, the in-memory store, the test config)
@@ -37,13 +41,37 @@ abstract class EngineTestBase {
     @Inject
     TestEngineConfig config;
 
+    /** Waits until the run reaches a status (runs execute on the engine's threads). */
+    RunInfo awaitStatus(RunId id, RunStatus status) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        RunInfo run = engine.status(id);
+        while (run.status() != status || dispatcher.executingCount() > 0 && status == RunStatus.SUSPENDED) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("run " + id + " stayed " + run.status() + ", expected " + status);
+            }
+            LockSupport.parkNanos(1_000_000);
+            run = engine.status(id);
+        }
+        return run;
+    }
+
+    /** Moves the manual clock and sweeps, as the periodic sweep would. */
+    void advanceAndSweep(Duration duration) {
+        config.manualClock().advance(duration);
+        dispatcher.poll();
+    }
+
     static WeldInitiator weld() {
         return WeldInitiator.from(WeldInitiator.createWeld()
                         .addExtension(new DurableExtension())
                         .addBeanClasses(InMemoryWorkflowStore.class, TestEngineConfig.class, Probe.class,
                                 TestWorkflows.OrderSteps.class, TestWorkflows.OrderWorkflow.class,
                                 TestWorkflows.BlockingWorkflow.class, TestWorkflows.RecoveringWorkflow.class,
-                                TestWorkflows.FailingWorkflow.class, TestWorkflows.NoInputWorkflow.class))
+                                TestWorkflows.FailingWorkflow.class, TestWorkflows.NoInputWorkflow.class,
+                                TestEngineConfig.ManualWait.class, TimeWorkflows.TimeSteps.class,
+                                TimeWorkflows.SleeperWorkflow.class, TimeWorkflows.ApprovalWorkflow.class,
+                                TimeWorkflows.RetryingWorkflow.class, TimeWorkflows.VersionedWorkflow.class,
+                                TimeWorkflows.RandomWorkflow.class))
                 .build();
     }
 }

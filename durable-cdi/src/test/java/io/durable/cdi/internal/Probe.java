@@ -38,6 +38,19 @@ class Probe {
         gate.countDown();
     }
 
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
+
+    /** The next {@code times} executions of the step fail. */
+    void failFirst(String step, int times) {
+        failures.put(step, count(step) + times);
+    }
+
+    /** Records an execution and tells whether it should fail. */
+    boolean ranAndShouldFail(String step) {
+        ran(step);
+        return count(step) <= failures.getOrDefault(step, 0);
+    }
+
     void ran(String step) {
         executions.computeIfAbsent(step, s -> new AtomicInteger()).incrementAndGet();
     }

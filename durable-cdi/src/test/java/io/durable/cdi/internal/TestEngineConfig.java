@@ -1,18 +1,21 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.ConflictPolicy;
 import io.durable.spi.EngineClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Test configuration: a manual clock, two execution slots, and a poll interval so long that only the
- * start-up poll happens by itself (tests poll explicitly).
+ * Test configuration: a manual clock, two execution slots, a sweep interval so long that only the
+ * start-up sweep happens by itself (tests sweep explicitly), in-thread retry waits up to 2 s (they
+ * move the manual clock), and a 1 KiB payload limit.
  */
 @ApplicationScoped
 @Alternative
@@ -21,6 +24,7 @@ class TestEngineConfig {
 
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
     static final Duration LEASE = Duration.ofSeconds(30);
+    static final int MAX_PAYLOAD = 1024;
 
     private final ManualClock clock = new ManualClock(START);
 
@@ -36,10 +40,26 @@ class TestEngineConfig {
     @Alternative
     @Priority(1000)
     EngineSettings settings() {
-        return new EngineSettings("test-node", 2, LEASE, Duration.ofHours(1));
+        return new EngineSettings("test-node", 2, LEASE, Duration.ofHours(1), Duration.ofSeconds(2), MAX_PAYLOAD,
+                ConflictPolicy.FAIL);
     }
 
     ManualClock manualClock() {
         return clock;
+    }
+
+    /** In-thread retry waits move the manual clock instead of waiting. */
+    @ApplicationScoped
+    @Alternative
+    @Priority(1000)
+    static class ManualWait extends InThreadWait {
+
+        @Inject
+        TestEngineConfig config;
+
+        @Override
+        void await(Duration wait) {
+            config.manualClock().advance(wait);
+        }
     }
 }

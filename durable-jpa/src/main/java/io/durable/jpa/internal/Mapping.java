@@ -1,5 +1,6 @@
 package io.durable.jpa.internal;
 
+import io.durable.api.OperatorAction;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
@@ -23,6 +24,7 @@ public final class Mapping {
         e.workflowName = run.workflowName();
         e.workflowVersion = run.workflowVersion();
         e.instanceId = run.instanceId();
+        e.instanceKey = run.instanceId();
         e.status = RunStatus.PENDING.name();
         e.inputJson = run.inputJson();
         e.createdAt = run.createdAt().toEpochMilli();
@@ -37,7 +39,27 @@ public final class Mapping {
     public static RunInfo toInfo(RunEntity e) {
         return new RunInfo(new RunId(e.id), e.workflowName, e.workflowVersion, e.instanceId, RunStatus.valueOf(e.status),
                 e.inputJson, e.outputJson, e.error, Instant.ofEpochMilli(e.createdAt), Instant.ofEpochMilli(e.updatedAt),
-                instant(e.finishedAt));
+                instant(e.finishedAt), instant(e.wakeAt), e.waitingFor, e.paused, action(e));
+    }
+
+    private static OperatorAction action(RunEntity e) {
+        return e.actionKind == null ? null : new OperatorAction(OperatorAction.Kind.valueOf(e.actionKind), e.actionActor,
+                e.actionReason, Instant.ofEpochMilli(e.actionAt));
+    }
+
+    public static SignalEntity toEntity(io.durable.spi.NewSignal signal) {
+        SignalEntity e = new SignalEntity();
+        e.id = signal.id();
+        e.runId = signal.runId().value();
+        e.name = signal.name();
+        e.payloadJson = signal.payloadJson();
+        e.idempotencyKey = signal.idempotencyKey();
+        e.sentAt = signal.sentAt().toEpochMilli();
+        return e;
+    }
+
+    public static io.durable.spi.StoredSignal toStored(SignalEntity e) {
+        return new io.durable.spi.StoredSignal(e.id, e.name, e.payloadJson, Instant.ofEpochMilli(e.sentAt));
     }
 
     public static StepEntity toEntity(RunId runId, StepInfo s) {
@@ -72,11 +94,11 @@ public final class Mapping {
         return false;
     }
 
-    private static Instant instant(Long millis) {
+    public static Instant instant(Long millis) {
         return millis == null ? null : Instant.ofEpochMilli(millis);
     }
 
-    private static Long millis(Instant instant) {
+    public static Long millis(Instant instant) {
         return instant == null ? null : instant.toEpochMilli();
     }
 }

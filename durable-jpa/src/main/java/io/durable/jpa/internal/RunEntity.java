@@ -10,13 +10,16 @@ import jakarta.persistence.UniqueConstraint;
 
 /**
  * One row per run. Times are epoch milliseconds: every database keeps them exactly, whatever its
- * timestamp precision. The claim index makes the poll's cost follow the claimable runs, not all runs.
+ * timestamp precision. The claim and wake indexes make the sweep's cost follow the due runs, not all
+ * runs. {@code instance_key} is the instance id while the run holds it (unique per workflow) and
+ * {@code NULL} once a later start with TERMINATE_EXISTING took it over.
  */
 @Entity
 @Table(name = "durable_run",
-        uniqueConstraints = @UniqueConstraint(name = "durable_run_instance_uk", columnNames = {"workflow_name", "instance_id"}),
+        uniqueConstraints = @UniqueConstraint(name = "durable_run_key_uk", columnNames = {"workflow_name", "instance_key"}),
         indexes = {
                 @Index(name = "durable_run_claim_ix", columnList = "status, lease_expires_at"),
+                @Index(name = "durable_run_wake_ix", columnList = "status, wake_at"),
                 @Index(name = "durable_run_created_ix", columnList = "created_at")
         })
 public class RunEntity {
@@ -33,6 +36,9 @@ public class RunEntity {
 
     @Column(name = "instance_id", length = 200, nullable = false)
     String instanceId;
+
+    @Column(name = "instance_key", length = 200)
+    String instanceKey;
 
     @Column(name = "status", length = 16, nullable = false)
     String status;
@@ -66,4 +72,28 @@ public class RunEntity {
 
     @Column(name = "finished_at")
     Long finishedAt;
+
+    @Column(name = "wake_at")
+    Long wakeAt;
+
+    @Column(name = "waiting_for", length = 200)
+    String waitingFor;
+
+    @Column(name = "awaited_signal", length = 100)
+    String awaitedSignal;
+
+    @Column(name = "paused", nullable = false)
+    boolean paused;
+
+    @Column(name = "action_kind", length = 16)
+    String actionKind;
+
+    @Column(name = "action_actor", length = 100)
+    String actionActor;
+
+    @Column(name = "action_reason", length = 1000)
+    String actionReason;
+
+    @Column(name = "action_at")
+    Long actionAt;
 }

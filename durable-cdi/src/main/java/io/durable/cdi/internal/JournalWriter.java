@@ -1,0 +1,38 @@
+package io.durable.cdi.internal;
+
+import io.durable.api.DurableException;
+import io.durable.api.StoreException;
+import io.durable.spi.TransactionRunner;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.Callable;
+
+/**
+ * Writes to the journal in a transaction of its own. A write that fails (lease lost, conflict,
+ * database down) aborts the execution, so workflow code that catches the failure cannot go on.
+ */
+@ApplicationScoped
+class JournalWriter {
+
+    @Inject
+    TransactionRunner transactions;
+
+    void write(Execution execution, String what, Callable<Void> work) {
+        try {
+            transactions.inNewTransaction(work);
+        } catch (DurableException e) {
+            execution.abort(e);
+            throw e;
+        } catch (Exception e) {
+            throw aborted(execution, what, e);
+        }
+    }
+
+    /** Aborts the execution with a store failure that names what was being written. */
+    StoreException aborted(Execution execution, String what, Exception cause) {
+        StoreException failure = new StoreException("journaling " + what + " of run " + execution.run().id(), cause);
+        execution.abort(failure);
+        return failure;
+    }
+}

@@ -1,0 +1,115 @@
+package io.durable.jpa.internal;
+
+import io.durable.api.RunStatus;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceException;
+import jakarta.persistence.Query;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Finds the runs that are due, for one sweep, each kind through its own index so that the cost
+ * follows the due runs and not every parked run: runs whose lease expired (or, on request, that are
+ * stale), parked runs whose wake time passed, pending runs, and parked runs whose awaited signal
+ * arrived (found from the unconsumed signals). On PostgreSQL and MariaDB the rows are locked with
+ * {@code FOR UPDATE SKIP LOCKED}, so nodes sweeping at once take disjoint batches; elsewhere the
+ * claim's conditional update alone decides (correct, with more contention).
+ */
+public final class DueRuns {
+
+    private static final Logger LOG = Logger.getLogger(DueRuns.class.getName());
+
+    private volatile Boolean skipLocked;
+
+    /**
+     * A due run with the epoch it was read at.
+     *
+     * @param id    the run id
+     * @param epoch its lease epoch
+     */
+    public record Candidate(String id, long epoch) {
+    }
+
+    /**
+     * Reads up to {@code limit} due runs, in the caller's transaction.
+     *
+     * @param em          the entity manager
+     * @param now         the current time
+     * @param limit       at most this many
+     * @param staleBefore also RUNNING runs not updated since then, or {@code null}
+     * @return the candidates, each once
+     */
+    public List<Candidate> find(EntityManager em, Instant now, int limit, Instant staleBefore) {
+        String lock = skipLocked(em) ? " FOR UPDATE SKIP LOCKED" : "";
+        long at = now.toEpochMilli();
+        Map<String, Candidate> due = new LinkedHashMap<>();
+        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch FROM durable_run WHERE status = ? "
+                + "AND lease_expires_at <= ? ORDER BY lease_expires_at LIMIT ?" + lock), RunStatus.RUNNING.name(), at);
+        if (staleBefore != null) {
+            add(due, limit, em.createNativeQuery("SELECT id, lease_epoch FROM durable_run WHERE status = ? "
+                    + "AND updated_at <= ? ORDER BY updated_at LIMIT ?" + lock), RunStatus.RUNNING.name(),
+                    staleBefore.toEpochMilli());
+        }
+        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch FROM durable_run WHERE status = ? "
+                + "AND wake_at <= ? AND paused = ? ORDER BY wake_at LIMIT ?" + lock), RunStatus.SUSPENDED.name(), at,
+                Boolean.FALSE);
+        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch FROM durable_run WHERE status = ? "
+                + "AND paused = ? ORDER BY created_at LIMIT ?" + lock), RunStatus.PENDING.name(), Boolean.FALSE);
+        if (due.size() < limit) {
+            em.createQuery("SELECT DISTINCT r.id, r.leaseEpoch FROM SignalEntity s, RunEntity r WHERE s.consumed = FALSE "
+                            + "AND r.id = s.runId AND r.status = :suspended AND r.paused = FALSE "
+                            + "AND r.awaitedSignal = s.name", Object[].class)
+                    .setParameter("suspended", RunStatus.SUSPENDED.name())
+                    .setMaxResults(limit - due.size())
+                    .getResultStream()
+                    .forEach(row -> due.putIfAbsent((String) row[0], new Candidate((String) row[0], ((Number) row[1]).longValue())));
+        }
+        return new ArrayList<>(due.values());
+    }
+
+    private static void add(Map<String, Candidate> due, int limit, Query query, Object... parameters) {
+        int left = limit - due.size();
+        if (left <= 0) {
+            return;
+        }
+        for (int i = 0; i < parameters.length; i++) {
+            query.setParameter(i + 1, parameters[i]);
+        }
+        query.setParameter(parameters.length + 1, left);
+        for (Object row : query.getResultList()) {
+            Object[] columns = (Object[]) row;
+            String id = (String) columns[0];
+            due.putIfAbsent(id, new Candidate(id, ((Number) columns[1]).longValue()));
+        }
+    }
+
+    private boolean skipLocked(EntityManager em) {
+        Boolean known = skipLocked;
+        if (known == null) {
+            known = detect(em);
+            skipLocked = known;
+        }
+        return known;
+    }
+
+    private static boolean detect(EntityManager em) {
+        try {
+            Connection connection = em.unwrap(Connection.class);
+            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
+            boolean supported = product.contains("postgres") || product.contains("mariadb") || product.contains("mysql");
+            LOG.fine(() -> "Sweeping on " + product + (supported ? " with" : " without") + " SKIP LOCKED");
+            return supported;
+        } catch (SQLException | PersistenceException | UnsupportedOperationException e) {
+            LOG.info(() -> "Cannot tell the database product (" + e.getMessage() + "); sweeping without SKIP LOCKED");
+            return false;
+        }
+    }
+}
