@@ -85,8 +85,8 @@ public interface WorkflowStore {
     List<StepInfo> loadJournal(RunId id);
 
     /**
-     * Claims a run for execution: succeeds when it is PENDING or SUSPENDED and not paused, or RUNNING
-     * with an expired lease. The claim sets the status to RUNNING, the owner, an expiry and an epoch
+     * Claims a run for execution: succeeds when it is PENDING and not paused, SUSPENDED, not paused and
+     * due (its wake time passed), or RUNNING with an expired lease. The claim sets the status to RUNNING, the owner, an expiry and an epoch
      * one higher than before, and clears the wake time.
      *
      * @param id            the run

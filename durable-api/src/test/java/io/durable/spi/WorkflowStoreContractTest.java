@@ -287,6 +287,7 @@ public abstract class WorkflowStoreContractTest {
         assertTrue(store().upcomingWakes(10_000).stream().anyMatch(w -> w.runId().equals(lease.runId())
                 && w.wakeAt().equals(t0.plusSeconds(60))));
         assertFalse(claimDue(t0.plusSeconds(59), null).contains(lease.runId()));
+        assertTrue(store().claim(lease.runId(), "node-c", t0.plusSeconds(59), LEASE).isEmpty(), "not due yet");
         assertTrue(claimDue(t0.plusSeconds(60), null).contains(lease.runId()));
 
         StoredRun woken = store().findRun(lease.runId()).orElseThrow();

@@ -147,20 +147,25 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             if (epochs.isEmpty()) {
                 return Optional.empty();
             }
-            return take(em, id, epochs.get(0), owner, now, leaseDuration, null);
+            return take(em, id, epochs.get(0), owner, now, leaseDuration, null, true);
         });
     }
 
-    /** The conditional update behind every claim: it succeeds only while the run is claimable at that epoch. */
+    /**
+     * The conditional update behind every claim: it succeeds only while the run is claimable at that
+     * epoch. With {@code wakeDue}, a parked run must also be due (its wake time passed); the sweep,
+     * which found a signalled run through its signal, claims without that condition.
+     */
     private static Optional<Lease> take(EntityManager em, RunId id, long epoch, String owner, Instant now,
-                                        Duration leaseDuration, Instant staleBefore) {
+                                        Duration leaseDuration, Instant staleBefore, boolean wakeDue) {
         Instant expiry = now.plus(leaseDuration);
         int updated = em.createQuery("UPDATE RunEntity r SET r.status = :running, r.leaseOwner = :owner, "
                         + "r.leaseEpoch = :next, r.leaseExpiresAt = :expiry, r.updatedAt = :now, r.wakeAt = NULL, "
                         + "r.waitingFor = NULL, r.awaitedSignal = NULL "
-                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND ((r.status IN (:pending, :suspended) "
-                        + "AND r.paused = FALSE) OR (r.status = :running AND (r.leaseExpiresAt <= :now "
-                        + "OR r.updatedAt <= :stale)))")
+                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND ((r.status = :pending AND r.paused = FALSE) "
+                        + "OR (r.status = :suspended AND r.paused = FALSE"
+                        + (wakeDue ? " AND r.wakeAt <= :now)" : ")")
+                        + " OR (r.status = :running AND (r.leaseExpiresAt <= :now OR r.updatedAt <= :stale)))")
                 .setParameter("running", RUNNING)
                 .setParameter("pending", PENDING)
                 .setParameter("suspended", SUSPENDED)
@@ -181,7 +186,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             EntityManager em = entityManager();
             List<Lease> leases = new ArrayList<>();
             for (DueRuns.Candidate candidate : dueRuns.find(em, now, limit, staleBefore)) {
-                take(em, new RunId(candidate.id()), candidate.epoch(), owner, now, leaseDuration, staleBefore)
+                take(em, new RunId(candidate.id()), candidate.epoch(), owner, now, leaseDuration, staleBefore, false)
                         .ifPresent(leases::add);
             }
             return leases;

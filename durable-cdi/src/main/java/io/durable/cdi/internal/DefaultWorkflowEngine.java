@@ -67,6 +67,9 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     @Inject
     WakeUps wakeUps;
 
+    @Inject
+    AfterCommit afterCommit;
+
     @Override
     public RunId start(Class<?> workflow, String instanceId, Object input) {
         return start(workflow, instanceId, input, settings.conflictPolicy());
@@ -119,7 +122,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             return run.id();
         }
         metrics.runStarted(definition.name());
-        dispatcher.offer(runId);
+        afterCommit.run(() -> dispatcher.offer(runId));
         return runId;
     }
 
@@ -177,7 +180,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         String id = UUID.randomUUID().toString();
         SignalReceipt receipt = store.sendSignal(new NewSignal(id, runId, name, json, idempotencyKey, clock.instant()));
         if (!receipt.duplicate()) {
-            dispatcher.wake(runId);
+            afterCommit.run(() -> dispatcher.wake(runId));
         }
         return receipt;
     }
@@ -192,7 +195,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     @Override
     public RunInfo unpause(RunId runId, String actor, String reason) {
         RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.UNPAUSE, actor, reason, clock.instant()));
-        dispatcher.wake(runId);
+        afterCommit.run(() -> dispatcher.wake(runId));
         return run;
     }
 

@@ -1,9 +1,11 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.RunId;
+import io.durable.api.StoreException;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Lease;
 import io.durable.spi.RecoverySweep;
+import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +57,9 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
 
     @Inject
     WakeUps wakeUps;
+
+    @Inject
+    TransactionRunner transactions;
 
     private final Map<RunId, Lease> claimed = new ConcurrentHashMap<>();
     private final Map<RunId, Execution> executions = new ConcurrentHashMap<>();
@@ -111,7 +116,7 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
             return;
         }
         pendingMayWait = false;
-        List<Lease> leases = store.claimDue(settings.nodeId(), clock.instant(), settings.leaseDuration(), free, null);
+        List<Lease> leases = claimDue(clock.instant(), free, null);
         for (Lease lease : leases) {
             if (slots.tryAcquire()) {
                 submit(lease, true);
@@ -124,13 +129,24 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         }
     }
 
+    private List<Lease> claimDue(Instant now, int limit, Instant staleBefore) {
+        try {
+            return transactions.inNewTransaction(() -> store.claimDue(settings.nodeId(), now, settings.leaseDuration(),
+                    limit, staleBefore));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("claiming due runs", e);
+        }
+    }
+
     /** Claims due runs now, beyond the free slots (up to {@code limit}; extra ones queue for a worker). */
     List<RunId> resumeAll(int limit, Duration staleAfter) {
         if (!started || stopping) {
             return List.of();
         }
         Instant now = clock.instant();
-        List<Lease> leases = store.claimDue(settings.nodeId(), now, settings.leaseDuration(), limit, now.minus(staleAfter));
+        List<Lease> leases = claimDue(now, limit, now.minus(staleAfter));
         for (Lease lease : leases) {
             submit(lease, slots.tryAcquire());
         }
@@ -140,8 +156,10 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
     private void claimAndSubmit(RunId runId) {
         Optional<Lease> lease = Optional.empty();
         try {
-            lease = store.claim(runId, settings.nodeId(), clock.instant(), settings.leaseDuration());
-        } catch (RuntimeException e) {
+            // a claim of its own: joined to a caller's transaction, the worker could run before it commits
+            lease = transactions.inNewTransaction(() -> store.claim(runId, settings.nodeId(), clock.instant(),
+                    settings.leaseDuration()));
+        } catch (Exception e) {
             LOG.log(Level.WARNING, e, () -> "Could not claim run " + runId + "; the sweep retries");
         }
         if (lease.isPresent()) {

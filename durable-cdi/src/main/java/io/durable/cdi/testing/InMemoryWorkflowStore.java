@@ -161,7 +161,8 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public synchronized Optional<Lease> claim(RunId id, String owner, Instant now, Duration leaseDuration) {
         Row row = runs.get(id);
-        if (row == null || !claimable(row, now, null)) {
+        if (row == null || !claimable(row, now, null)
+                || row.status == RunStatus.SUSPENDED && (row.wakeAt == null || row.wakeAt.isAfter(now))) {
             return Optional.empty();
         }
         return Optional.of(take(row, owner, now, leaseDuration));

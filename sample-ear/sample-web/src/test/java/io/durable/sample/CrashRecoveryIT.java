@@ -2,6 +2,7 @@ package io.durable.sample;
 
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
@@ -33,12 +34,12 @@ class CrashRecoveryIT {
     private static final int RUNS = 24;
     private static final int QUANTITY = 2;
 
-    @TempDir
+    @TempDir(cleanup = CleanupMode.ON_SUCCESS)
     Path folder;
 
     @Test
     void runs_killed_mid_step_resume_after_restart_without_running_a_journaled_step_twice() throws Exception {
-        List<String> config = List.of("-Ddurable.engine.lease-duration=PT5S", "-Ddurable.engine.poll-interval=PT1S",
+        List<String> config = List.of("-Ddurable.engine.lease-duration=PT5S", "-Ddurable.engine.sweep-interval=PT1S",
                 "-Ddurable.engine.max-concurrent-runs=8", "-Dsample.provider.latency-ms=400");
         try (PayaraMicroProcess server = new PayaraMicroProcess(folder, config)) {
             server.start();

@@ -2,8 +2,12 @@ package io.durable.sample.web;
 
 import io.durable.api.DuplicateInstanceException;
 import io.durable.api.DurableException;
+import io.durable.api.IllegalTransitionException;
+import io.durable.api.IncompatibleVersionException;
 import io.durable.api.PayloadException;
+import io.durable.api.RunFinishedException;
 import io.durable.api.RunNotFoundException;
+import io.durable.api.UnknownSignalException;
 import io.durable.api.UnknownWorkflowException;
 import jakarta.json.Json;
 import jakarta.ws.rs.core.MediaType;
@@ -20,9 +24,10 @@ public class ErrorMapper implements ExceptionMapper<DurableException> {
         Response.Status status;
         if (e instanceof UnknownWorkflowException || e instanceof RunNotFoundException) {
             status = Response.Status.NOT_FOUND;
-        } else if (e instanceof DuplicateInstanceException) {
+        } else if (e instanceof DuplicateInstanceException || e instanceof RunFinishedException
+                || e instanceof IllegalTransitionException || e instanceof IncompatibleVersionException) {
             status = Response.Status.CONFLICT;
-        } else if (e instanceof PayloadException) {
+        } else if (e instanceof PayloadException || e instanceof UnknownSignalException) {
             status = Response.Status.BAD_REQUEST;
         } else {
             status = Response.Status.INTERNAL_SERVER_ERROR;

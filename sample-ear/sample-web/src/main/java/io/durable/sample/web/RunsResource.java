@@ -5,6 +5,7 @@ import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.WorkflowEngine;
 import jakarta.enterprise.context.RequestScoped;
@@ -16,6 +17,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -50,6 +52,50 @@ public class RunsResource {
         RunId id = engine.startJson(workflow, instanceId, inputJson);
         return Response.created(URI.create("runs/" + id.value()))
                 .entity(Json.createObjectBuilder().add("runId", id.value()).build().toString()).build();
+    }
+
+    /**
+     * Sends a signal: the body is its JSON payload; an {@code Idempotency-Key} header makes a retried
+     * send count once.
+     */
+    @POST
+    @Path("{id}/signals/{name}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response signal(@PathParam("id") String id, @PathParam("name") String name,
+                           @HeaderParam("Idempotency-Key") String idempotencyKey, String payloadJson) {
+        if (!name.matches("[A-Za-z0-9._-]{1,100}")) {
+            throw new PayloadException("A signal name is 1 to 100 letters, digits, '.', '_' or '-'", null);
+        }
+        SignalReceipt receipt = engine.signalJson(runId(id), name, payloadJson, idempotencyKey);
+        return Response.status(receipt.duplicate() ? Response.Status.OK : Response.Status.ACCEPTED)
+                .entity(Json.createObjectBuilder().add("signalId", receipt.signalId())
+                        .add("duplicate", receipt.duplicate()).build().toString())
+                .build();
+    }
+
+    /**
+     * Pauses, unpauses or cancels a run; the body is {@code {"actor": "...", "reason": "..."}}.
+     * (The sample has no login yet: the actor is taken from the body, not from an authenticated caller.)
+     */
+    @POST
+    @Path("{id}/{action: pause|unpause|cancel}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String control(@PathParam("id") String id, @PathParam("action") String action, String body) {
+        JsonObject request;
+        try (var reader = Json.createReader(new java.io.StringReader(body == null || body.isBlank() ? "{}" : body))) {
+            request = reader.readObject();
+        } catch (RuntimeException e) {
+            throw new PayloadException("The body must be a JSON object {\"actor\": ..., \"reason\": ...}", e);
+        }
+        String actor = request.getString("actor", null);
+        String reason = request.getString("reason", "");
+        RunId runId = runId(id);
+        RunInfo run = switch (action) {
+            case "pause" -> engine.pause(runId, actor, reason);
+            case "unpause" -> engine.unpause(runId, actor, reason);
+            default -> engine.cancel(runId, actor, reason);
+        };
+        return run(run).build().toString();
     }
 
     @GET
@@ -103,6 +149,16 @@ public class RunsResource {
         optional(b, "output", run.outputJson() == null ? null : parse(run.outputJson()));
         optional(b, "error", run.error());
         optional(b, "finishedAt", run.finishedAt());
+        optional(b, "wakeAt", run.wakeAt());
+        optional(b, "waitingFor", run.waitingFor());
+        if (run.paused()) {
+            b.add("paused", true);
+        }
+        if (run.lastAction() != null) {
+            b.add("lastAction", Json.createObjectBuilder().add("kind", run.lastAction().kind().name())
+                    .add("actor", run.lastAction().actor()).add("reason", run.lastAction().reason())
+                    .add("at", run.lastAction().at().toString()));
+        }
         return b;
     }
 
