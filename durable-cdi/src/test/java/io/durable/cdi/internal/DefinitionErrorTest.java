@@ -5,6 +5,7 @@ import io.durable.api.Workflow;
 import io.durable.api.WorkflowMethod;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.DefinitionException;
+import jakarta.enterprise.inject.spi.DeploymentException;
 import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.Test;
@@ -141,18 +142,55 @@ class DefinitionErrorTest {
     }
 
     private static String deploymentError(Class<?>... beans) {
-        Weld weld = new Weld().disableDiscovery().addExtension(new DurableExtension()).addBeanClasses(beans);
-        DefinitionException e = assertThrows(DefinitionException.class, () -> {
+        Weld weld = new Weld().disableDiscovery().addExtension(new DurableExtension()).addBeanClasses(beans)
+                .addBeanClass(io.durable.cdi.testing.InMemoryWorkflowStore.class);
+        RuntimeException e = assertThrows(RuntimeException.class, () -> {
             try (WeldContainer ignored = weld.initialize()) {
                 // deployment must fail before this
             }
         });
+        assertTrue(e instanceof DefinitionException || e instanceof DeploymentException, e.toString());
         return e.getMessage();
     }
 
     private static void assertContains(String message, String... parts) {
         for (String part : parts) {
             assertTrue(message.contains(part), () -> "'" + part + "' missing from: " + message);
+        }
+    }
+
+    @Workflow
+    @io.durable.api.Signal(name = "go", type = Shape.class)
+    @io.durable.api.Signal(name = "go")
+    @io.durable.api.Signal(name = "no spaces")
+    public static class BadSignals {
+        @WorkflowMethod
+        public String run(String in) {
+            return in;
+        }
+    }
+
+    @Workflow(version = 2, compatibleFrom = 3)
+    public static class FutureCompatible {
+        @WorkflowMethod
+        public String run(String in) {
+            return in;
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class UnknownRetry {
+        @io.durable.api.DurableStep(retry = "aggressive")
+        public String call(String in) {
+            return in;
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class ReservedName {
+        @io.durable.api.DurableStep(name = "@sleep")
+        public String call(String in) {
+            return in;
         }
     }
 
@@ -208,5 +246,24 @@ class DefinitionErrorTest {
     @Test
     void a_step_result_json_b_cannot_create_fails_the_deployment() {
         assertContains(deploymentError(ShapeStep.class), ShapeStep.class.getName(), "its result is journaled as JSON");
+    }
+
+    @Test
+    void bad_signal_declarations_fail_the_deployment() {
+        String error = deploymentError(BadSignals.class);
+        assertContains(error, BadSignals.class.getName(), "@Signal(name = \"go\")", "is an interface");
+        assertContains(deploymentError(BadSignals.class), "the name is declared twice");
+        assertContains(deploymentError(BadSignals.class), "a signal name is 1 to 100 letters");
+    }
+
+    @Test
+    void a_compatibility_bound_above_the_version_fails_the_deployment() {
+        assertContains(deploymentError(FutureCompatible.class), "compatibleFrom = 3", "must be 1 to the version (2)");
+    }
+
+    @Test
+    void an_unknown_retry_policy_or_a_reserved_step_name_fails_the_deployment() {
+        assertContains(deploymentError(UnknownRetry.class), "retry policy 'aggressive' is neither a preset");
+        assertContains(deploymentError(ReservedName.class), "must not start with '@'");
     }
 }
