@@ -61,6 +61,9 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
     @Inject
     TransactionRunner transactions;
 
+    @Inject
+    CronScheduler cron;
+
     private final Map<RunId, Lease> claimed = new ConcurrentHashMap<>();
     private final Map<RunId, Execution> executions = new ConcurrentHashMap<>();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
@@ -85,6 +88,7 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "Could not re-arm wake-up timers; the sweep wakes those runs");
         }
+        cron.start();
         LOG.info(() -> "Durable engine started on node " + settings.nodeId() + " with " + settings.maxConcurrentRuns()
                 + " execution slots, lease " + settings.leaseDuration() + ", sweep every " + settings.sweepInterval()
                 + (wakeUps.persistentTimers() ? ", persistent wake-up timers" : ", in-memory wake-up timers"));

@@ -33,7 +33,7 @@ public class DurableExtension implements Extension {
             Dispatcher.class, RunExecutor.class, StepRunner.class, RunWaiters.class, JsonCodec.class,
             EngineSettingsProducer.class, EngineThreads.class, JtaTransactionRunner.class,
             SystemClockProducer.class, EngineMetrics.class, EngineLifecycle.class, DurableOps.class, InThreadWait.class,
-            JournalWriter.class, WakeUps.class, AfterCommit.class);
+            JournalWriter.class, WakeUps.class, AfterCommit.class, CronScheduler.class);
 
     private final WorkflowDefinitions workflows = new WorkflowDefinitions();
     private final StepDescriptors steps = new StepDescriptors();

@@ -19,9 +19,11 @@ import java.util.Objects;
  * @param outputType  the entry method's generic return type
  * @param compatibleFrom the oldest run version this code resumes
  * @param signals     the declared signals: name to payload type
+ * @param schedule    its calendar schedule, or {@code null}
  */
 record WorkflowDefinition(String name, int version, Class<?> beanClass, Bean<?> bean, Method entryMethod,
-                          Type inputType, Type outputType, int compatibleFrom, Map<String, Class<?>> signals) {
+                          Type inputType, Type outputType, int compatibleFrom, Map<String, Class<?>> signals,
+                          CalendarSchedule schedule) {
 
     WorkflowDefinition {
         Objects.requireNonNull(name, "name");

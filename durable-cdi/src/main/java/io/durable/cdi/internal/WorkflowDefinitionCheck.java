@@ -4,12 +4,14 @@ import io.durable.api.Signal;
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowDefinitionException;
 import io.durable.api.WorkflowMethod;
+import io.durable.api.WorkflowSchedule;
 import jakarta.enterprise.inject.spi.Bean;
 
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
 import java.lang.reflect.Type;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -80,8 +82,30 @@ final class WorkflowDefinitionCheck {
             return Optional.empty();
         }
         Type input = entry.getParameterCount() == 1 ? entry.getGenericParameterTypes()[0] : null;
+        CalendarSchedule schedule = schedule(input);
+        if (!problems.isEmpty()) {
+            return Optional.empty();
+        }
         return Optional.of(new WorkflowDefinition(name, workflow.version(), beanClass, bean, entry, input,
-                entry.getGenericReturnType(), compatibleFrom, signals));
+                entry.getGenericReturnType(), compatibleFrom, signals, schedule));
+    }
+
+    private CalendarSchedule schedule(Type input) {
+        WorkflowSchedule annotation = beanClass.getAnnotation(WorkflowSchedule.class);
+        if (annotation == null) {
+            return null;
+        }
+        if (input != null && input != Instant.class) {
+            problems.add(fail("a scheduled workflow takes no input or the tick as java.time.Instant, not "
+                    + input.getTypeName()));
+            return null;
+        }
+        try {
+            return CalendarSchedule.parse(annotation);
+        } catch (IllegalArgumentException e) {
+            problems.add(fail("@WorkflowSchedule is invalid: " + e.getMessage()));
+            return null;
+        }
     }
 
     private Map<String, Class<?>> signals() {

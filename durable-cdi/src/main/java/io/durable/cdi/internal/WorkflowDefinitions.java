@@ -3,6 +3,7 @@ package io.durable.cdi.internal;
 import io.durable.api.UnknownWorkflowException;
 
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -38,6 +39,12 @@ final class WorkflowDefinitions {
             }
         }
         throw new UnknownWorkflowException(type == null ? null : type.getName(), names());
+    }
+
+    /** @return the workflows that declare a schedule */
+    List<WorkflowDefinition> scheduled() {
+        return byName.values().stream().filter(d -> d.schedule() != null)
+                .sorted(java.util.Comparator.comparing(WorkflowDefinition::name)).toList();
     }
 
     Collection<String> names() {

@@ -194,6 +194,15 @@ class DefinitionErrorTest {
         }
     }
 
+    @Workflow
+    @io.durable.api.WorkflowSchedule(minute = "0-75")
+    public static class BadSchedule {
+        @WorkflowMethod
+        public String run() {
+            return "x";
+        }
+    }
+
     @Test
     void a_workflow_without_an_entry_method_fails_the_deployment() {
         assertContains(deploymentError(NoEntry.class), NoEntry.class.getName(), "no method is annotated @WorkflowMethod");
@@ -265,5 +274,11 @@ class DefinitionErrorTest {
     void an_unknown_retry_policy_or_a_reserved_step_name_fails_the_deployment() {
         assertContains(deploymentError(UnknownRetry.class), "retry policy 'aggressive' is neither a preset");
         assertContains(deploymentError(ReservedName.class), "must not start with '@'");
+    }
+
+    @Test
+    void an_invalid_schedule_fails_the_deployment() {
+        assertContains(deploymentError(BadSchedule.class), BadSchedule.class.getName(), "@WorkflowSchedule is invalid",
+                "minute = \"0-75\"");
     }
 }

@@ -71,7 +71,7 @@ abstract class EngineTestBase {
                                 TestEngineConfig.ManualWait.class, TimeWorkflows.TimeSteps.class,
                                 TimeWorkflows.SleeperWorkflow.class, TimeWorkflows.ApprovalWorkflow.class,
                                 TimeWorkflows.RetryingWorkflow.class, TimeWorkflows.VersionedWorkflow.class,
-                                TimeWorkflows.RandomWorkflow.class))
+                                TimeWorkflows.RandomWorkflow.class, TimeWorkflows.ReportWorkflow.class))
                 .build();
     }
 }

@@ -9,6 +9,7 @@ import io.durable.api.RunFinishedException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunNotFoundException;
+import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
@@ -18,6 +19,7 @@ import io.durable.cdi.internal.TimeWorkflows.Approval;
 import io.durable.spi.Lease;
 import io.durable.spi.NewRun;
 import io.durable.spi.Park;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -308,5 +310,47 @@ class TimeAndControlTest extends EngineTestBase {
         assertThrows(IncompatibleVersionException.class, () -> engine.start(TestWorkflows.OrderWorkflow.class,
                 "order-v1", null, ConflictPolicy.USE_EXISTING));
         assertFalse(engine.steps(newer).iterator().hasNext());
+    }
+
+    @Inject
+    CronScheduler cron;
+
+    @Test
+    void each_tick_starts_one_run_whoever_fires_it() {
+        Instant tick = TestEngineConfig.START.plus(Duration.ofMinutes(15));
+        assertEquals(tick, cron.nextTick("report"));
+
+        config.manualClock().advance(Duration.ofMinutes(15));
+        cron.fireDue();
+        RunId run = engine.find("report", "report@" + tick).orElseThrow().id();
+        // another node firing the same tick
+        assertEquals(run, engine.start(TimeWorkflows.ReportWorkflow.class, "report@" + tick, tick, ConflictPolicy.USE_EXISTING));
+        cron.fireDue();
+
+        assertEquals("report for " + tick, engine.awaitResult(run, String.class, WAIT));
+        assertEquals(1, engine.list(new RunQuery("report", null, 100)).size());
+        assertEquals(tick.plus(Duration.ofMinutes(15)), cron.nextTick("report"));
+    }
+
+    @Test
+    void the_latest_tick_missed_while_every_node_was_down_is_started_once() {
+        config.manualClock().advance(Duration.ofMinutes(15));
+        cron.fireDue();
+        config.manualClock().advance(Duration.ofHours(2));
+
+        Instant missed = cron.catchUp(extensionDefinition("report")).orElseThrow();
+
+        assertEquals(TestEngineConfig.START.plus(Duration.ofMinutes(135)), missed);
+        assertTrue(cron.catchUp(extensionDefinition("report")).isEmpty());
+        List<RunInfo> runs = engine.list(new RunQuery("report", null, 100));
+        assertEquals(2, runs.size());
+        assertEquals("report@" + missed, runs.get(0).instanceId());
+    }
+
+    @Inject
+    DurableExtension extension;
+
+    private WorkflowDefinition extensionDefinition(String name) {
+        return extension.workflows().byName(name);
     }
 }

@@ -7,6 +7,7 @@ import io.durable.api.Signal;
 import io.durable.api.StepFailedException;
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowMethod;
+import io.durable.api.WorkflowSchedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -163,6 +164,16 @@ public final class TimeWorkflows {
             UUID token = context.randomUUID();
             context.sleep(Duration.ofMinutes(5));
             return token + "/" + context.randomUUID();
+        }
+    }
+
+    @Workflow(name = "report")
+    @WorkflowSchedule(minute = "*/15", hour = "*")
+    static class ReportWorkflow {
+
+        @WorkflowMethod
+        public String run(Instant tick) {
+            return "report for " + tick;
         }
     }
 }
