@@ -71,7 +71,8 @@ abstract class EngineTestBase {
                                 TestEngineConfig.ManualWait.class, TimeWorkflows.TimeSteps.class,
                                 TimeWorkflows.SleeperWorkflow.class, TimeWorkflows.ApprovalWorkflow.class,
                                 TimeWorkflows.RetryingWorkflow.class, TimeWorkflows.VersionedWorkflow.class,
-                                TimeWorkflows.RandomWorkflow.class, TimeWorkflows.ReportWorkflow.class))
+                                TimeWorkflows.RandomWorkflow.class, TimeWorkflows.ReportWorkflow.class, TimeWorkflows.SleepyStep.class,
+                                TimeWorkflows.MisuseWorkflow.class))
                 .build();
     }
 }

@@ -312,6 +312,39 @@ class TimeAndControlTest extends EngineTestBase {
         assertFalse(engine.steps(newer).iterator().hasNext());
     }
 
+    @Test
+    void misusing_durable_operations_fails_the_run_with_a_clear_message() {
+        assertFailsWith("negative", "sleep of PT-5S: a wait must be 0 to 3660 days");
+        assertFailsWith("absurd", "sleep of PT120000H: a wait must be 0 to 3660 days");
+        assertFailsWith("undeclared", "declares no signal 'nope'");
+        assertFailsWith("wrong-type", "carries " + Approval.class.getName() + ", but the code waits for java.lang.String");
+        assertFailsWith("in-step", "sleep was called inside step nap#1");
+    }
+
+    private void assertFailsWith(String mode, String message) {
+        RunId id = engine.start(TimeWorkflows.MisuseWorkflow.class, "misuse-" + mode, mode);
+        RunInfo run = engine.await(id, WAIT);
+        assertEquals(RunStatus.FAILED, run.status(), mode);
+        assertTrue(run.error().contains(message), run.error());
+    }
+
+    @Test
+    void resume_all_takes_over_a_stuck_run_and_wakes_due_ones_at_once() {
+        RunId stuck = RunId.random();
+        store.createRun(new NewRun(stuck, "sleeper", 1, "stuck", "\"fay\"", now()));
+        store.claim(stuck, "hung-node", now(), Duration.ofHours(1)).orElseThrow();
+        RunId sleeper = engine.start(TimeWorkflows.SleeperWorkflow.class, "resume-all", "gus");
+        awaitStatus(sleeper, RunStatus.SUSPENDED);
+        config.manualClock().advance(Duration.ofDays(365));
+
+        assertThrows(PayloadException.class, () -> engine.resumeAll(0, Duration.ofMinutes(1)));
+        List<RunId> resumed = engine.resumeAll(10, Duration.ofMinutes(5));
+
+        assertTrue(resumed.containsAll(List.of(stuck, sleeper)), resumed.toString());
+        assertEquals(RunStatus.SUSPENDED, awaitStatus(stuck, RunStatus.SUSPENDED).status());
+        assertEquals("reminded gus after 365 days", engine.awaitResult(sleeper, String.class, WAIT));
+    }
+
     @Inject
     CronScheduler cron;
 

@@ -176,4 +176,41 @@ public final class TimeWorkflows {
             return "report for " + tick;
         }
     }
+
+    @ApplicationScoped
+    static class SleepyStep {
+
+        @Inject
+        DurableContext context;
+
+        @DurableStep
+        public String nap() {
+            context.sleep(Duration.ofSeconds(1));
+            return "never";
+        }
+    }
+
+    /** Uses the durable operations wrongly, one way per input. */
+    @Workflow(name = "misuse")
+    @Signal(name = "go", type = Approval.class)
+    static class MisuseWorkflow {
+
+        @Inject
+        DurableContext context;
+
+        @Inject
+        SleepyStep step;
+
+        @WorkflowMethod
+        public String run(String mode) {
+            switch (mode) {
+                case "negative" -> context.sleep(Duration.ofSeconds(-5));
+                case "absurd" -> context.sleep(Duration.ofDays(5000));
+                case "undeclared" -> context.awaitSignal("nope", String.class);
+                case "wrong-type" -> context.awaitSignal("go", String.class);
+                default -> step.nap();
+            }
+            return "unreachable";
+        }
+    }
 }
