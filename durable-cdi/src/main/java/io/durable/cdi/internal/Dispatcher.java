@@ -122,11 +122,7 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         pendingMayWait = false;
         List<Lease> leases = claimDue(clock.instant(), free, null);
         for (Lease lease : leases) {
-            if (slots.tryAcquire()) {
-                submit(lease, true);
-            } else {
-                submit(lease, false);
-            }
+            submit(lease, slots.tryAcquire());
         }
         if (leases.size() >= free) {
             pendingMayWait = true;

@@ -1,7 +1,6 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableContext;
-import io.durable.api.NonDeterministicWorkflowException;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.api.UnknownSignalException;
@@ -94,7 +93,7 @@ class DurableOps {
         String key = execution.takeStepKey(outcomeName);
         StepInfo recorded = execution.journaled(sequence);
         if (recorded != null) {
-            checkDeterministic(execution, sequence, key, recorded);
+            execution.checkSameCall(sequence, key, recorded);
             return decode(recorded, declared, name);
         }
         Instant now = clock.instant();
@@ -153,7 +152,7 @@ class DurableOps {
         String key = execution.takeStepKey(name);
         StepInfo recorded = execution.journaled(sequence);
         if (recorded != null) {
-            checkDeterministic(execution, sequence, key, recorded);
+            execution.checkSameCall(sequence, key, recorded);
             return recorded.resultJson();
         }
         String json = first.get();
@@ -171,15 +170,6 @@ class DurableOps {
             throw new WorkflowUsageException(operation + " was called inside step " + execution.currentStepKey()
                     + " of run " + execution.run().id() + "; durable operations belong to the workflow method, "
                     + "between steps");
-        }
-    }
-
-    private static void checkDeterministic(Execution execution, int sequence, String key, StepInfo recorded) {
-        if (!recorded.stepKey().equals(key)) {
-            NonDeterministicWorkflowException e = new NonDeterministicWorkflowException(
-                    execution.run().id().value(), sequence, recorded.stepKey(), key);
-            execution.abort(e);
-            throw e;
         }
     }
 

@@ -1,6 +1,7 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
+import io.durable.api.NonDeterministicWorkflowException;
 import io.durable.api.RunInfo;
 import io.durable.api.StepInfo;
 import io.durable.spi.Lease;
@@ -78,6 +79,19 @@ final class Execution {
     /** @return the journaled entry at that position, or {@code null} past the end of the journal */
     StepInfo journaled(int sequence) {
         return sequence < journal.size() ? journal.get(sequence) : null;
+    }
+
+    /**
+     * Checks that the journaled entry at a position is the call the code makes there now; otherwise
+     * aborts the execution and throws: the code changed under the run.
+     */
+    void checkSameCall(int sequence, String key, StepInfo recorded) {
+        if (!recorded.stepKey().equals(key)) {
+            NonDeterministicWorkflowException e = new NonDeterministicWorkflowException(run.id().value(), sequence,
+                    recorded.stepKey(), key);
+            abort(e);
+            throw e;
+        }
     }
 
     boolean isReplaying() {

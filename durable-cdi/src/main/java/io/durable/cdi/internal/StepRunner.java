@@ -1,7 +1,6 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
-import io.durable.api.NonDeterministicWorkflowException;
 import io.durable.api.RetryPolicy;
 import io.durable.api.StepFailedException;
 import io.durable.api.StepInfo;
@@ -75,7 +74,7 @@ class StepRunner {
         StepInfo recorded = execution.journaled(sequence);
         int attempt = 1;
         if (recorded != null) {
-            checkDeterministic(execution, sequence, stepKey, recorded);
+            execution.checkSameCall(sequence, stepKey, recorded);
             if (recorded.status() != StepStatus.RETRYING) {
                 return replay(execution, step, stepKey, argumentsHash, recorded);
             }
@@ -100,15 +99,6 @@ class StepRunner {
                 execution.exitStep();
                 metrics.stepFinished(execution.run().workflowName(), Duration.between(started, clock.instant()));
             }
-        }
-    }
-
-    private static void checkDeterministic(Execution execution, int sequence, String stepKey, StepInfo recorded) {
-        if (!recorded.stepKey().equals(stepKey)) {
-            NonDeterministicWorkflowException e = new NonDeterministicWorkflowException(
-                    execution.run().id().value(), sequence, recorded.stepKey(), stepKey);
-            execution.abort(e);
-            throw e;
         }
     }
 
