@@ -276,22 +276,15 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     @Override
     public Instant park(Lease lease, Park park, Instant now) {
         EntityManager em = entityManager();
-        int updated = read("parking run " + lease.runId(), () -> em
-                .createQuery("UPDATE RunEntity r SET r.status = :suspended, r.leaseOwner = NULL, r.leaseExpiresAt = NULL, "
-                        + "r.wakeAt = :wake, r.waitingFor = :waitingFor, r.awaitedSignal = :signal, r.updatedAt = :now "
-                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running")
+        requireLease(lease, read("parking run " + lease.runId(), () -> whileHeld(em, lease,
+                "r.status = :suspended, r.leaseOwner = NULL, r.leaseExpiresAt = NULL, r.wakeAt = :wake, "
+                        + "r.waitingFor = :waitingFor, r.awaitedSignal = :signal, r.updatedAt = :now")
                 .setParameter("suspended", SUSPENDED)
                 .setParameter("wake", Mapping.millis(park.wakeAt()))
                 .setParameter("waitingFor", park.waitingFor())
                 .setParameter("signal", park.awaitedSignal())
                 .setParameter("now", now.toEpochMilli())
-                .setParameter("id", lease.runId().value())
-                .setParameter("epoch", lease.epoch())
-                .setParameter("running", RUNNING)
-                .executeUpdate());
-        if (updated != 1) {
-            throw new LeaseLostException(lease.runId().value(), lease.epoch());
-        }
+                .executeUpdate()));
         if (park.awaitedSignal() != null && nextSignal(lease.runId(), park.awaitedSignal()).isPresent()) {
             wakeNow(em, lease.runId(), park.awaitedSignal(), now);
             return now;
@@ -313,8 +306,10 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public SignalReceipt sendSignal(NewSignal signal) {
         EntityManager em = entityManager();
         return read("sending signal " + signal.name() + " to run " + signal.runId(), () -> {
-            RunEntity run = em.find(RunEntity.class, signal.runId().value());
-            if (run == null) {
+            Optional<String> stored = em.createQuery("SELECT r.status FROM RunEntity r WHERE r.id = :id", String.class)
+                    .setParameter("id", signal.runId().value())
+                    .getResultStream().findFirst();
+            if (stored.isEmpty()) {
                 throw new RunNotFoundException(signal.runId().value());
             }
             if (signal.idempotencyKey() != null) {
@@ -327,7 +322,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                     return new SignalReceipt(earlier.get(), true);
                 }
             }
-            RunStatus status = Mapping.toInfo(run).status();
+            RunStatus status = RunStatus.valueOf(stored.get());
             if (status.isTerminal()) {
                 throw new RunFinishedException(signal.runId().value(), status, "the signal '" + signal.name() + "'");
             }
@@ -446,32 +441,20 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         if (!status.isTerminal()) {
             throw new IllegalArgumentException("A run finishes COMPLETED, FAILED or CANCELLED, not " + status);
         }
-        int updated = read("finishing run " + lease.runId(), () -> entityManager()
-                .createQuery("UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, r.error = :error, "
-                        + "r.finishedAt = :now, r.updatedAt = :now, r.leaseOwner = NULL, r.leaseExpiresAt = NULL "
-                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running")
+        requireLease(lease, read("finishing run " + lease.runId(), () -> whileHeld(entityManager(), lease,
+                "r.status = :status, r.outputJson = :output, r.error = :error, r.finishedAt = :now, r.updatedAt = :now, "
+                        + "r.leaseOwner = NULL, r.leaseExpiresAt = NULL")
                 .setParameter("status", status.name())
                 .setParameter("output", outputJson)
                 .setParameter("error", error)
                 .setParameter("now", now.toEpochMilli())
-                .setParameter("id", lease.runId().value())
-                .setParameter("epoch", lease.epoch())
-                .setParameter("running", RUNNING)
-                .executeUpdate());
-        if (updated != 1) {
-            throw new LeaseLostException(lease.runId().value(), lease.epoch());
-        }
+                .executeUpdate()));
     }
 
     @Override
     public void release(Lease lease, Instant now) {
-        read("releasing run " + lease.runId(), () -> entityManager()
-                .createQuery("UPDATE RunEntity r SET r.leaseExpiresAt = :now "
-                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running")
+        read("releasing run " + lease.runId(), () -> whileHeld(entityManager(), lease, "r.leaseExpiresAt = :now")
                 .setParameter("now", now.toEpochMilli())
-                .setParameter("id", lease.runId().value())
-                .setParameter("epoch", lease.epoch())
-                .setParameter("running", RUNNING)
                 .executeUpdate());
     }
 
@@ -482,16 +465,26 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     private static void fence(EntityManager em, Lease lease, long at) {
         int updated;
         try {
-            updated = em.createQuery("UPDATE RunEntity r SET r.updatedAt = :at "
-                            + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running")
-                    .setParameter("at", at)
-                    .setParameter("id", lease.runId().value())
-                    .setParameter("epoch", lease.epoch())
-                    .setParameter("running", RUNNING)
-                    .executeUpdate();
+            updated = whileHeld(em, lease, "r.updatedAt = :at").setParameter("at", at).executeUpdate();
         } catch (PersistenceException e) {
             throw new StoreException("checking the lease on run " + lease.runId(), e);
         }
+        requireLease(lease, updated);
+    }
+
+    /**
+     * An update of the run that applies only while the lease holds it: same epoch, still RUNNING.
+     * The caller binds the parameters of its {@code SET} clause.
+     */
+    private static Query whileHeld(EntityManager em, Lease lease, String set) {
+        return em.createQuery("UPDATE RunEntity r SET " + set
+                        + " WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running")
+                .setParameter("id", lease.runId().value())
+                .setParameter("epoch", lease.epoch())
+                .setParameter("running", RUNNING);
+    }
+
+    private static void requireLease(Lease lease, int updated) {
         if (updated != 1) {
             throw new LeaseLostException(lease.runId().value(), lease.epoch());
         }

@@ -71,11 +71,6 @@ final class Execution {
         return name + "#" + occurrence;
     }
 
-    /** Gives back an occurrence taken for a name whose position turned out not to be journaled. */
-    void returnStepKey(String name) {
-        occurrences.merge(name, -1, Integer::sum);
-    }
-
     /** @return the journaled entry at that position, or {@code null} past the end of the journal */
     StepInfo journaled(int sequence) {
         return sequence < journal.size() ? journal.get(sequence) : null;

@@ -91,9 +91,4 @@ class WakeUps {
     boolean persistentTimers() {
         return persistent.isResolvable();
     }
-
-    /** How many in-memory timers are armed (for tests and metrics). */
-    int localTimers() {
-        return local.size();
-    }
 }
