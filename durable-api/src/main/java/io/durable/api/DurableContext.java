@@ -133,4 +133,59 @@ public interface DurableContext {
 
     /** The longest a run may sleep or wait in one call. */
     Duration LONGEST_WAIT = Duration.ofDays(3660);
+    /**
+     * Runs named branches concurrently and joins them: fork/join. Each branch's steps and durable
+     * operations are journaled under the branch's path ({@code @parallel:NAME#n/BRANCH/...}), so a
+     * crash re-runs only what no branch journaled. A branch that parks (sleep, signal, child,
+     * back-off) parks the run once the other branches have finished or parked; the run resumes when
+     * any of them is due. The join's outcome is journaled.
+     *
+     * @param name     the block's name (1 to 100 characters, without {@code /} or {@code #})
+     * @param branches the branches and the join policy
+     * @param <T>      the branches' result type
+     * @return each branch's result by name, in the order the branches were added
+     * @throws ParallelFailedException when a branch failed (every failure, with
+     *                                 {@link Branches#waitForAll()})
+     * @throws WorkflowUsageException  when called inside a step, or with no branch
+     */
+    <T> java.util.Map<String, T> parallel(String name, Branches<T> branches);
+
+    /**
+     * Starts a child workflow and waits for it: the child is a run of its own (with a parent link)
+     * started exactly once; the parent parks, holding no thread, until the child finishes. Cancelling
+     * the parent cancels the child.
+     *
+     * @param workflow   the child's {@link Workflow} class
+     * @param instanceId the child's instance id, or {@code null} for {@code PARENT_RUN_ID:STEP_KEY},
+     *                   which is deterministic
+     * @param input      the child's input
+     * @param resultType the child's output type
+     * @param <R>        the output type
+     * @return the child's output
+     * @throws ChildFailedException        when the child failed or was cancelled
+     * @throws UnknownWorkflowException    when the class is not a deployed workflow
+     * @throws DuplicateInstanceException  when another run holds the child's instance id
+     */
+    <R> R child(Class<?> workflow, String instanceId, Object input, Class<R> resultType);
+
+    /**
+     * Asks for a human decision and waits for it, parked: the approval is listed as pending until an
+     * actor approves or rejects it through {@link WorkflowEngine#approve} or
+     * {@link WorkflowEngine#reject}, or until it expires. The decision is journaled.
+     *
+     * @param key    the approval's key, unique within the run (1 to 100 characters, without {@code /})
+     * @param expiry how long it stays open (up to {@link #LONGEST_WAIT})
+     * @return the decision: APPROVED, REJECTED or EXPIRED, with the actor and reason
+     */
+    Approval awaitApproval(String key, Duration expiry);
+
+    /**
+     * Ends this run as CONTINUED and starts a new run of the same workflow and instance id with the
+     * given input and an empty journal, atomically: the way to loop forever without an ever-growing
+     * history. Nothing after this call runs.
+     *
+     * @param input the new run's input (the state to carry forward), of the entry method's type
+     * @throws PayloadException when the input does not fit the entry method's parameter
+     */
+    void continueAsNew(Object input);
 }

@@ -65,4 +65,16 @@ public @interface DurableStep {
      */
     @Nonbinding
     Class<? extends Throwable>[] noRetryOn() default {};
+
+    /**
+     * The saga compensation: the name of a method of the same bean that undoes this step, taking the
+     * step's result (or no parameter). When the workflow fails, the compensations of its completed
+     * steps run newest first, each once and journaled, while the run is COMPENSATING; a crash in the
+     * middle resumes where it stopped. For a transactional step the compensation and its journal entry
+     * share one transaction too. The method must not be a step itself.
+     *
+     * @return the method name; empty for none
+     */
+    @Nonbinding
+    String compensation() default "";
 }

@@ -23,6 +23,9 @@ import java.util.Optional;
  *                        {@code retry:STEP}, {@code pause}), or {@code null}
  * @param paused          whether an operator paused the run (it stops at its next step boundary)
  * @param lastAction      the last operator action on the run (pause, unpause, cancel), or {@code null}
+ * @param parentRunId     the run that started this one as a child workflow, or {@code null}
+ * @param parentStepKey   the key under which the parent waits for this child, or {@code null}
+ * @param continuedAs     the run this one continued as (status CONTINUED), or {@code null}
  */
 public record RunInfo(
         RunId id,
@@ -39,7 +42,10 @@ public record RunInfo(
         Instant wakeAt,
         String waitingFor,
         boolean paused,
-        OperatorAction lastAction) {
+        OperatorAction lastAction,
+        RunId parentRunId,
+        String parentStepKey,
+        RunId continuedAs) {
 
     /** Validates the mandatory fields. */
     public RunInfo {
@@ -69,7 +75,16 @@ public record RunInfo(
                    String inputJson, String outputJson, String error, Instant createdAt, Instant updatedAt,
                    Instant finishedAt) {
         this(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error, createdAt, updatedAt,
-                finishedAt, null, null, false, null);
+                finishedAt, null, null, false, null, null, null, null);
+    }
+
+    /**
+     * The parent run, when this run is a child workflow.
+     *
+     * @return the parent's id
+     */
+    public Optional<RunId> parent() {
+        return Optional.ofNullable(parentRunId);
     }
 
     /**

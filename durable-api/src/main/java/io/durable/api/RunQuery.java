@@ -8,8 +8,9 @@ import java.util.Optional;
  * @param workflowName only runs of this workflow, or {@code null} for all
  * @param status       only runs in this status, or {@code null} for all
  * @param limit        at most this many runs, 1 to 1000
+ * @param parentRunId  only the children of this run, or {@code null} for all
  */
-public record RunQuery(String workflowName, RunStatus status, int limit) {
+public record RunQuery(String workflowName, RunStatus status, int limit, RunId parentRunId) {
 
     /** The largest page a query may ask for. */
     public static final int MAX_LIMIT = 1000;
@@ -26,6 +27,36 @@ public record RunQuery(String workflowName, RunStatus status, int limit) {
         if (workflowName != null && workflowName.isBlank()) {
             workflowName = null;
         }
+    }
+
+    /**
+     * A filter by workflow and status.
+     *
+     * @param workflowName only runs of this workflow, or {@code null} for all
+     * @param status       only runs in this status, or {@code null} for all
+     * @param limit        at most this many runs, 1 to 1000
+     */
+    public RunQuery(String workflowName, RunStatus status, int limit) {
+        this(workflowName, status, limit, null);
+    }
+
+    /**
+     * The child runs of a run, newest first.
+     *
+     * @param parent the parent run
+     * @return the query
+     */
+    public static RunQuery childrenOf(RunId parent) {
+        return new RunQuery(null, null, MAX_LIMIT, java.util.Objects.requireNonNull(parent, "parent"));
+    }
+
+    /**
+     * The parent filter.
+     *
+     * @return the parent run, when the query lists children
+     */
+    public Optional<RunId> parent() {
+        return Optional.ofNullable(parentRunId);
     }
 
     /**

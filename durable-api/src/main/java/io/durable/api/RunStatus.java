@@ -7,9 +7,11 @@ import java.util.Set;
  * The status of a run. Every transition the engine makes is checked here, in one place.
  *
  * <pre>
- * PENDING -&gt; RUNNING -&gt; COMPLETED | FAILED
+ * PENDING -&gt; RUNNING -&gt; COMPLETED | FAILED | CONTINUED
  * RUNNING -&gt; RUNNING   (another node takes over after the lease expired)
  * RUNNING &lt;-&gt; SUSPENDED
+ * RUNNING -&gt; COMPENSATING -&gt; FAILED   (saga: compensations run in reverse order)
+ * COMPENSATING -&gt; COMPENSATING         (another node takes over the compensating)
  * any non-terminal -&gt; CANCELLED
  * </pre>
  *
@@ -27,15 +29,28 @@ public enum RunStatus {
     /** Finished with an error; the error is stored. */
     FAILED,
     /** Stopped for good by an operator or a parent. */
-    CANCELLED;
+    CANCELLED,
+    /** The workflow failed and the compensations of its completed steps are running, newest first. */
+    COMPENSATING,
+    /** Finished by continuing as a new run of the same instance id, with fresh history. */
+    CONTINUED;
 
     /**
      * Whether the run has finished and will never execute again.
      *
-     * @return {@code true} for COMPLETED, FAILED and CANCELLED
+     * @return {@code true} for COMPLETED, FAILED, CANCELLED and CONTINUED
      */
     public boolean isTerminal() {
-        return this == COMPLETED || this == FAILED || this == CANCELLED;
+        return this == COMPLETED || this == FAILED || this == CANCELLED || this == CONTINUED;
+    }
+
+    /**
+     * Whether a node holds the run under a lease in this status (it executes or compensates).
+     *
+     * @return {@code true} for RUNNING and COMPENSATING
+     */
+    public boolean isLeased() {
+        return this == RUNNING || this == COMPENSATING;
     }
 
     /**
@@ -64,9 +79,10 @@ public enum RunStatus {
     private Set<RunStatus> successors() {
         return switch (this) {
             case PENDING -> EnumSet.of(RUNNING, CANCELLED);
-            case RUNNING -> EnumSet.of(RUNNING, SUSPENDED, COMPLETED, FAILED, CANCELLED);
+            case RUNNING -> EnumSet.of(RUNNING, SUSPENDED, COMPENSATING, COMPLETED, FAILED, CANCELLED, CONTINUED);
             case SUSPENDED -> EnumSet.of(RUNNING, CANCELLED);
-            case COMPLETED, FAILED, CANCELLED -> EnumSet.noneOf(RunStatus.class);
+            case COMPENSATING -> EnumSet.of(COMPENSATING, FAILED, CANCELLED);
+            case COMPLETED, FAILED, CANCELLED, CONTINUED -> EnumSet.noneOf(RunStatus.class);
         };
     }
 }

@@ -198,4 +198,55 @@ public interface WorkflowEngine {
      * @throws RunNotFoundException    when no such run exists
      */
     <R> R awaitResult(RunId runId, Class<R> resultType, Duration timeout);
+    /**
+     * Approves a pending approval; the run resumes with the decision.
+     *
+     * @param runId  the run
+     * @param key    the approval key
+     * @param actor  who approves (1 to 100 characters)
+     * @param reason why (may be empty)
+     * @return the approval as decided
+     * @throws ApprovalNotFoundException when the run has not asked for this approval
+     * @throws ApprovalDecidedException  when it was decided or expired already (the first decision stands)
+     * @throws RunNotFoundException      when no such run exists
+     */
+    Approval approve(RunId runId, String key, String actor, String reason);
+
+    /**
+     * Rejects a pending approval; the run resumes with the decision.
+     *
+     * @param runId  the run
+     * @param key    the approval key
+     * @param actor  who rejects (1 to 100 characters)
+     * @param reason why (may be empty)
+     * @return the approval as decided
+     * @throws ApprovalNotFoundException when the run has not asked for this approval
+     * @throws ApprovalDecidedException  when it was decided or expired already (the first decision stands)
+     */
+    Approval reject(RunId runId, String key, String actor, String reason);
+
+    /**
+     * The approvals a run waits for.
+     *
+     * @param runId the run
+     * @return its pending approvals, oldest first
+     */
+    List<Approval> pendingApprovals(RunId runId);
+
+    /**
+     * The approvals every unfinished run waits for, oldest first.
+     *
+     * @param limit at most this many (1 to 1000)
+     * @return the pending approvals
+     */
+    List<Approval> pendingApprovals(int limit);
+
+    /**
+     * A run with its child runs, recursively.
+     *
+     * @param runId the run
+     * @return the tree
+     * @throws RunNotFoundException when no such run exists
+     */
+    RunTree tree(RunId runId);
 }

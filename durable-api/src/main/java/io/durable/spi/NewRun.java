@@ -14,9 +14,11 @@ import java.util.Objects;
  * @param instanceId      the business key, unique per workflow
  * @param inputJson       the input as JSON, or {@code null}
  * @param createdAt       when it was started
+ * @param parentRunId     the parent run, for a child workflow, or {@code null}
+ * @param parentStepKey   the key under which the parent waits for it, or {@code null}
  */
 public record NewRun(RunId id, String workflowName, int workflowVersion, String instanceId, String inputJson,
-                     Instant createdAt) {
+                     Instant createdAt, RunId parentRunId, String parentStepKey) {
 
     /** The longest instance id the store accepts. */
     public static final int MAX_INSTANCE_ID = 200;
@@ -35,5 +37,23 @@ public record NewRun(RunId id, String workflowName, int workflowVersion, String 
             throw new IllegalArgumentException("An instance id must be 1 to " + MAX_INSTANCE_ID
                     + " characters, got " + instanceId.length());
         }
+        if ((parentRunId == null) != (parentStepKey == null)) {
+            throw new IllegalArgumentException("A child run needs both its parent run and the parent's step key");
+        }
+    }
+
+    /**
+     * A run without a parent.
+     *
+     * @param id              the run id
+     * @param workflowName    the workflow
+     * @param workflowVersion the workflow's version
+     * @param instanceId      the business key, unique per workflow
+     * @param inputJson       the input as JSON, or {@code null}
+     * @param createdAt       when it was started
+     */
+    public NewRun(RunId id, String workflowName, int workflowVersion, String instanceId, String inputJson,
+                  Instant createdAt) {
+        this(id, workflowName, workflowVersion, instanceId, inputJson, createdAt, null, null);
     }
 }

@@ -1,5 +1,9 @@
 package io.durable.spi;
 
+import io.durable.api.Approval;
+import io.durable.api.ApprovalDecidedException;
+import io.durable.api.ApprovalNotFoundException;
+import io.durable.api.ApprovalStatus;
 import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
 import io.durable.api.LeaseLostException;
@@ -86,7 +90,8 @@ public interface WorkflowStore {
 
     /**
      * Claims a run for execution: succeeds when it is PENDING and not paused, SUSPENDED, not paused and
-     * due (its wake time passed), or RUNNING with an expired lease. The claim sets the status to RUNNING, the owner, an expiry and an epoch
+     * due (its wake time passed), or RUNNING or COMPENSATING with an expired lease. The claim sets the
+     * status to RUNNING (a COMPENSATING run stays COMPENSATING), the owner, an expiry and an epoch
      * one higher than before, and clears the wake time.
      *
      * @param id            the run
@@ -98,7 +103,7 @@ public interface WorkflowStore {
     Optional<Lease> claim(RunId id, String owner, Instant now, Duration leaseDuration);
 
     /**
-     * Extends a lease, only while its epoch is still the run's and the run is RUNNING.
+     * Extends a lease, only while its epoch is still the run's and the run is RUNNING or COMPENSATING.
      *
      * @param lease     the lease
      * @param expiresAt the new expiry
@@ -186,7 +191,8 @@ public interface WorkflowStore {
     RunInfo control(RunId runId, OperatorAction action);
 
     /**
-     * Ends a run: COMPLETED with its output, or FAILED with its error; clears the lease.
+     * Ends a run: COMPLETED with its output, or FAILED with its error (also from COMPENSATING);
+     * clears the lease.
      *
      * @param lease      the writer's lease
      * @param status     COMPLETED or FAILED
@@ -207,7 +213,7 @@ public interface WorkflowStore {
     void release(Lease lease, Instant now);
 
     /**
-     * Claims, in one transaction, up to {@code limit} runs that are due: RUNNING with an expired lease
+     * Claims, in one transaction, up to {@code limit} runs that are due: RUNNING or COMPENSATING with an expired lease
      * (or, when {@code staleBefore} is given, no progress since then), SUSPENDED and not paused with a
      * wake time that passed or an awaited signal that arrived, PENDING and not paused. Rows another
      * node is claiming are skipped ({@code FOR UPDATE SKIP LOCKED} where the database has it). The
@@ -229,4 +235,62 @@ public interface WorkflowStore {
      * @return run ids with wake times
      */
     List<RecoverySweep.Wake> upcomingWakes(int limit);
+    /**
+     * Moves a failed run from RUNNING to COMPENSATING, only while the lease's epoch is still the run's.
+     * A COMPENSATING run keeps its status when another node claims it after its lease expired.
+     *
+     * @param lease the writer's lease
+     * @param now   the current time
+     * @throws LeaseLostException when another node claimed the run meanwhile
+     */
+    void startCompensating(Lease lease, Instant now);
+
+    /**
+     * Ends a run as CONTINUED and stores the run it continues as, in one transaction: the new run
+     * takes over the instance id and inherits the parent link; the old run records the new run's id.
+     *
+     * @param lease the writer's lease (on the old run)
+     * @param next  the new run, PENDING, of the same workflow and instance id
+     * @param now   the current time
+     * @return the new run
+     * @throws LeaseLostException when another node claimed the old run meanwhile
+     */
+    RunInfo continueAsNew(Lease lease, NewRun next, Instant now);
+
+    /**
+     * Stores a PENDING approval and the journal entry that requested it, together, only while the
+     * lease's epoch is still the run's.
+     *
+     * @param lease    the writer's lease
+     * @param approval the approval, PENDING
+     * @param entry    the journal entry recording the request
+     * @throws LeaseLostException      when another node claimed the run meanwhile
+     * @throws IllegalArgumentException when the run has an approval with this key already
+     */
+    void requestApproval(Lease lease, Approval approval, StepInfo entry);
+
+    /**
+     * Decides a PENDING approval: APPROVED or REJECTED by an actor before it expires, or EXPIRED (by
+     * the engine) once it has. The first decision stands.
+     *
+     * @param runId    the run
+     * @param key      the approval key
+     * @param decision APPROVED, REJECTED or EXPIRED
+     * @param actor    who decided
+     * @param reason   why
+     * @param now      the current time
+     * @return the approval as decided
+     * @throws ApprovalNotFoundException when the run has no approval with this key
+     * @throws ApprovalDecidedException  when it was decided already, or has expired (for an actor's decision)
+     */
+    Approval decideApproval(RunId runId, String key, ApprovalStatus decision, String actor, String reason, Instant now);
+
+    /**
+     * Pending approvals of unfinished runs, oldest first.
+     *
+     * @param runId only this run's, or {@code null} for every run's
+     * @param limit at most this many
+     * @return the approvals
+     */
+    List<Approval> pendingApprovals(RunId runId, int limit);
 }

@@ -1,5 +1,9 @@
 package io.durable.jpa;
 
+import io.durable.api.Approval;
+import io.durable.api.ApprovalDecidedException;
+import io.durable.api.ApprovalNotFoundException;
+import io.durable.api.ApprovalStatus;
 import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
 import io.durable.api.IllegalTransitionException;
@@ -15,11 +19,13 @@ import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.api.StoreException;
+import io.durable.jpa.internal.ApprovalEntity;
 import io.durable.jpa.internal.DueRuns;
 import io.durable.jpa.internal.Mapping;
 import io.durable.jpa.internal.RunEntity;
 import io.durable.jpa.internal.SignalEntity;
 import io.durable.jpa.internal.StepEntity;
+import io.durable.spi.ApprovalRules;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
 import io.durable.spi.LeaseState;
@@ -53,7 +59,9 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     private static final String RUNNING = RunStatus.RUNNING.name();
     private static final String PENDING = RunStatus.PENDING.name();
     private static final String SUSPENDED = RunStatus.SUSPENDED.name();
-    private static final List<String> ACTIVE = List.of(PENDING, RUNNING, SUSPENDED);
+    private static final String COMPENSATING = RunStatus.COMPENSATING.name();
+    private static final List<String> ACTIVE = List.of(PENDING, RUNNING, SUSPENDED, COMPENSATING);
+    private static final List<String> LEASED = List.of(RUNNING, COMPENSATING);
 
     private final DueRuns dueRuns = new DueRuns();
 
@@ -122,10 +130,12 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             StringBuilder jpql = new StringBuilder("SELECT r FROM RunEntity r WHERE 1 = 1");
             query.workflow().ifPresent(w -> jpql.append(" AND r.workflowName = :w"));
             query.statusFilter().ifPresent(s -> jpql.append(" AND r.status = :s"));
+            query.parent().ifPresent(p -> jpql.append(" AND r.parentRunId = :p"));
             jpql.append(" ORDER BY r.createdAt DESC, r.id DESC");
             TypedQuery<RunEntity> q = entityManager().createQuery(jpql.toString(), RunEntity.class);
             query.workflow().ifPresent(w -> q.setParameter("w", w));
             query.statusFilter().ifPresent(s -> q.setParameter("s", s.name()));
+            query.parent().ifPresent(p -> q.setParameter("p", p.value()));
             return q.setMaxResults(query.limit()).getResultStream().map(Mapping::toInfo).toList();
         });
     }
@@ -142,31 +152,37 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public Optional<Lease> claim(RunId id, String owner, Instant now, Duration leaseDuration) {
         return read("claiming run " + id, () -> {
             EntityManager em = entityManager();
-            List<Long> epochs = em.createQuery("SELECT r.leaseEpoch FROM RunEntity r WHERE r.id = :id", Long.class)
+            List<Object[]> rows = em.createQuery("SELECT r.leaseEpoch, r.status FROM RunEntity r WHERE r.id = :id",
+                            Object[].class)
                     .setParameter("id", id.value()).getResultList();
-            if (epochs.isEmpty()) {
+            if (rows.isEmpty()) {
                 return Optional.empty();
             }
-            return take(em, id, epochs.get(0), owner, now, leaseDuration, null, true);
+            return take(em, id, ((Number) rows.get(0)[0]).longValue(), (String) rows.get(0)[1], owner, now,
+                    leaseDuration, null, true);
         });
     }
 
     /**
      * The conditional update behind every claim: it succeeds only while the run is claimable at that
-     * epoch. With {@code wakeDue}, a parked run must also be due (its wake time passed); the sweep,
-     * which found a signalled run through its signal, claims without that condition.
+     * epoch and status. With {@code wakeDue}, a parked run must also be due (its wake time passed); the
+     * sweep, which found a signalled run through its signal, claims without that condition. A
+     * COMPENSATING run stays COMPENSATING; every other claimed run becomes RUNNING.
      */
-    private static Optional<Lease> take(EntityManager em, RunId id, long epoch, String owner, Instant now,
-                                        Duration leaseDuration, Instant staleBefore, boolean wakeDue) {
+    private static Optional<Lease> take(EntityManager em, RunId id, long epoch, String seenStatus, String owner,
+                                        Instant now, Duration leaseDuration, Instant staleBefore, boolean wakeDue) {
         Instant expiry = now.plus(leaseDuration);
-        int updated = em.createQuery("UPDATE RunEntity r SET r.status = :running, r.leaseOwner = :owner, "
+        int updated = em.createQuery("UPDATE RunEntity r SET r.status = :target, r.leaseOwner = :owner, "
                         + "r.leaseEpoch = :next, r.leaseExpiresAt = :expiry, r.updatedAt = :now, r.wakeAt = NULL, "
                         + "r.waitingFor = NULL, r.awaitedSignal = NULL "
-                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND ((r.status = :pending AND r.paused = FALSE) "
+                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :seen "
+                        + "AND ((r.status = :pending AND r.paused = FALSE) "
                         + "OR (r.status = :suspended AND r.paused = FALSE"
                         + (wakeDue ? " AND r.wakeAt <= :now)" : ")")
-                        + " OR (r.status = :running AND (r.leaseExpiresAt <= :now OR r.updatedAt <= :stale)))")
-                .setParameter("running", RUNNING)
+                        + " OR (r.status IN :leased AND (r.leaseExpiresAt <= :now OR r.updatedAt <= :stale)))")
+                .setParameter("target", COMPENSATING.equals(seenStatus) ? COMPENSATING : RUNNING)
+                .setParameter("seen", seenStatus)
+                .setParameter("leased", LEASED)
                 .setParameter("pending", PENDING)
                 .setParameter("suspended", SUSPENDED)
                 .setParameter("owner", owner)
@@ -186,7 +202,8 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             EntityManager em = entityManager();
             List<Lease> leases = new ArrayList<>();
             for (DueRuns.Candidate candidate : dueRuns.find(em, now, limit, staleBefore)) {
-                take(em, new RunId(candidate.id()), candidate.epoch(), owner, now, leaseDuration, staleBefore, false)
+                take(em, new RunId(candidate.id()), candidate.epoch(), candidate.status(), owner, now, leaseDuration,
+                        staleBefore, false)
                         .ifPresent(leases::add);
             }
             return leases;
@@ -211,11 +228,11 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             for (boolean paused : new boolean[]{false, true}) {
                 int updated = entityManager()
                         .createQuery("UPDATE RunEntity r SET r.leaseExpiresAt = :expiry "
-                                + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running AND r.paused = :paused")
+                                + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status IN :leased AND r.paused = :paused")
                         .setParameter("expiry", expiresAt.toEpochMilli())
                         .setParameter("id", lease.runId().value())
                         .setParameter("epoch", lease.epoch())
-                        .setParameter("running", RUNNING)
+                        .setParameter("leased", LEASED)
                         .setParameter("paused", paused)
                         .executeUpdate();
                 if (updated == 1) {
@@ -294,11 +311,11 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     private static void wakeNow(EntityManager em, RunId runId, String signal, Instant now) {
         em.createQuery("UPDATE RunEntity r SET r.wakeAt = :now "
-                        + "WHERE r.id = :id AND r.status = :suspended AND r.awaitedSignal = :signal")
+                        + "WHERE r.id = :id AND r.status = :suspended AND r.awaitedSignal IN :signals")
                 .setParameter("now", now.toEpochMilli())
                 .setParameter("id", runId.value())
                 .setParameter("suspended", SUSPENDED)
-                .setParameter("signal", signal)
+                .setParameter("signals", List.of(signal, Park.ANY_SIGNAL))
                 .executeUpdate();
     }
 
@@ -344,13 +361,17 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public Optional<StoredSignal> nextSignal(RunId runId, String name) {
-        return read("reading signals of run " + runId, () -> entityManager()
-                .createQuery("SELECT s FROM SignalEntity s WHERE s.runId = :run AND s.name = :name "
-                        + "AND s.consumed = FALSE ORDER BY s.sentAt, s.id", SignalEntity.class)
-                .setParameter("run", runId.value())
-                .setParameter("name", name)
-                .setMaxResults(1)
-                .getResultStream().findFirst().map(Mapping::toStored));
+        boolean any = Park.ANY_SIGNAL.equals(name);
+        return read("reading signals of run " + runId, () -> {
+            TypedQuery<SignalEntity> query = entityManager()
+                    .createQuery("SELECT s FROM SignalEntity s WHERE s.runId = :run" + (any ? "" : " AND s.name = :name")
+                            + " AND s.consumed = FALSE ORDER BY s.sentAt, s.id", SignalEntity.class)
+                    .setParameter("run", runId.value());
+            if (!any) {
+                query.setParameter("name", name);
+            }
+            return query.setMaxResults(1).getResultStream().findFirst().map(Mapping::toStored);
+        });
     }
 
     @Override
@@ -458,6 +479,110 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .executeUpdate());
     }
 
+    @Override
+    public void startCompensating(Lease lease, Instant now) {
+        requireLease(lease, read("moving run " + lease.runId() + " to COMPENSATING", () -> whileHeld(entityManager(),
+                lease, "r.status = :compensating, r.updatedAt = :now")
+                .setParameter("compensating", COMPENSATING)
+                .setParameter("now", now.toEpochMilli())
+                .executeUpdate()));
+    }
+
+    @Override
+    public RunInfo continueAsNew(Lease lease, NewRun next, Instant now) {
+        EntityManager em = entityManager();
+        RunInfo old = read("reading run " + lease.runId(), () -> Optional.ofNullable(em.find(RunEntity.class,
+                lease.runId().value())).map(Mapping::toInfo).orElse(null));
+        if (old == null) {
+            throw new LeaseLostException(lease.runId().value(), lease.epoch());
+        }
+        if (!old.workflowName().equals(next.workflowName()) || !old.instanceId().equals(next.instanceId())) {
+            throw new IllegalArgumentException("A run continues as a run of the same workflow and instance id");
+        }
+        requireLease(lease, read("continuing run " + lease.runId(), () -> whileHeld(em, lease,
+                "r.status = :continued, r.continuedAs = :next, r.instanceKey = NULL, r.finishedAt = :now, "
+                        + "r.updatedAt = :now, r.leaseOwner = NULL, r.leaseExpiresAt = NULL")
+                .setParameter("continued", RunStatus.CONTINUED.name())
+                .setParameter("next", next.id().value())
+                .setParameter("now", now.toEpochMilli())
+                .executeUpdate()));
+        NewRun inheriting = new NewRun(next.id(), next.workflowName(), next.workflowVersion(), next.instanceId(),
+                next.inputJson(), next.createdAt(), old.parentRunId(), old.parentStepKey());
+        return read("storing run " + next.id(), () -> {
+            RunEntity entity = Mapping.toEntity(inheriting);
+            em.persist(entity);
+            em.flush();
+            return Mapping.toInfo(entity);
+        });
+    }
+
+    @Override
+    public void requestApproval(Lease lease, Approval approval, StepInfo entry) {
+        EntityManager em = entityManager();
+        fence(em, lease, stepTime(lease, entry));
+        boolean exists = read("reading approvals of run " + lease.runId(), () -> !em
+                .createQuery("SELECT a.id FROM ApprovalEntity a WHERE a.runId = :run AND a.key = :key", String.class)
+                .setParameter("run", approval.runId().value())
+                .setParameter("key", approval.key())
+                .getResultList().isEmpty());
+        if (exists) {
+            throw new IllegalArgumentException("Run " + approval.runId() + " has an approval '" + approval.key()
+                    + "' already");
+        }
+        read("storing approval " + approval.key() + " of run " + lease.runId(), () -> {
+            em.persist(Mapping.toEntity(approval));
+            return null;
+        });
+        persistStep(em, lease, entry);
+    }
+
+    @Override
+    public Approval decideApproval(RunId runId, String key, ApprovalStatus decision, String actor, String reason,
+                                   Instant now) {
+        EntityManager em = entityManager();
+        ApprovalEntity stored = read("reading approval " + key + " of run " + runId, () -> em
+                .createQuery("SELECT a FROM ApprovalEntity a WHERE a.runId = :run AND a.key = :key", ApprovalEntity.class)
+                .setParameter("run", runId.value())
+                .setParameter("key", key)
+                .getResultStream().findFirst().orElse(null));
+        if (stored == null) {
+            throw new ApprovalNotFoundException(runId.value(), key);
+        }
+        Approval decided = ApprovalRules.decide(Mapping.toApproval(stored), decision, actor, reason, now);
+        int updated = read("deciding approval " + key + " of run " + runId, () -> em
+                .createQuery("UPDATE ApprovalEntity a SET a.status = :status, a.actor = :actor, a.reason = :reason, "
+                        + "a.decidedAt = :at WHERE a.id = :id AND a.status = :pending")
+                .setParameter("status", decided.status().name())
+                .setParameter("actor", actor)
+                .setParameter("reason", reason)
+                .setParameter("at", now.toEpochMilli())
+                .setParameter("id", stored.id())
+                .setParameter("pending", ApprovalStatus.PENDING.name())
+                .executeUpdate());
+        if (updated != 1) {
+            // another decision won the race since the read: report it
+            em.refresh(stored);
+            throw new ApprovalDecidedException(Mapping.toApproval(stored));
+        }
+        return decided;
+    }
+
+    @Override
+    public List<Approval> pendingApprovals(RunId runId, int limit) {
+        return read("listing pending approvals", () -> {
+            TypedQuery<ApprovalEntity> query = entityManager().createQuery("SELECT a FROM ApprovalEntity a, RunEntity r "
+                            + "WHERE a.status = :pending AND r.id = a.runId AND r.status IN :active"
+                            + (runId == null ? "" : " AND a.runId = :run") + " ORDER BY a.requestedAt, a.id",
+                    ApprovalEntity.class)
+                    .setParameter("pending", ApprovalStatus.PENDING.name())
+                    .setParameter("active", ACTIVE);
+            if (runId != null) {
+                query.setParameter("run", runId.value());
+            }
+            return query.setMaxResults(limit).getResultStream().map(Mapping::toApproval).toList();
+        });
+    }
+
     /**
      * Checks the epoch and locks the run row for the rest of the transaction, so a claim by another
      * node waits for this write or makes it fail.
@@ -473,15 +598,16 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     }
 
     /**
-     * An update of the run that applies only while the lease holds it: same epoch, still RUNNING.
+     * An update of the run that applies only while the lease holds it: same epoch, still RUNNING or
+     * COMPENSATING.
      * The caller binds the parameters of its {@code SET} clause.
      */
     private static Query whileHeld(EntityManager em, Lease lease, String set) {
         return em.createQuery("UPDATE RunEntity r SET " + set
-                        + " WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :running")
+                        + " WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status IN :leased")
                 .setParameter("id", lease.runId().value())
                 .setParameter("epoch", lease.epoch())
-                .setParameter("running", RUNNING);
+                .setParameter("leased", LEASED);
     }
 
     private static void requireLease(Lease lease, int updated) {

@@ -1,5 +1,7 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.Approval;
+import io.durable.api.Branches;
 import io.durable.api.DurableContext;
 import io.durable.api.NotInWorkflowException;
 import io.durable.api.RunId;
@@ -8,6 +10,7 @@ import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -18,62 +21,71 @@ class DefaultDurableContext implements DurableContext {
     @Inject
     DurableOps ops;
 
+    @Inject
+    ParallelRunner parallel;
+
+    @Inject
+    ChildWorkflows children;
+
+    @Inject
+    Approvals approvals;
+
     @Override
     public RunId runId() {
-        return execution("runId").run().id();
+        return scope("runId").execution().run().id();
     }
 
     @Override
     public String instanceId() {
-        return execution("instanceId").run().instanceId();
+        return scope("instanceId").execution().run().instanceId();
     }
 
     @Override
     public String stepKey() {
-        Execution execution = execution("stepKey");
-        if (!execution.inStep()) {
+        Scope scope = scope("stepKey");
+        if (!scope.inStep()) {
             throw new NotInWorkflowException("stepKey");
         }
-        return execution.currentStepKey();
+        return scope.currentStepKey();
     }
 
     @Override
     public String idempotencyKey() {
-        Execution execution = execution("idempotencyKey");
-        if (!execution.inStep()) {
+        Scope scope = scope("idempotencyKey");
+        if (!scope.inStep()) {
             throw new NotInWorkflowException("idempotencyKey");
         }
-        return execution.run().id().value() + ":" + execution.currentStepKey();
+        return scope.execution().run().id().value() + ":" + scope.currentStepKey();
     }
 
     @Override
     public boolean isReplaying() {
-        return execution("isReplaying").isReplaying();
+        return scope("isReplaying").isReplaying();
     }
 
     @Override
     public void sleep(Duration duration) {
-        ops.sleep(execution("sleep"), duration);
+        ops.sleep(scope("sleep"), duration);
     }
 
     @Override
     public void sleepUntil(Instant wakeAt) {
-        ops.sleepUntil(execution("sleepUntil"), wakeAt);
+        ops.sleepUntil(scope("sleepUntil"), wakeAt);
     }
 
     @Override
     public Instant now() {
-        return ops.now(execution("now"));
+        return ops.now(scope("now"));
     }
 
     @Override
     public UUID randomUUID() {
-        return ops.randomUUID(execution("randomUUID"));
+        return ops.randomUUID(scope("randomUUID"));
     }
 
     @Override
     public <T> T awaitSignal(String name, Class<T> type) {
-        return cast(type, ops.awaitSignal(execution("awaitSignal"), name, type, null).orElse(null));
+        return cast(type, ops.awaitSignal(scope("awaitSignal"), name, type, null).orElse(null));
     }
 
     @Override
@@ -82,12 +94,12 @@ class DefaultDurableContext implements DurableContext {
             throw new io.durable.api.WorkflowUsageException("awaitSignal needs a timeout; use awaitSignal(name, type) "
                     + "to wait as long as it takes");
         }
-        return ops.awaitSignal(execution("awaitSignal"), name, type, timeout).map(v -> cast(type, v));
+        return ops.awaitSignal(scope("awaitSignal"), name, type, timeout).map(v -> cast(type, v));
     }
 
     @Override
     public int version(String changeId, int minSupported, int maxSupported) {
-        return ops.version(execution("version"), changeId, minSupported, maxSupported);
+        return ops.version(scope("version"), changeId, minSupported, maxSupported);
     }
 
     @SuppressWarnings("unchecked")
@@ -95,11 +107,31 @@ class DefaultDurableContext implements DurableContext {
         return (T) JsonCodec.boxed(type).cast(value);
     }
 
-    private static Execution execution(String what) {
-        Execution execution = Execution.current();
-        if (execution == null) {
+    @Override
+    public <T> Map<String, T> parallel(String name, Branches<T> branches) {
+        return parallel.run(scope("parallel"), name, branches);
+    }
+
+    @Override
+    public <R> R child(Class<?> workflow, String instanceId, Object input, Class<R> resultType) {
+        return cast(resultType, children.child(scope("child"), workflow, instanceId, input, resultType));
+    }
+
+    @Override
+    public Approval awaitApproval(String key, Duration expiry) {
+        return approvals.await(scope("awaitApproval"), key, expiry);
+    }
+
+    @Override
+    public void continueAsNew(Object input) {
+        ops.continueAsNew(scope("continueAsNew"), input);
+    }
+
+    private static Scope scope(String what) {
+        Scope scope = Scope.current();
+        if (scope == null) {
             throw new NotInWorkflowException(what);
         }
-        return execution;
+        return scope;
     }
 }

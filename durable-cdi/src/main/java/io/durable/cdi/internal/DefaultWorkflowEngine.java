@@ -1,7 +1,10 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.Approval;
+import io.durable.api.ApprovalStatus;
 import io.durable.api.AwaitTimeoutException;
 import io.durable.api.ConflictPolicy;
+import io.durable.api.DurableException;
 import io.durable.api.IncompatibleVersionException;
 import io.durable.api.OperatorAction;
 import io.durable.api.PayloadException;
@@ -9,24 +12,28 @@ import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
+import io.durable.api.RunStarting;
 import io.durable.api.RunStatus;
+import io.durable.api.RunTree;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
+import io.durable.api.StoreException;
 import io.durable.api.UnknownSignalException;
 import io.durable.api.WorkflowEngine;
 import io.durable.api.WorkflowFailedException;
 import io.durable.spi.EngineClock;
 import io.durable.spi.NewRun;
 import io.durable.spi.NewSignal;
+import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
-import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.Type;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -38,6 +45,8 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     /** How often a waiting caller re-reads the store, for runs another node executes. */
     private static final long RECHECK_MILLIS = 500;
+    /** Deeper run trees are cut off (a child chain this deep is a bug, not a design). */
+    private static final int MAX_TREE_DEPTH = 50;
 
     @Inject
     DurableExtension extension;
@@ -70,6 +79,21 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     @Inject
     AfterCommit afterCommit;
 
+    @Inject
+    Inputs inputs;
+
+    @Inject
+    EngineEvents events;
+
+    @Inject
+    ChildWorkflows children;
+
+    @Inject
+    Approvals approvals;
+
+    @Inject
+    TransactionRunner transactions;
+
     @Override
     public RunId start(Class<?> workflow, String instanceId, Object input) {
         return start(workflow, instanceId, input, settings.conflictPolicy());
@@ -84,24 +108,13 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     public RunId start(Class<?> workflow, String instanceId, Object input, ConflictPolicy policy) {
         Objects.requireNonNull(workflow, "workflow");
         WorkflowDefinition definition = extension.workflows().byClass(workflow);
-        checkInputType(definition, input);
-        String json = definition.takesInput()
-                ? codec.toJson(input, definition.inputType(), "the input of workflow " + definition.name())
-                : null;
-        return store(definition, instanceId, json, policy);
+        return store(definition, instanceId, inputs.toJson(definition, input), policy);
     }
 
     @Override
     public RunId startJson(String workflowName, String instanceId, String inputJson, ConflictPolicy policy) {
         WorkflowDefinition definition = extension.workflows().byName(workflowName);
-        String json = null;
-        if (definition.takesInput()) {
-            Object input = codec.fromJson(inputJson, definition.inputType(), "the input of workflow " + definition.name());
-            json = codec.toJson(input, definition.inputType(), "the input of workflow " + definition.name());
-        } else if (inputJson != null && !inputJson.isBlank() && !"null".equals(inputJson.trim())) {
-            throw new PayloadException("Workflow " + definition.name() + " takes no input, but input was given", null);
-        }
-        return store(definition, instanceId, json, policy);
+        return store(definition, instanceId, inputs.fromJson(definition, inputJson), policy);
     }
 
     private RunId store(WorkflowDefinition definition, String instanceId, String inputJson, ConflictPolicy policy) {
@@ -110,6 +123,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             throw new PayloadException("An instance id must be 1 to " + NewRun.MAX_INSTANCE_ID
                     + " characters; got " + (instanceId == null ? "none" : instanceId.length() + " characters"), null);
         }
+        events.starting(new RunStarting(definition.name(), instanceId, inputJson, null));
         // under FAIL the store refuses a known instance id with DuplicateInstanceException, naming the existing run
         RunId runId = RunId.random();
         RunInfo run = store.createRun(new NewRun(runId, definition.name(), definition.version(), instanceId, inputJson,
@@ -122,6 +136,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             return run.id();
         }
         metrics.runStarted(definition.name());
+        events.started(run);
         afterCommit.run(() -> dispatcher.offer(runId));
         return runId;
     }
@@ -201,11 +216,96 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Override
     public RunInfo cancel(RunId runId, String actor, String reason) {
-        RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.CANCEL, actor, reason, clock.instant()));
-        wakeUps.disarm(runId);
-        waiters.finished(runId);
-        metrics.runCancelled(run.workflowName());
-        return run;
+        OperatorAction action = new OperatorAction(OperatorAction.Kind.CANCEL, actor, reason, clock.instant());
+        List<RunInfo> cancelled = new ArrayList<>();
+        Optional<RunId> parent = inTransaction("cancelling run " + runId, () -> {
+            RunInfo run = store.control(runId, action);
+            cancelled.add(run);
+            cancelChildren(run, actor, cancelled);
+            return children.notifyParent(run, RunStatus.CANCELLED, null, run.error(), action.at());
+        });
+        for (RunInfo run : cancelled) {
+            wakeUps.disarm(run.id());
+            waiters.finished(run.id());
+            metrics.runCancelled(run.workflowName());
+            events.finished(run);
+        }
+        parent.ifPresent(p -> afterCommit.run(() -> dispatcher.wake(p)));
+        return cancelled.get(0);
+    }
+
+    /** Cancels the unfinished descendants of a cancelled run, depth first. */
+    private void cancelChildren(RunInfo parent, String actor, List<RunInfo> cancelled) {
+        for (RunInfo child : store.listRuns(RunQuery.childrenOf(parent.id()))) {
+            if (!child.status().isTerminal()) {
+                RunInfo run = store.control(child.id(), new OperatorAction(OperatorAction.Kind.CANCEL, actor,
+                        "parent run " + parent.id() + " was cancelled", clock.instant()));
+                cancelled.add(run);
+                cancelChildren(run, actor, cancelled);
+            }
+        }
+    }
+
+    private <T> T inTransaction(String what, Callable<T> work) {
+        try {
+            return transactions.inNewTransaction(work);
+        } catch (DurableException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException(what, e);
+        }
+    }
+
+    @Override
+    public Approval approve(RunId runId, String key, String actor, String reason) {
+        return decide(runId, key, ApprovalStatus.APPROVED, actor, reason);
+    }
+
+    @Override
+    public Approval reject(RunId runId, String key, String actor, String reason) {
+        return decide(runId, key, ApprovalStatus.REJECTED, actor, reason);
+    }
+
+    private Approval decide(RunId runId, String key, ApprovalStatus decision, String actor, String reason) {
+        Objects.requireNonNull(runId, "runId");
+        status(runId);
+        Approval decided = approvals.decide(runId, key, decision, actor, reason);
+        afterCommit.run(() -> dispatcher.wake(runId));
+        return decided;
+    }
+
+    @Override
+    public List<Approval> pendingApprovals(RunId runId) {
+        Objects.requireNonNull(runId, "runId");
+        status(runId);
+        return store.pendingApprovals(runId, RunQuery.MAX_LIMIT);
+    }
+
+    @Override
+    public List<Approval> pendingApprovals(int limit) {
+        if (limit < 1 || limit > RunQuery.MAX_LIMIT) {
+            throw new PayloadException("pendingApprovals takes a limit of 1 to " + RunQuery.MAX_LIMIT + ", got " + limit,
+                    null);
+        }
+        return store.pendingApprovals(null, limit);
+    }
+
+    @Override
+    public RunTree tree(RunId runId) {
+        return tree(status(runId), 0);
+    }
+
+    private RunTree tree(RunInfo run, int depth) {
+        if (depth > MAX_TREE_DEPTH) {
+            return new RunTree(run, List.of());
+        }
+        List<RunTree> subtrees = new ArrayList<>();
+        List<RunInfo> kids = new ArrayList<>(store.listRuns(RunQuery.childrenOf(run.id())));
+        java.util.Collections.reverse(kids);
+        for (RunInfo child : kids) {
+            subtrees.add(tree(child, depth + 1));
+        }
+        return new RunTree(run, subtrees);
     }
 
     @Override
@@ -218,34 +318,6 @@ class DefaultWorkflowEngine implements WorkflowEngine {
                     null);
         }
         return dispatcher.resumeAll(limit, staleAfter);
-    }
-
-    private static void checkInputType(WorkflowDefinition definition, Object input) {
-        if (!definition.takesInput()) {
-            if (input != null) {
-                throw new PayloadException("Workflow " + definition.name() + " takes no input, but got a "
-                        + input.getClass().getName(), null);
-            }
-            return;
-        }
-        if (input == null) {
-            return;
-        }
-        Class<?> expected = boxed(rawType(definition.inputType()));
-        if (!expected.isInstance(input)) {
-            throw new PayloadException("Workflow " + definition.name() + " takes " + definition.inputType().getTypeName()
-                    + ", but got a " + input.getClass().getName(), null);
-        }
-    }
-
-    private static Class<?> rawType(Type type) {
-        if (type instanceof Class<?> c) {
-            return c;
-        }
-        if (type instanceof ParameterizedType p) {
-            return (Class<?>) p.getRawType();
-        }
-        return Object.class;
     }
 
     private static Class<?> boxed(Class<?> type) {
@@ -277,7 +349,11 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     public RunInfo await(RunId runId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RunInfo run = status(runId);
-        while (!run.status().isTerminal()) {
+        while (!run.status().isTerminal() || run.continuedAs() != null) {
+            if (run.continuedAs() != null) {
+                run = status(run.continuedAs());
+                continue;
+            }
             long left = (deadline - System.nanoTime()) / 1_000_000;
             if (left <= 0) {
                 throw new AwaitTimeoutException(runId.value(), timeout, run.status());

@@ -33,7 +33,8 @@ public class DurableExtension implements Extension {
             Dispatcher.class, RunExecutor.class, StepRunner.class, RunWaiters.class, JsonCodec.class,
             EngineSettingsProducer.class, EngineThreads.class, JtaTransactionRunner.class,
             SystemClockProducer.class, EngineMetrics.class, EngineLifecycle.class, DurableOps.class, InThreadWait.class,
-            JournalWriter.class, WakeUps.class, AfterCommit.class, CronScheduler.class);
+            JournalWriter.class, WakeUps.class, AfterCommit.class, CronScheduler.class, Inputs.class, EngineEvents.class,
+            ParallelRunner.class, ChildWorkflows.class, Approvals.class, Saga.class);
 
     private final WorkflowDefinitions workflows = new WorkflowDefinitions();
     private final StepDescriptors steps = new StepDescriptors();

@@ -46,16 +46,19 @@ class DurableOps {
     @EngineClock
     Clock clock;
 
-    void sleep(Execution execution, Duration duration) {
+    @Inject
+    Inputs inputs;
+
+    void sleep(Scope scope, Duration duration) {
         checkWait("sleep", duration);
-        sleepUntil(execution, () -> clock.instant().plus(duration));
+        sleepUntil(scope, () -> clock.instant().plus(duration));
     }
 
-    void sleepUntil(Execution execution, Instant wakeAt) {
+    void sleepUntil(Scope scope, Instant wakeAt) {
         if (wakeAt == null) {
             throw new WorkflowUsageException("sleepUntil needs a time, got null");
         }
-        sleepUntil(execution, () -> {
+        sleepUntil(scope, () -> {
             if (Duration.between(clock.instant(), wakeAt).compareTo(DurableContext.LONGEST_WAIT) > 0) {
                 throw new WorkflowUsageException("sleepUntil(" + wakeAt + ") is further away than the longest wait, "
                         + DurableContext.LONGEST_WAIT.toDays() + " days");
@@ -64,113 +67,162 @@ class DurableOps {
         });
     }
 
-    private void sleepUntil(Execution execution, Supplier<Instant> firstWake) {
-        Instant wake = instant(record(execution, "sleep", "@sleep", () -> json(firstWake.get(), Instant.class)));
+    private void sleepUntil(Scope scope, Supplier<Instant> firstWake) {
+        Instant wake = instant(record(scope, "sleep", "@sleep", () -> json(firstWake.get(), Instant.class)));
         if (clock.instant().isBefore(wake)) {
-            throw execution.park(new Park(wake, "sleep", null));
+            throw scope.park(new Park(wake, "sleep", null));
         }
     }
 
-    Instant now(Execution execution) {
-        return instant(record(execution, "now", "@now", () -> json(clock.instant(), Instant.class)));
+    Instant now(Scope scope) {
+        return instant(record(scope, "now", "@now", () -> json(clock.instant(), Instant.class)));
     }
 
-    UUID randomUUID(Execution execution) {
-        String json = record(execution, "randomUUID", "@uuid", () -> json(UUID.randomUUID(), UUID.class));
+    UUID randomUUID(Scope scope) {
+        String json = record(scope, "randomUUID", "@uuid", () -> json(UUID.randomUUID(), UUID.class));
         return (UUID) codec.fromJson(json, UUID.class, "a journaled UUID");
     }
 
-    Optional<Object> awaitSignal(Execution execution, String name, Class<?> type, Duration timeout) {
+    Optional<Object> awaitSignal(Scope scope, String name, Class<?> type, Duration timeout) {
         if (timeout != null) {
             checkWait("awaitSignal timeout", timeout);
         }
-        Class<?> declared = declaredSignal(execution, name, type);
-        String deadlineJson = record(execution, "awaitSignal", "@await:" + name,
+        Class<?> declared = declaredSignal(scope.execution(), name, type);
+        String deadlineJson = record(scope, "awaitSignal", "@await:" + name,
                 () -> timeout == null ? null : json(clock.instant().plus(timeout), Instant.class));
         Instant deadline = deadlineJson == null ? null : instant(deadlineJson);
-        String outcomeName = "@signal:" + name;
-        int sequence = execution.takeSequence();
-        String key = execution.takeStepKey(outcomeName);
-        StepInfo recorded = execution.journaled(sequence);
-        if (recorded != null) {
-            execution.checkSameCall(sequence, key, recorded);
-            return decode(recorded, declared, name);
-        }
-        Instant now = clock.instant();
-        Optional<StoredSignal> signal = store.nextSignal(execution.run().id(), name);
-        if (signal.isPresent()) {
-            StepInfo entry = entry(sequence, key, outcomeName, signal.get().payloadJson(), null, null, now);
-            journal.write(execution, "signal " + name, () -> {
-                store.consumeSignal(execution.lease(), signal.get().id(), entry);
-                return null;
-            });
-            return decode(entry, declared, name);
-        }
-        if (deadline != null && !now.isBefore(deadline)) {
-            StepInfo entry = entry(sequence, key, outcomeName, null, TIMEOUT,
-                    "no signal '" + name + "' before " + deadline, now);
-            journal.write(execution, "signal " + name, () -> {
-                store.appendStep(execution.lease(), entry);
-                return null;
-            });
+        StepInfo outcome = receive(scope, "@signal:" + name, name, "signal:" + name, deadline,
+                () -> outcome(null, TIMEOUT, "no signal '" + name + "' before " + deadline));
+        if (TIMEOUT.equals(outcome.errorType())) {
             return Optional.empty();
         }
-        throw execution.park(new Park(deadline, "signal:" + name, name));
+        return Optional.ofNullable(codec.fromJson(outcome.resultJson(), declared, "the payload of signal " + name));
     }
 
-    int version(Execution execution, String changeId, int minSupported, int maxSupported) {
-        if (changeId == null || changeId.isBlank() || changeId.length() > 100 || minSupported > maxSupported) {
-            throw new WorkflowUsageException("version(" + changeId + ", " + minSupported + ", " + maxSupported
-                    + ") needs a change id of 1 to 100 characters and minSupported <= maxSupported");
+    /**
+     * The outcome position of a wait for a signal: its journaled entry on replay; else the signal,
+     * consumed and journaled in one transaction; else, past the deadline, the outcome
+     * {@code onDeadline} gives (journaled), or, when it gives {@code null}, one more look for the
+     * signal; else the scope parks until the signal or the deadline.
+     *
+     * @param scope      the waiting scope
+     * @param outcome    the journal name of the outcome
+     * @param signal     the awaited signal's name
+     * @param waitingFor what the run waits for, as shown while parked
+     * @param deadline   the deadline, or {@code null}
+     * @param onDeadline the outcome once the deadline passed (only its result and error count)
+     * @return the outcome's journal entry
+     */
+    StepInfo receive(Scope scope, String outcome, String signal, String waitingFor, Instant deadline,
+                     Supplier<StepInfo> onDeadline) {
+        int position = scope.takePosition();
+        String key = scope.takeStepKey(outcome);
+        StepInfo recorded = scope.journaled(position);
+        if (recorded != null) {
+            scope.checkSameCall(position, key, recorded);
+            return recorded;
         }
-        checkUsable(execution, "version");
+        Execution execution = scope.execution();
+        for (int look = 0; look < 2; look++) {
+            Instant now = clock.instant();
+            Optional<StoredSignal> arrived = store.nextSignal(execution.run().id(), signal);
+            if (arrived.isPresent()) {
+                StepInfo entry = entry(execution.newSequence(), key, outcome, arrived.get().payloadJson(), null, null,
+                        now);
+                journal.write(execution, "signal " + signal, () -> {
+                    store.consumeSignal(execution.lease(), arrived.get().id(), entry);
+                    return null;
+                });
+                return entry;
+            }
+            if (deadline == null || now.isBefore(deadline)) {
+                break;
+            }
+            StepInfo expired = onDeadline.get();
+            if (expired != null) {
+                StepInfo entry = entry(execution.newSequence(), key, outcome, expired.resultJson(), expired.errorType(),
+                        expired.error(), now);
+                journal.write(execution, outcome, () -> {
+                    store.appendStep(execution.lease(), entry);
+                    return null;
+                });
+                return entry;
+            }
+        }
+        throw scope.park(new Park(deadline, waitingFor(waitingFor), signal));
+    }
+
+    /** An outcome for {@link #receive} to journal: only its result and error count. */
+    static StepInfo outcome(String resultJson, String errorType, String error) {
+        return new StepInfo(0, "-", "-", StepStatus.COMPLETED, 1, null, resultJson, errorType, error, null, null);
+    }
+
+    int version(Scope scope, String changeId, int minSupported, int maxSupported) {
+        if (changeId == null || changeId.isBlank() || changeId.length() > 100 || changeId.contains("/")
+                || minSupported > maxSupported) {
+            throw new WorkflowUsageException("version(" + changeId + ", " + minSupported + ", " + maxSupported
+                    + ") needs a change id of 1 to 100 characters without '/' and minSupported <= maxSupported");
+        }
+        scope.checkUsable("version");
         String name = "@version:" + changeId;
-        StepInfo recorded = execution.journaled(execution.peekSequence());
+        StepInfo recorded = scope.journaled(scope.peekPosition());
         if (recorded != null && !recorded.name().equals(name)) {
             // the run reached this point before the marker existed: it keeps the oldest behaviour
             return minSupported;
         }
-        int version = Integer.parseInt(record(execution, "version", name, () -> Integer.toString(maxSupported)));
+        int version = Integer.parseInt(record(scope, "version", name, () -> Integer.toString(maxSupported)));
         if (version < minSupported || version > maxSupported) {
-            throw new WorkflowUsageException("Run " + execution.run().id() + " recorded version " + version + " for change '"
-                    + changeId + "', but the code supports " + minSupported + " to " + maxSupported
+            throw new WorkflowUsageException("Run " + scope.execution().run().id() + " recorded version " + version
+                    + " for change '" + changeId + "', but the code supports " + minSupported + " to " + maxSupported
                     + ". Keep the old branch until no run needs it.");
         }
         return version;
     }
 
+    void continueAsNew(Scope scope, Object input) {
+        scope.checkUsable("continueAsNew");
+        Execution execution = scope.execution();
+        if (!scope.isRoot()) {
+            throw new WorkflowUsageException("continueAsNew was called in " + scope.path() + " of run "
+                    + execution.run().id() + "; call it from the workflow method itself, outside parallel branches");
+        }
+        WorkflowDefinition definition = extension.workflows().byName(execution.run().workflowName());
+        throw execution.continueAsNew(inputs.toJson(definition, input));
+    }
+
     /**
      * Returns the journaled value at the next position, or records the value the supplier gives
-     * (first execution). Checks that the position holds the same operation.
+     * (first execution). Checks that the position holds the same operation; parks first for a pause.
      */
-    private String record(Execution execution, String operation, String name, Supplier<String> first) {
-        checkUsable(execution, operation);
-        if (!execution.isReplaying() && execution.pauseRequested()) {
-            throw execution.park(new Park(null, "pause", null));
-        }
-        int sequence = execution.takeSequence();
-        String key = execution.takeStepKey(name);
-        StepInfo recorded = execution.journaled(sequence);
+    String record(Scope scope, String operation, String name, Supplier<String> first) {
+        scope.checkUsable(operation);
+        scope.checkPause();
+        int position = scope.takePosition();
+        String key = scope.takeStepKey(name);
+        StepInfo recorded = scope.journaled(position);
         if (recorded != null) {
-            execution.checkSameCall(sequence, key, recorded);
+            scope.checkSameCall(position, key, recorded);
             return recorded.resultJson();
         }
         String json = first.get();
-        StepInfo entry = entry(sequence, key, name, json, null, null, clock.instant());
+        append(scope.execution(), operation, key, name, json, null, null);
+        return json;
+    }
+
+    /** Journals an engine entry (no step body) in a transaction of its own. */
+    StepInfo append(Execution execution, String operation, String key, String name, String json, String errorType,
+                    String error) {
+        StepInfo entry = entry(execution.newSequence(), key, name, json, errorType, error, clock.instant());
         journal.write(execution, operation, () -> {
             store.appendStep(execution.lease(), entry);
             return null;
         });
-        return json;
+        return entry;
     }
 
-    private static void checkUsable(Execution execution, String operation) {
-        execution.checkCanContinue();
-        if (execution.inStep()) {
-            throw new WorkflowUsageException(operation + " was called inside step " + execution.currentStepKey()
-                    + " of run " + execution.run().id() + "; durable operations belong to the workflow method, "
-                    + "between steps");
-        }
+    /** What a parked run shows it waits for, cut to the column's length. */
+    static String waitingFor(String text) {
+        return text.length() <= Park.MAX_WAITING_FOR ? text : text.substring(0, Park.MAX_WAITING_FOR - 3) + "...";
     }
 
     private Class<?> declaredSignal(Execution execution, String name, Class<?> type) {
@@ -186,30 +238,23 @@ class DurableOps {
         return declared;
     }
 
-    private Optional<Object> decode(StepInfo outcome, Class<?> declared, String name) {
-        if (TIMEOUT.equals(outcome.errorType())) {
-            return Optional.empty();
-        }
-        return Optional.ofNullable(codec.fromJson(outcome.resultJson(), declared, "the payload of signal " + name));
-    }
-
-    private static StepInfo entry(int sequence, String key, String name, String json, String errorType, String error,
-                                  Instant at) {
+    static StepInfo entry(int sequence, String key, String name, String json, String errorType, String error,
+                          Instant at) {
         return new StepInfo(sequence, key, name, StepStatus.COMPLETED, 1, null, json, errorType, error, at, at);
     }
 
-    private static void checkWait(String what, Duration duration) {
+    static void checkWait(String what, Duration duration) {
         if (duration == null || duration.isNegative() || duration.compareTo(DurableContext.LONGEST_WAIT) > 0) {
             throw new WorkflowUsageException(what + " of " + duration + ": a wait must be 0 to "
                     + DurableContext.LONGEST_WAIT.toDays() + " days");
         }
     }
 
-    private String json(Object value, Class<?> type) {
+    String json(Object value, Class<?> type) {
         return codec.toJson(value, type, "a journaled value");
     }
 
-    private Instant instant(String json) {
+    Instant instant(String json) {
         return (Instant) codec.fromJson(json, Instant.class, "a journaled time");
     }
 }

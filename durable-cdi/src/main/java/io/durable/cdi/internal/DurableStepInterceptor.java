@@ -27,14 +27,14 @@ class DurableStepInterceptor {
 
     @AroundInvoke
     Object aroundStep(InvocationContext invocation) throws Exception {
-        Execution execution = Execution.current();
-        if (execution == null || execution.inStep()) {
+        Scope scope = Scope.current();
+        if (scope == null || scope.inStep()) {
             return invocation.proceed();
         }
         StepDescriptor step = extension.steps().of(invocation.getMethod());
         if (step == null) {
             return invocation.proceed();
         }
-        return runner.run(execution, step, invocation);
+        return runner.run(scope, step, invocation);
     }
 }

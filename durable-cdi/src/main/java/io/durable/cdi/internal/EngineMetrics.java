@@ -51,6 +51,14 @@ class EngineMetrics {
         count("durable.runs.cancelled", workflow);
     }
 
+    void runCompensated(String workflow) {
+        count("durable.runs.compensated", workflow);
+    }
+
+    void runContinued(String workflow) {
+        count("durable.runs.continued", workflow);
+    }
+
     void stepRetried(String workflow) {
         count("durable.step.retries", workflow);
     }

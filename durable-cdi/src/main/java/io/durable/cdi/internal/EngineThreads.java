@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
@@ -27,6 +28,8 @@ import java.util.logging.Logger;
 class EngineThreads {
 
     static final String MANAGED_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
+    /** The most threads parallel branches use at once, over all runs of this node. */
+    static final int MAX_BRANCH_THREADS = 64;
     private static final Logger LOG = Logger.getLogger(EngineThreads.class.getName());
 
     @Inject
@@ -34,6 +37,7 @@ class EngineThreads {
 
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
+    private ExecutorService branches;
 
     synchronized void start() {
         if (workers != null) {
@@ -47,6 +51,14 @@ class EngineThreads {
         ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, named(factory, "durable-engine-"));
         timers.setRemoveOnCancelPolicy(true);
         scheduler = timers;
+        // parallel branches: a thread each while threads are free; past the cap the forking thread runs the
+        // branch itself, so a block never waits for a thread that a waiting block holds (also while shutting down)
+        branches = new ThreadPoolExecutor(0, MAX_BRANCH_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                named(factory, "durable-branch-"), (task, pool) -> task.run());
+    }
+
+    ExecutorService branches() {
+        return branches;
     }
 
     ExecutorService workers() {
@@ -62,6 +74,7 @@ class EngineThreads {
         if (workers != null) {
             scheduler.shutdownNow();
             workers.shutdownNow();
+            branches.shutdownNow();
         }
     }
 

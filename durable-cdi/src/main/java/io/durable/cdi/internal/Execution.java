@@ -1,52 +1,50 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
-import io.durable.api.NonDeterministicWorkflowException;
 import io.durable.api.RunInfo;
+import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.spi.Lease;
-import io.durable.spi.Park;
 
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The state of one execution of one run on one thread: the journal loaded at its start, the
- * replay position, the step in progress, and whether it must stop (abort) or park. Owned by its
- * thread; only the pause request is set from other threads.
+ * The state of one execution of one run: the journal loaded at its start (split by scope), the
+ * next journal sequence, whether it must stop (abort), the pause request, the continuation, and
+ * the saga's registered compensations. Shared by the threads of its parallel branches; each thread
+ * works in a {@link Scope} of its own.
  */
 final class Execution {
 
-    private static final ThreadLocal<Execution> CURRENT = new ThreadLocal<>();
-
     private final RunInfo run;
-    private final List<StepInfo> journal;
-    private final Map<String, Integer> occurrences = new HashMap<>();
     private final Lease lease;
-    private int nextSequence;
-    private String currentStepKey;
-    private DurableException abortCause;
-    private Park park;
+    private final Map<String, List<StepInfo>> scopes = new HashMap<>();
+    private final AtomicInteger nextSequence;
+    private final List<Compensation> compensations = new ArrayList<>();
+    private final Scope root;
+    private volatile DurableException abortCause;
     private volatile boolean pauseRequested;
+    private volatile boolean compensating;
+    private String continuation;
+    private boolean continued;
 
     Execution(RunInfo run, Lease lease, List<StepInfo> journal) {
         this.run = run;
         this.lease = lease;
-        this.journal = journal;
         this.pauseRequested = run.paused();
-    }
-
-    static Execution current() {
-        return CURRENT.get();
-    }
-
-    void bind() {
-        CURRENT.set(this);
-    }
-
-    void unbind() {
-        CURRENT.remove();
+        this.compensating = run.status() == RunStatus.COMPENSATING;
+        int highest = -1;
+        for (StepInfo entry : journal) {
+            scopes.computeIfAbsent(Scope.scopeOf(entry.stepKey()), k -> new ArrayList<>()).add(entry);
+            highest = Math.max(highest, entry.sequence());
+        }
+        this.nextSequence = new AtomicInteger(highest + 1);
+        this.root = new Scope(this, "", entries(""));
     }
 
     RunInfo run() {
@@ -57,64 +55,27 @@ final class Execution {
         return lease;
     }
 
-    int takeSequence() {
-        return nextSequence++;
+    /** The scope of the workflow method itself. */
+    Scope root() {
+        return root;
     }
 
-    /** The next position, without taking it (for a version marker that may not be journaled). */
-    int peekSequence() {
-        return nextSequence;
+    /** The journaled entries of one scope, in journal order. */
+    List<StepInfo> entries(String scopePath) {
+        return scopes.getOrDefault(scopePath, List.of());
     }
 
-    String takeStepKey(String name) {
-        int occurrence = occurrences.merge(name, 1, Integer::sum);
-        return name + "#" + occurrence;
-    }
-
-    /** @return the journaled entry at that position, or {@code null} past the end of the journal */
-    StepInfo journaled(int sequence) {
-        return sequence < journal.size() ? journal.get(sequence) : null;
-    }
-
-    /**
-     * Checks that the journaled entry at a position is the call the code makes there now; otherwise
-     * aborts the execution and throws: the code changed under the run.
-     */
-    void checkSameCall(int sequence, String key, StepInfo recorded) {
-        if (!recorded.stepKey().equals(key)) {
-            NonDeterministicWorkflowException e = new NonDeterministicWorkflowException(run.id().value(), sequence,
-                    recorded.stepKey(), key);
-            abort(e);
-            throw e;
-        }
-    }
-
-    boolean isReplaying() {
-        return nextSequence < journal.size();
-    }
-
-    boolean inStep() {
-        return currentStepKey != null;
-    }
-
-    String currentStepKey() {
-        return currentStepKey;
-    }
-
-    void enterStep(String stepKey) {
-        currentStepKey = stepKey;
-    }
-
-    void exitStep() {
-        currentStepKey = null;
+    /** The sequence for a new journal entry: unique in the run, increasing in the order of writing. */
+    int newSequence() {
+        return nextSequence.getAndIncrement();
     }
 
     /**
      * Stops the execution for good: the lease was lost, the journal was written concurrently, the
-     * store failed, or the code is not deterministic. Every later step call rethrows the cause, so
-     * workflow code that catches it cannot go on.
+     * store failed, or the code is not deterministic. Every later durable call (in every branch)
+     * rethrows the cause, so workflow code that catches it cannot go on.
      */
-    void abort(DurableException cause) {
+    synchronized void abort(DurableException cause) {
         if (abortCause == null) {
             abortCause = cause;
         }
@@ -124,31 +85,6 @@ final class Execution {
         return abortCause;
     }
 
-    /**
-     * Parks the run here: records why and unwinds the workflow code with {@link Parked}. Should
-     * the code catch it, every later durable call throws it again, and the run parks anyway.
-     */
-    Parked park(Park reason) {
-        if (park == null) {
-            park = reason;
-        }
-        return Parked.INSTANCE;
-    }
-
-    Park parkRequest() {
-        return park;
-    }
-
-    /** Throws when the execution must not go on: aborted, or parked already. */
-    void checkCanContinue() {
-        if (abortCause != null) {
-            throw abortCause;
-        }
-        if (park != null) {
-            throw Parked.INSTANCE;
-        }
-    }
-
     /** An operator paused the run (seen on this node, or by the lease renewal). */
     void requestPause() {
         pauseRequested = true;
@@ -156,5 +92,43 @@ final class Execution {
 
     boolean pauseRequested() {
         return pauseRequested;
+    }
+
+    /** Whether the run failed before and this execution replays it to run its compensations. */
+    boolean compensating() {
+        return compensating;
+    }
+
+    void startCompensating() {
+        compensating = true;
+    }
+
+    /** The workflow asked to continue as a new run with this input; it unwinds with {@link ContinuedAsNew}. */
+    synchronized ContinuedAsNew continueAsNew(String inputJson) {
+        if (!continued) {
+            continued = true;
+            continuation = inputJson;
+        }
+        return ContinuedAsNew.INSTANCE;
+    }
+
+    synchronized boolean continued() {
+        return continued;
+    }
+
+    synchronized String continuation() {
+        return continuation;
+    }
+
+    /** A completed step with a compensation: recorded on execution and on replay alike. */
+    synchronized void register(Compensation compensation) {
+        compensations.add(compensation);
+    }
+
+    /** The registered compensations, newest step first. */
+    synchronized List<Compensation> compensationsNewestFirst() {
+        List<Compensation> ordered = new ArrayList<>(compensations);
+        ordered.sort(Comparator.comparingInt(Compensation::sequence).reversed());
+        return ordered;
     }
 }

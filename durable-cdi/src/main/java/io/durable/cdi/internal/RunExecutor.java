@@ -2,6 +2,7 @@ package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
 import io.durable.api.IncompatibleVersionException;
+import io.durable.api.RunId;
 import io.durable.api.LeaseLostException;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
@@ -11,6 +12,7 @@ import io.durable.api.UnknownWorkflowException;
 import io.durable.spi.EngineClock;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
+import io.durable.spi.NewRun;
 import io.durable.spi.Park;
 import io.durable.spi.StoredRun;
 import io.durable.spi.TransactionRunner;
@@ -25,6 +27,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -69,6 +72,15 @@ class RunExecutor {
     @Inject
     WakeUps wakeUps;
 
+    @Inject
+    Saga saga;
+
+    @Inject
+    ChildWorkflows children;
+
+    @Inject
+    EngineEvents events;
+
     /** Outcome of one execution, for the dispatcher. */
     enum Outcome { FINISHED, PARKED, ABANDONED }
 
@@ -107,7 +119,8 @@ class RunExecutor {
                     run.workflowVersion(), definition.version(), definition.compatibleFrom()), registry);
         }
         registry.executing(execution);
-        execution.bind();
+        Scope root = execution.root();
+        Scope previous = root.bind();
         Bean<?> bean = definition.bean();
         CreationalContext<?> context = beanManager.createCreationalContext(bean);
         try {
@@ -121,32 +134,61 @@ class RunExecutor {
             if (execution.abortCause() != null) {
                 return abandonOrFail(execution, execution.abortCause(), registry);
             }
-            if (execution.parkRequest() != null) {
-                return park(execution, registry);
+            if (execution.continued()) {
+                return continueAsNew(execution, definition, registry);
+            }
+            if (root.parkRequest() != null) {
+                return park(execution, root.parkRequest(), registry);
             }
             String outputJson = codec.toJson(output, definition.outputType(), "the output of run " + run.id());
-            finish(execution, RunStatus.COMPLETED, outputJson, null);
+            finish(execution, RunStatus.COMPLETED, outputJson, null, registry);
             metrics.runCompleted(run.workflowName());
             return Outcome.FINISHED;
         } catch (InvocationTargetException e) {
-            if (execution.abortCause() == null && execution.parkRequest() != null) {
-                return park(execution, registry);
+            if (execution.abortCause() == null && execution.continued()) {
+                return continueAsNew(execution, definition, registry);
+            }
+            if (execution.abortCause() == null && root.parkRequest() != null) {
+                return park(execution, root.parkRequest(), registry);
             }
             Throwable failure = execution.abortCause() != null ? execution.abortCause() : e.getCause();
             return abandonOrFail(execution, failure, registry);
         } catch (IllegalAccessException | RuntimeException e) {
             return abandonOrFail(execution, e, registry);
         } finally {
-            execution.unbind();
+            Scope.restore(previous);
             registry.done(execution);
             context.release();
         }
     }
 
-    /** Stores the park and arms the wake-up; a run whose awaited signal is there already is due at once. */
-    private Outcome park(Execution execution, ExecutionRegistry registry) {
+    /** Ends the run as CONTINUED and stores its successor, which this node offers to execute. */
+    private Outcome continueAsNew(Execution execution, WorkflowDefinition definition, ExecutionRegistry registry) {
         RunInfo run = execution.run();
-        Park park = execution.parkRequest();
+        Instant now = clock.instant();
+        NewRun next = new NewRun(RunId.random(), run.workflowName(), definition.version(), run.instanceId(),
+                execution.continuation(), now, run.parentRunId(), run.parentStepKey());
+        RunInfo created;
+        try {
+            created = transactions.inNewTransaction(() -> store.continueAsNew(execution.lease(), next, now));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " could not continue as a new run; it resumes once "
+                    + "its lease expires");
+            return Outcome.ABANDONED;
+        }
+        LOG.fine(() -> "Run " + run.id() + " continued as run " + next.id());
+        metrics.runContinued(run.workflowName());
+        metrics.runStarted(run.workflowName());
+        waiters.finished(run.id());
+        events.finished(RunInfos.finished(run, RunStatus.CONTINUED, null, null, now, next.id()));
+        events.started(created);
+        registry.wake(next.id());
+        return Outcome.FINISHED;
+    }
+
+    /** Stores the park and arms the wake-up; a run whose awaited signal is there already is due at once. */
+    private Outcome park(Execution execution, Park park, ExecutionRegistry registry) {
+        RunInfo run = execution.run();
         Instant wakeAt;
         try {
             wakeAt = transactions.inNewTransaction(() -> store.park(execution.lease(), park, clock.instant()));
@@ -184,26 +226,35 @@ class RunExecutor {
                 : failure.getClass().getName() + ": " + failure.getMessage();
         LOG.log(Level.INFO, failure, () -> "Run " + run.id() + " of workflow " + run.workflowName() + " failed: " + error);
         try {
-            finish(execution, RunStatus.FAILED, null, error);
+            String stored = saga.compensate(execution, error);
+            finish(execution, RunStatus.FAILED, null, stored, registry);
         } catch (DurableException e) {
-            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " failed, but the failure could not be stored");
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " failed, but its compensations or its failure could "
+                    + "not be stored; it resumes once its lease expires");
             return Outcome.ABANDONED;
         }
         metrics.runFailed(run.workflowName());
         return Outcome.FINISHED;
     }
 
-    private void finish(Execution execution, RunStatus status, String outputJson, String error) {
+    /** Stores the outcome and, in the same transaction, tells a parent run how its child ended. */
+    private void finish(Execution execution, RunStatus status, String outputJson, String error,
+                        ExecutionRegistry registry) {
+        RunInfo run = execution.run();
+        Instant now = clock.instant();
+        Optional<RunId> parent;
         try {
-            transactions.inNewTransaction(() -> {
-                store.finishRun(execution.lease(), status, outputJson, error, clock.instant());
-                return null;
+            parent = transactions.inNewTransaction(() -> {
+                store.finishRun(execution.lease(), status, outputJson, error, now);
+                return children.notifyParent(run, status, outputJson, error, now);
             });
         } catch (DurableException e) {
             throw e;
         } catch (Exception e) {
-            throw new StoreException("finishing run " + execution.run().id(), e);
+            throw new StoreException("finishing run " + run.id(), e);
         }
-        waiters.finished(execution.run().id());
+        waiters.finished(run.id());
+        events.finished(RunInfos.finished(run, status, outputJson, error, now, null));
+        parent.ifPresent(registry::wake);
     }
 }

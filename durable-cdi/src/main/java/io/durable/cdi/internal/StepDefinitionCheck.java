@@ -24,10 +24,25 @@ final class StepDefinitionCheck {
                     + "cannot intercept it"));
         }
         String name = step.name().isBlank() ? method.getName() : step.name();
-        if (name.length() > MAX_STEP_NAME || name.contains("#") || name.startsWith("@")) {
+        if (name.length() > MAX_STEP_NAME || name.contains("#") || name.contains("/") || name.startsWith("@")) {
             return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where + "step name '" + name
-                    + "' must be at most " + MAX_STEP_NAME + " characters, must not contain '#' and must not start "
-                    + "with '@' (reserved for the engine's own journal entries)"));
+                    + "' must be at most " + MAX_STEP_NAME + " characters, must not contain '#' or '/' and must not "
+                    + "start with '@' (reserved for the engine's own journal entries)"));
+        }
+        if (!step.compensation().isBlank()) {
+            Optional<Method> compensation = StepDescriptors.compensation(method, step.compensation());
+            if (compensation.isEmpty()) {
+                return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where + "its compensation '"
+                        + step.compensation() + "' must be a method of the same class taking no parameter"
+                        + (method.getReturnType() == void.class ? "" : " or one that accepts the step's result ("
+                        + method.getReturnType().getName() + ")")));
+            }
+            Method undo = compensation.get();
+            if (undo.isAnnotationPresent(DurableStep.class) || Modifier.isStatic(undo.getModifiers())) {
+                return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where + "its compensation '"
+                        + step.compensation() + "' must be an instance method without @DurableStep: the engine "
+                        + "journals each compensation itself"));
+            }
         }
         if (method.getReturnType() != void.class) {
             Optional<String> problem = JsonTypeCheck.problem(method.getGenericReturnType());

@@ -13,9 +13,10 @@ import java.util.Objects;
  * @param returnsVoid   whether there is no result to journal
  * @param retry         the name of its retry policy
  * @param noRetryOn     exception types that fail it at once
+ * @param compensation  the saga compensation method of the same bean, or {@code null}
  */
 record StepDescriptor(String name, boolean transactional, Type returnType, boolean returnsVoid, String retry,
-                      List<Class<? extends Throwable>> noRetryOn) {
+                      List<Class<? extends Throwable>> noRetryOn, java.lang.reflect.Method compensation) {
 
     StepDescriptor {
         Objects.requireNonNull(name, "name");

@@ -46,6 +46,29 @@ final class StepDescriptors {
         boolean transactional = annotation != null && annotation.transactional();
         return new StepDescriptor(name, transactional, method.getGenericReturnType(),
                 method.getReturnType() == void.class, annotation == null ? "none" : annotation.retry(),
-                annotation == null ? List.of() : List.of(annotation.noRetryOn()));
+                annotation == null ? List.of() : List.of(annotation.noRetryOn()),
+                annotation == null ? null : compensation(method, annotation.compensation()).orElse(null));
+    }
+
+    /**
+     * The compensation method a step names: a method of the step's class with that name taking the
+     * step's result, or nothing.
+     */
+    static java.util.Optional<Method> compensation(Method step, String name) {
+        if (name.isBlank()) {
+            return java.util.Optional.empty();
+        }
+        for (Class<?> type = step.getDeclaringClass(); type != null && type != Object.class; type = type.getSuperclass()) {
+            for (Method candidate : type.getDeclaredMethods()) {
+                if (candidate.getName().equals(name) && !candidate.isSynthetic() && !candidate.isBridge()
+                        && (candidate.getParameterCount() == 0 || candidate.getParameterCount() == 1
+                        && step.getReturnType() != void.class
+                        && JsonCodec.boxed(candidate.getParameterTypes()[0]).isAssignableFrom(JsonCodec.boxed(step.getReturnType())))) {
+                    candidate.setAccessible(true);
+                    return java.util.Optional.of(candidate);
+                }
+            }
+        }
+        return java.util.Optional.empty();
     }
 }

@@ -66,39 +66,55 @@ class StepRunner {
     @Inject
     JournalWriter journal;
 
-    Object run(Execution execution, StepDescriptor step, InvocationContext invocation) throws Exception {
-        execution.checkCanContinue();
-        int sequence = execution.takeSequence();
-        String stepKey = execution.takeStepKey(step.name());
+    @Inject
+    EngineEvents events;
+
+    Object run(Scope scope, StepDescriptor step, InvocationContext invocation) throws Exception {
+        scope.checkCanContinue();
+        Execution execution = scope.execution();
+        int position = scope.takePosition();
+        String stepKey = scope.takeStepKey(step.name());
         String argumentsHash = codec.argumentsHash(invocation.getParameters());
-        StepInfo recorded = execution.journaled(sequence);
+        StepInfo recorded = scope.journaled(position);
         int attempt = 1;
         if (recorded != null) {
-            execution.checkSameCall(sequence, stepKey, recorded);
+            scope.checkSameCall(position, stepKey, recorded);
             if (recorded.status() != StepStatus.RETRYING) {
-                return replay(execution, step, stepKey, argumentsHash, recorded);
+                Object result = replay(execution, step, stepKey, argumentsHash, recorded);
+                registerCompensation(execution, step, recorded.sequence(), stepKey, invocation, result);
+                return result;
             }
             Instant retryAt = retryTime(recorded);
             if (clock.instant().isBefore(retryAt)) {
-                throw execution.park(new Park(retryAt, "retry:" + stepKey, null));
+                throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
             }
             attempt = recorded.attempt() + 1;
         } else if (execution.pauseRequested()) {
-            throw execution.park(new Park(null, "pause", null));
+            throw scope.park(new Park(null, "pause", null));
         }
-        Attempt current = new Attempt(execution, step, invocation, sequence, stepKey, argumentsHash, attempt,
-                recorded != null);
+        Attempt current = new Attempt(scope, step, invocation, recorded == null ? null : recorded.sequence(), stepKey,
+                argumentsHash, attempt);
         while (true) {
-            execution.enterStep(stepKey);
+            scope.enterStep(stepKey);
             Instant started = clock.instant();
             try {
-                return step.transactional() ? current.runTransactional(started) : current.runPlain(started);
+                Object result = step.transactional() ? current.runTransactional(started) : current.runPlain(started);
+                registerCompensation(execution, step, current.sequence(), stepKey, invocation, result);
+                events.stepCompleted(execution.run(), current.written);
+                return result;
             } catch (BodyFailure failure) {
                 current.failed(failure.body, started);
             } finally {
-                execution.exitStep();
+                scope.exitStep();
                 metrics.stepFinished(execution.run().workflowName(), Duration.between(started, clock.instant()));
             }
+        }
+    }
+
+    private static void registerCompensation(Execution execution, StepDescriptor step, int sequence, String stepKey,
+                                             InvocationContext invocation, Object result) {
+        if (step.compensation() != null) {
+            execution.register(new Compensation(sequence, stepKey, step, invocation.getTarget(), result));
         }
     }
 
@@ -121,25 +137,36 @@ class StepRunner {
 
     /** One step call's attempts: runs the body, journals each outcome, decides on retries. */
     private final class Attempt {
+        private final Scope scope;
         private final Execution execution;
         private final StepDescriptor step;
         private final InvocationContext invocation;
-        private final int sequence;
         private final String stepKey;
         private final String argumentsHash;
+        private Integer sequence;
         private int number;
         private boolean entryExists;
+        private StepInfo written;
 
-        Attempt(Execution execution, StepDescriptor step, InvocationContext invocation, int sequence, String stepKey,
-                String argumentsHash, int number, boolean entryExists) {
-            this.execution = execution;
+        Attempt(Scope scope, StepDescriptor step, InvocationContext invocation, Integer sequence, String stepKey,
+                String argumentsHash, int number) {
+            this.scope = scope;
+            this.execution = scope.execution();
             this.step = step;
             this.invocation = invocation;
             this.sequence = sequence;
             this.stepKey = stepKey;
             this.argumentsHash = argumentsHash;
             this.number = number;
-            this.entryExists = entryExists;
+            this.entryExists = sequence != null;
+        }
+
+        /** The entry's journal sequence: the existing entry's, or a new one taken at the first write. */
+        int sequence() {
+            if (sequence == null) {
+                sequence = execution.newSequence();
+            }
+            return sequence;
         }
 
         Object runPlain(Instant started) throws Exception {
@@ -180,6 +207,7 @@ class StepRunner {
         }
 
         private void write(StepInfo entry) {
+            written = entry;
             if (entryExists) {
                 store.replaceStep(execution.lease(), entry);
             } else {
@@ -190,7 +218,7 @@ class StepRunner {
         private StepInfo completed(Instant started, Object result) {
             String json = step.returnsVoid() ? null
                     : codec.toJson(result, step.returnType(), "the result of step " + stepKey);
-            return new StepInfo(sequence, stepKey, step.name(), StepStatus.COMPLETED, number, argumentsHash, json,
+            return new StepInfo(sequence(), stepKey, step.name(), StepStatus.COMPLETED, number, argumentsHash, json,
                     null, null, started, clock.instant());
         }
 
@@ -208,7 +236,7 @@ class StepRunner {
             if (step.retryable(failure) && policy.allowsRetryAfter(number)) {
                 Duration wait = policy.delay(number, ThreadLocalRandom.current().nextDouble());
                 Instant retryAt = clock.instant().plus(wait);
-                StepInfo entry = new StepInfo(sequence, stepKey, step.name(), StepStatus.RETRYING, number, argumentsHash,
+                StepInfo entry = new StepInfo(sequence(), stepKey, step.name(), StepStatus.RETRYING, number, argumentsHash,
                         codec.toJson(retryAt, Instant.class, "a retry time"), failure.getClass().getName(), message,
                         started, clock.instant());
                 journal(() -> {
@@ -220,21 +248,21 @@ class StepRunner {
                 LOG.log(Level.FINE, failure, () -> "Step " + stepKey + " of run " + runId + " failed attempt " + number
                         + "; retrying at " + retryAt);
                 if (wait.compareTo(settings.inThreadRetryMax()) > 0) {
-                    throw execution.park(new Park(retryAt, "retry:" + stepKey, null));
+                    throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
                 }
                 try {
                     inThreadWait.await(wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw execution.park(new Park(retryAt, "retry:" + stepKey, null));
+                    throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
                 }
                 if (execution.pauseRequested()) {
-                    throw execution.park(new Park(null, "pause", null));
+                    throw scope.park(new Park(null, "pause", null));
                 }
                 number++;
                 return;
             }
-            StepInfo entry = new StepInfo(sequence, stepKey, step.name(), StepStatus.FAILED, number, argumentsHash, null,
+            StepInfo entry = new StepInfo(sequence(), stepKey, step.name(), StepStatus.FAILED, number, argumentsHash, null,
                     failure.getClass().getName(), message, started, clock.instant());
             journal(() -> {
                 write(entry);

@@ -1,5 +1,8 @@
 package io.durable.cdi.testing;
 
+import io.durable.api.Approval;
+import io.durable.api.ApprovalNotFoundException;
+import io.durable.api.ApprovalStatus;
 import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
 import io.durable.api.IllegalTransitionException;
@@ -23,6 +26,7 @@ import io.durable.spi.Park;
 import io.durable.spi.RecoverySweep;
 import io.durable.spi.StoredRun;
 import io.durable.spi.StoredSignal;
+import io.durable.spi.ApprovalRules;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -50,6 +54,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     private final Map<RunId, Row> runs = new LinkedHashMap<>();
     private final Map<RunId, List<StepInfo>> journals = new HashMap<>();
     private final List<Signal> signals = new ArrayList<>();
+    private final Map<String, Approval> approvals = new LinkedHashMap<>();
 
     /** A run's mutable state. */
     private static final class Row {
@@ -73,10 +78,14 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         String awaitedSignal;
         boolean paused;
         OperatorAction lastAction;
+        RunId parentRunId;
+        String parentStepKey;
+        RunId continuedAs;
 
         RunInfo info() {
             return new RunInfo(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error,
-                    createdAt, updatedAt, finishedAt, wakeAt, waitingFor, paused, lastAction);
+                    createdAt, updatedAt, finishedAt, wakeAt, waitingFor, paused, lastAction, parentRunId, parentStepKey,
+                    continuedAs);
         }
 
         StoredRun stored() {
@@ -114,8 +123,15 @@ public class InMemoryWorkflowStore implements WorkflowStore {
                 }
             }
         }
+        Row row = insert(run);
+        return row.info();
+    }
+
+    private Row insert(NewRun run) {
         Row row = new Row();
         row.id = run.id();
+        row.parentRunId = run.parentRunId();
+        row.parentStepKey = run.parentStepKey();
         row.workflowName = run.workflowName();
         row.workflowVersion = run.workflowVersion();
         row.instanceId = run.instanceId();
@@ -124,7 +140,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         row.updatedAt = run.createdAt();
         runs.put(run.id(), row);
         journals.put(run.id(), new ArrayList<>());
-        return row.info();
+        return row;
     }
 
     @Override
@@ -148,6 +164,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         return runs.values().stream().map(Row::info)
                 .filter(r -> query.workflow().map(r.workflowName()::equals).orElse(true))
                 .filter(r -> query.statusFilter().map(s -> s == r.status()).orElse(true))
+                .filter(r -> query.parent().map(p -> p.equals(r.parentRunId())).orElse(true))
                 .sorted(Comparator.comparing(RunInfo::createdAt).reversed())
                 .limit(query.limit())
                 .toList();
@@ -170,7 +187,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     private static Lease take(Row row, String owner, Instant now, Duration leaseDuration) {
         Lease lease = new Lease(row.id, owner, row.leaseEpoch + 1, now.plus(leaseDuration));
-        row.status = RunStatus.RUNNING;
+        row.status = row.status == RunStatus.COMPENSATING ? RunStatus.COMPENSATING : RunStatus.RUNNING;
         row.leaseOwner = owner;
         row.leaseEpoch = lease.epoch();
         row.leaseExpiresAt = lease.expiresAt();
@@ -182,7 +199,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public synchronized LeaseState renew(Lease lease, Instant expiresAt) {
         Row row = runs.get(lease.runId());
-        if (row == null || row.leaseEpoch != lease.epoch() || row.status != RunStatus.RUNNING) {
+        if (row == null || row.leaseEpoch != lease.epoch() || !row.status.isLeased()) {
             return LeaseState.LOST;
         }
         row.leaseExpiresAt = expiresAt;
@@ -252,7 +269,8 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         }
         signals.add(new Signal(signal.id(), signal.runId(), signal.name(), signal.payloadJson(),
                 signal.idempotencyKey(), signal.sentAt(), false));
-        if (row.status == RunStatus.SUSPENDED && signal.name().equals(row.awaitedSignal)) {
+        if (row.status == RunStatus.SUSPENDED && (signal.name().equals(row.awaitedSignal)
+                || Park.ANY_SIGNAL.equals(row.awaitedSignal))) {
             row.wakeAt = signal.sentAt();
         }
         return new SignalReceipt(signal.id(), false);
@@ -265,7 +283,8 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     }
 
     private Signal pendingSignal(RunId runId, String name) {
-        return signals.stream().filter(s -> !s.consumed() && s.runId().equals(runId) && s.name().equals(name))
+        return signals.stream().filter(s -> !s.consumed() && s.runId().equals(runId)
+                        && (s.name().equals(name) || Park.ANY_SIGNAL.equals(name)))
                 .min(Comparator.comparing(Signal::sentAt)).orElse(null);
     }
 
@@ -349,7 +368,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public synchronized void release(Lease lease, Instant now) {
         Row row = runs.get(lease.runId());
-        if (row != null && row.leaseEpoch == lease.epoch() && row.status == RunStatus.RUNNING) {
+        if (row != null && row.leaseEpoch == lease.epoch() && row.status.isLeased()) {
             row.leaseExpiresAt = now;
         }
     }
@@ -358,7 +377,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     public synchronized List<Lease> claimDue(String owner, Instant now, Duration leaseDuration, int limit,
                                              Instant staleBefore) {
         List<Row> due = new ArrayList<>();
-        addDue(due, limit, r -> r.status == RunStatus.RUNNING && claimable(r, now, staleBefore),
+        addDue(due, limit, r -> r.status.isLeased() && claimable(r, now, staleBefore),
                 Comparator.comparing(r -> r.leaseExpiresAt));
         addDue(due, limit, r -> r.status == RunStatus.SUSPENDED && !r.paused && r.wakeAt != null
                 && !r.wakeAt.isAfter(now), Comparator.comparing(r -> r.wakeAt));
@@ -386,9 +405,71 @@ public class InMemoryWorkflowStore implements WorkflowStore {
                 .toList();
     }
 
+    @Override
+    public synchronized void startCompensating(Lease lease, Instant now) {
+        Row row = current(lease);
+        row.status.checkTransition(row.id.value(), RunStatus.COMPENSATING);
+        row.status = RunStatus.COMPENSATING;
+        row.updatedAt = now;
+    }
+
+    @Override
+    public synchronized RunInfo continueAsNew(Lease lease, NewRun next, Instant now) {
+        Row row = current(lease);
+        row.status.checkTransition(row.id.value(), RunStatus.CONTINUED);
+        if (!row.workflowName.equals(next.workflowName()) || !row.instanceId.equals(next.instanceId())) {
+            throw new IllegalArgumentException("A run continues as a run of the same workflow and instance id");
+        }
+        row.status = RunStatus.CONTINUED;
+        row.continuedAs = next.id();
+        row.finishedAt = now;
+        row.updatedAt = now;
+        row.leaseOwner = null;
+        row.leaseExpiresAt = null;
+        row.holdsKey = false;
+        Row created = insert(new NewRun(next.id(), next.workflowName(), next.workflowVersion(), next.instanceId(),
+                next.inputJson(), next.createdAt(), row.parentRunId, row.parentStepKey));
+        return created.info();
+    }
+
+    @Override
+    public synchronized void requestApproval(Lease lease, Approval approval, StepInfo entry) {
+        current(lease);
+        String id = approval.runId().value() + "/" + approval.key();
+        if (approvals.containsKey(id)) {
+            throw new IllegalArgumentException("Run " + approval.runId() + " has an approval '" + approval.key()
+                    + "' already");
+        }
+        appendStep(lease, entry);
+        approvals.put(id, approval);
+    }
+
+    @Override
+    public synchronized Approval decideApproval(RunId runId, String key, ApprovalStatus decision, String actor,
+                                                String reason, Instant now) {
+        Approval approval = approvals.get(runId.value() + "/" + key);
+        if (approval == null) {
+            throw new ApprovalNotFoundException(runId.value(), key);
+        }
+        Approval decided = ApprovalRules.decide(approval, decision, actor, reason, now);
+        approvals.put(runId.value() + "/" + key, decided);
+        return decided;
+    }
+
+    @Override
+    public synchronized List<Approval> pendingApprovals(RunId runId, int limit) {
+        return approvals.values().stream()
+                .filter(a -> a.status() == ApprovalStatus.PENDING)
+                .filter(a -> runId == null || runId.equals(a.runId()))
+                .filter(a -> runs.containsKey(a.runId()) && !runs.get(a.runId()).status.isTerminal())
+                .sorted(Comparator.comparing(Approval::requestedAt))
+                .limit(limit)
+                .toList();
+    }
+
     private Row current(Lease lease) {
         Row row = runs.get(lease.runId());
-        if (row == null || row.leaseEpoch != lease.epoch() || row.status != RunStatus.RUNNING) {
+        if (row == null || row.leaseEpoch != lease.epoch() || !row.status.isLeased()) {
             throw new LeaseLostException(lease.runId().value(), lease.epoch());
         }
         return row;
@@ -397,9 +478,9 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     private static boolean claimable(Row row, Instant now, Instant staleBefore) {
         return switch (row.status) {
             case PENDING, SUSPENDED -> !row.paused;
-            case RUNNING -> row.leaseExpiresAt != null && !row.leaseExpiresAt.isAfter(now)
+            case RUNNING, COMPENSATING -> row.leaseExpiresAt != null && !row.leaseExpiresAt.isAfter(now)
                     || staleBefore != null && !row.updatedAt.isAfter(staleBefore);
-            case COMPLETED, FAILED, CANCELLED -> false;
+            case COMPLETED, FAILED, CANCELLED, CONTINUED -> false;
         };
     }
 

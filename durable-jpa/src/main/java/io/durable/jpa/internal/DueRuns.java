@@ -1,6 +1,7 @@
 package io.durable.jpa.internal;
 
 import io.durable.api.RunStatus;
+import io.durable.spi.Park;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
@@ -33,9 +34,10 @@ public final class DueRuns {
      * A due run with the epoch it was read at.
      *
      * @param id    the run id
-     * @param epoch its lease epoch
+     * @param epoch  its lease epoch
+     * @param status its status
      */
-    public record Candidate(String id, long epoch) {
+    public record Candidate(String id, long epoch, String status) {
     }
 
     /**
@@ -51,26 +53,29 @@ public final class DueRuns {
         String lock = skipLocked(em) ? " FOR UPDATE SKIP LOCKED" : "";
         long at = now.toEpochMilli();
         Map<String, Candidate> due = new LinkedHashMap<>();
-        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch FROM durable_run WHERE status = ? "
-                + "AND lease_expires_at <= ? ORDER BY lease_expires_at LIMIT ?" + lock), RunStatus.RUNNING.name(), at);
+        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch, status FROM durable_run WHERE status IN (?, ?) "
+                + "AND lease_expires_at <= ? ORDER BY lease_expires_at LIMIT ?" + lock), RunStatus.RUNNING.name(),
+                RunStatus.COMPENSATING.name(), at);
         if (staleBefore != null) {
-            add(due, limit, em.createNativeQuery("SELECT id, lease_epoch FROM durable_run WHERE status = ? "
+            add(due, limit, em.createNativeQuery("SELECT id, lease_epoch, status FROM durable_run WHERE status = ? "
                     + "AND updated_at <= ? ORDER BY updated_at LIMIT ?" + lock), RunStatus.RUNNING.name(),
                     staleBefore.toEpochMilli());
         }
-        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch FROM durable_run WHERE status = ? "
+        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch, status FROM durable_run WHERE status = ? "
                 + "AND wake_at <= ? AND paused = ? ORDER BY wake_at LIMIT ?" + lock), RunStatus.SUSPENDED.name(), at,
                 Boolean.FALSE);
-        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch FROM durable_run WHERE status = ? "
+        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch, status FROM durable_run WHERE status = ? "
                 + "AND paused = ? ORDER BY created_at LIMIT ?" + lock), RunStatus.PENDING.name(), Boolean.FALSE);
         if (due.size() < limit) {
-            em.createQuery("SELECT DISTINCT r.id, r.leaseEpoch FROM SignalEntity s, RunEntity r WHERE s.consumed = FALSE "
+            em.createQuery("SELECT DISTINCT r.id, r.leaseEpoch, r.status FROM SignalEntity s, RunEntity r WHERE s.consumed = FALSE "
                             + "AND r.id = s.runId AND r.status = :suspended AND r.paused = FALSE "
-                            + "AND r.awaitedSignal = s.name", Object[].class)
+                            + "AND (r.awaitedSignal = s.name OR r.awaitedSignal = :any)", Object[].class)
+                    .setParameter("any", Park.ANY_SIGNAL)
                     .setParameter("suspended", RunStatus.SUSPENDED.name())
                     .setMaxResults(limit - due.size())
                     .getResultStream()
-                    .forEach(row -> due.putIfAbsent((String) row[0], new Candidate((String) row[0], ((Number) row[1]).longValue())));
+                    .forEach(row -> due.putIfAbsent((String) row[0], new Candidate((String) row[0],
+                            ((Number) row[1]).longValue(), (String) row[2])));
         }
         return new ArrayList<>(due.values());
     }
@@ -87,7 +92,7 @@ public final class DueRuns {
         for (Object row : query.getResultList()) {
             Object[] columns = (Object[]) row;
             String id = (String) columns[0];
-            due.putIfAbsent(id, new Candidate(id, ((Number) columns[1]).longValue()));
+            due.putIfAbsent(id, new Candidate(id, ((Number) columns[1]).longValue(), (String) columns[2]));
         }
     }
 

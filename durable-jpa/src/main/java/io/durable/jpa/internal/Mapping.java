@@ -1,5 +1,7 @@
 package io.durable.jpa.internal;
 
+import io.durable.api.Approval;
+import io.durable.api.ApprovalStatus;
 import io.durable.api.OperatorAction;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
@@ -25,6 +27,8 @@ public final class Mapping {
         e.workflowVersion = run.workflowVersion();
         e.instanceId = run.instanceId();
         e.instanceKey = run.instanceId();
+        e.parentRunId = run.parentRunId() == null ? null : run.parentRunId().value();
+        e.parentStepKey = run.parentStepKey();
         e.status = RunStatus.PENDING.name();
         e.inputJson = run.inputJson();
         e.createdAt = run.createdAt().toEpochMilli();
@@ -39,7 +43,33 @@ public final class Mapping {
     public static RunInfo toInfo(RunEntity e) {
         return new RunInfo(new RunId(e.id), e.workflowName, e.workflowVersion, e.instanceId, RunStatus.valueOf(e.status),
                 e.inputJson, e.outputJson, e.error, Instant.ofEpochMilli(e.createdAt), Instant.ofEpochMilli(e.updatedAt),
-                instant(e.finishedAt), instant(e.wakeAt), e.waitingFor, e.paused, action(e));
+                instant(e.finishedAt), instant(e.wakeAt), e.waitingFor, e.paused, action(e), runId(e.parentRunId),
+                e.parentStepKey, runId(e.continuedAs));
+    }
+
+    private static RunId runId(String id) {
+        return id == null ? null : new RunId(id);
+    }
+
+    public static ApprovalEntity toEntity(Approval approval) {
+        ApprovalEntity e = new ApprovalEntity();
+        e.id = java.util.UUID.randomUUID().toString();
+        e.runId = approval.runId().value();
+        e.workflowName = approval.workflowName();
+        e.key = approval.key();
+        e.status = approval.status().name();
+        e.requestedAt = approval.requestedAt().toEpochMilli();
+        e.expiresAt = approval.expiresAt().toEpochMilli();
+        e.actor = approval.actor();
+        e.reason = approval.reason();
+        e.decidedAt = millis(approval.decidedAt());
+        return e;
+    }
+
+    public static Approval toApproval(ApprovalEntity e) {
+        return new Approval(new RunId(e.runId), e.workflowName, e.key, ApprovalStatus.valueOf(e.status),
+                Instant.ofEpochMilli(e.requestedAt), Instant.ofEpochMilli(e.expiresAt), e.actor, e.reason,
+                instant(e.decidedAt));
     }
 
     private static OperatorAction action(RunEntity e) {

@@ -20,7 +20,8 @@ import jakarta.persistence.UniqueConstraint;
         indexes = {
                 @Index(name = "durable_run_claim_ix", columnList = "status, lease_expires_at"),
                 @Index(name = "durable_run_wake_ix", columnList = "status, wake_at"),
-                @Index(name = "durable_run_created_ix", columnList = "created_at")
+                @Index(name = "durable_run_created_ix", columnList = "created_at"),
+                @Index(name = "durable_run_parent_ix", columnList = "parent_run_id")
         })
 public class RunEntity {
 
@@ -79,7 +80,7 @@ public class RunEntity {
     @Column(name = "waiting_for", length = 200)
     String waitingFor;
 
-    @Column(name = "awaited_signal", length = 100)
+    @Column(name = "awaited_signal", length = 150)
     String awaitedSignal;
 
     @Column(name = "paused", nullable = false)
@@ -96,4 +97,13 @@ public class RunEntity {
 
     @Column(name = "action_at")
     Long actionAt;
+
+    @Column(name = "parent_run_id", length = 64)
+    String parentRunId;
+
+    @Column(name = "parent_step_key", length = 400)
+    String parentStepKey;
+
+    @Column(name = "continued_as", length = 64)
+    String continuedAs;
 }

@@ -29,7 +29,7 @@ public class SignalEntity {
     @Column(name = "run_id", length = 64, nullable = false)
     String runId;
 
-    @Column(name = "name", length = 100, nullable = false)
+    @Column(name = "name", length = 150, nullable = false)
     String name;
 
     @Lob

@@ -26,10 +26,10 @@ public class StepEntity {
     @Column(name = "seq")
     int sequence;
 
-    @Column(name = "step_key", length = 170, nullable = false)
+    @Column(name = "step_key", length = 400, nullable = false)
     String stepKey;
 
-    @Column(name = "name", length = 150, nullable = false)
+    @Column(name = "name", length = 200, nullable = false)
     String name;
 
     @Column(name = "status", length = 16, nullable = false)

@@ -1,0 +1,170 @@
+package io.durable.cdi.internal;
+
+import io.durable.api.Approval;
+import io.durable.api.ApprovalDecidedException;
+import io.durable.api.ApprovalStatus;
+import io.durable.api.DurableException;
+import io.durable.api.PayloadException;
+import io.durable.api.RunId;
+import io.durable.api.StepInfo;
+import io.durable.api.StoreException;
+import io.durable.api.WorkflowUsageException;
+import io.durable.spi.EngineClock;
+import io.durable.spi.NewSignal;
+import io.durable.spi.TransactionRunner;
+import io.durable.spi.WorkflowStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Approvals: a stored request (listable while pending) plus an engine signal
+ * ({@code @approval:KEY}) that carries the decision to the run. Deciding updates the request, first
+ * decision only, and sends the signal in one transaction; the run consumes it and journals the
+ * decision in another. Expiry is the wait's deadline: the engine marks the request EXPIRED and
+ * journals that, unless an actor's decision got there first.
+ */
+@ApplicationScoped
+class Approvals {
+
+    static final int MAX_ACTOR = 100;
+    static final int MAX_REASON = 1000;
+
+    @Inject
+    WorkflowStore store;
+
+    @Inject
+    TransactionRunner transactions;
+
+    @Inject
+    JournalWriter journal;
+
+    @Inject
+    DurableOps ops;
+
+    @Inject
+    JsonCodec codec;
+
+    @Inject
+    @EngineClock
+    Clock clock;
+
+    static String signalName(String key) {
+        return "@approval:" + key;
+    }
+
+    Approval await(Scope scope, String key, Duration expiry) {
+        checkKey(key);
+        DurableOps.checkWait("awaitApproval expiry", expiry);
+        scope.checkUsable("awaitApproval");
+        scope.checkPause();
+        Execution execution = scope.execution();
+        String request = "@approval:" + key;
+        if (scope.occurrences(request) > 0) {
+            throw new WorkflowUsageException("Run " + execution.run().id() + " asks for approval '" + key
+                    + "' a second time; give every approval of a run its own key");
+        }
+        int position = scope.takePosition();
+        String requestKey = scope.takeStepKey(request);
+        StepInfo recorded = scope.journaled(position);
+        Instant expiresAt;
+        if (recorded != null) {
+            scope.checkSameCall(position, requestKey, recorded);
+            expiresAt = ops.instant(recorded.resultJson());
+        } else {
+            Instant now = clock.instant();
+            expiresAt = now.plus(expiry);
+            request(execution, key, requestKey, request, now, expiresAt);
+        }
+        StepInfo outcome = ops.receive(scope, "@decision:" + key, signalName(key), "approval:" + key, expiresAt,
+                () -> expire(execution, key));
+        return (Approval) codec.fromJson(outcome.resultJson(), Approval.class, "the decision on approval " + key);
+    }
+
+    private void request(Execution execution, String key, String requestKey, String name, Instant now,
+                         Instant expiresAt) {
+        Approval pending = new Approval(execution.run().id(), execution.run().workflowName(), key,
+                ApprovalStatus.PENDING, now, expiresAt, null, null, null);
+        StepInfo entry = DurableOps.entry(execution.newSequence(), requestKey, name,
+                ops.json(expiresAt, Instant.class), null, null, now);
+        try {
+            transactions.inNewTransaction(() -> {
+                store.requestApproval(execution.lease(), pending, entry);
+                return null;
+            });
+        } catch (IllegalArgumentException e) {
+            throw new WorkflowUsageException("Run " + execution.run().id() + " asks for approval '" + key
+                    + "', which it asked for already (in another branch?); give every approval of a run its own key");
+        } catch (DurableException e) {
+            execution.abort(e);
+            throw e;
+        } catch (Exception e) {
+            throw journal.aborted(execution, "approval request " + key, e);
+        }
+    }
+
+    /** The expired outcome; {@code null} when an actor decided in time (the decision's signal is there). */
+    private StepInfo expire(Execution execution, String key) {
+        Approval expired;
+        try {
+            expired = transactions.inNewTransaction(() -> store.decideApproval(execution.run().id(), key,
+                    ApprovalStatus.EXPIRED, "engine", "expired undecided", clock.instant()));
+        } catch (ApprovalDecidedException e) {
+            if (e.existing().status() != ApprovalStatus.EXPIRED) {
+                return null;
+            }
+            // expired by an earlier execution that stopped before journaling it
+            expired = e.existing();
+        } catch (DurableException e) {
+            execution.abort(e);
+            throw e;
+        } catch (Exception e) {
+            throw journal.aborted(execution, "the expiry of approval " + key, e);
+        }
+        return DurableOps.outcome(codec.toJson(expired, Approval.class, "an approval"), null, null);
+    }
+
+    /** An actor's decision: stored, and signalled to the run, in one transaction. */
+    Approval decide(RunId runId, String key, ApprovalStatus decision, String actor, String reason) {
+        if (!validKey(key)) {
+            throw new PayloadException("An approval key must be 1 to " + Approval.MAX_KEY
+                    + " characters without '/' or '#'", null);
+        }
+        if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR) {
+            throw new PayloadException("An approval decision needs an actor of 1 to " + MAX_ACTOR + " characters", null);
+        }
+        String why = reason == null ? "" : reason;
+        if (why.length() > MAX_REASON) {
+            throw new PayloadException("An approval reason is at most " + MAX_REASON + " characters", null);
+        }
+        Instant now = clock.instant();
+        try {
+            return transactions.inNewTransaction(() -> {
+                Approval decided = store.decideApproval(runId, key, decision, actor, why, now);
+                store.sendSignal(new NewSignal(UUID.randomUUID().toString(), runId, signalName(key),
+                        codec.toJson(decided, Approval.class, "an approval"), signalName(key), now));
+                return decided;
+            });
+        } catch (DurableException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("deciding approval '" + key + "' of run " + runId, e);
+        }
+    }
+
+    private static boolean validKey(String key) {
+        return key != null && !key.isBlank() && key.length() <= Approval.MAX_KEY && !key.contains("/")
+                && !key.contains("#");
+    }
+
+    private static void checkKey(String key) {
+        if (!validKey(key)) {
+            throw new WorkflowUsageException("An approval key must be 1 to " + Approval.MAX_KEY
+                    + " characters without '/' or '#'; got '" + key + "'");
+        }
+    }
+}

@@ -1,0 +1,209 @@
+package io.durable.cdi.internal;
+
+import io.durable.api.DurableException;
+import io.durable.api.NonDeterministicWorkflowException;
+import io.durable.api.StepInfo;
+import io.durable.api.WorkflowUsageException;
+import io.durable.spi.Park;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where one thread of workflow code stands in its run's journal: the workflow method itself (the
+ * root scope, path {@code ""}), a parallel branch ({@code @parallel:NAME#n/BRANCH}), or the saga's
+ * compensations ({@code @saga}). A scope has its own replay position and step-key occurrences, so
+ * concurrent branches never disturb each other's determinism check. Step keys carry the scope's
+ * path; names never contain {@code /}, so the scope of a journal entry is the part of its key before
+ * the last {@code /}.
+ */
+final class Scope {
+
+    static final String SAGA = "@saga";
+
+    private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
+
+    private final Execution execution;
+    private final String path;
+    private final List<StepInfo> journal;
+    private final Map<String, Integer> occurrences = new HashMap<>();
+    private int position;
+    private String currentStepKey;
+    private Park park;
+    private volatile boolean cancelled;
+
+    Scope(Execution execution, String path, List<StepInfo> journal) {
+        this.execution = execution;
+        this.path = path;
+        this.journal = journal;
+    }
+
+    /** The scope path of a journal entry's key. */
+    static String scopeOf(String stepKey) {
+        int slash = stepKey.lastIndexOf('/');
+        return slash < 0 ? "" : stepKey.substring(0, slash);
+    }
+
+    static Scope current() {
+        return CURRENT.get();
+    }
+
+    /** Binds this scope to the calling thread; returns what was bound before, to restore. */
+    Scope bind() {
+        Scope previous = CURRENT.get();
+        CURRENT.set(this);
+        return previous;
+    }
+
+    static void restore(Scope previous) {
+        if (previous == null) {
+            CURRENT.remove();
+        } else {
+            CURRENT.set(previous);
+        }
+    }
+
+    Execution execution() {
+        return execution;
+    }
+
+    String path() {
+        return path;
+    }
+
+    boolean isRoot() {
+        return path.isEmpty();
+    }
+
+    /** A nested scope (a branch of a parallel block at the given key). */
+    Scope branch(String parallelKey, String branchName) {
+        String branchPath = parallelKey + "/" + branchName;
+        return new Scope(execution, branchPath, execution.entries(branchPath));
+    }
+
+    int takePosition() {
+        return position++;
+    }
+
+    /** The next position, without taking it (for a version marker that may not be journaled). */
+    int peekPosition() {
+        return position;
+    }
+
+    String takeStepKey(String name) {
+        int occurrence = occurrences.merge(name, 1, Integer::sum);
+        String local = name + "#" + occurrence;
+        return path.isEmpty() ? local : path + "/" + local;
+    }
+
+    /** How often this scope has taken a key under this name so far. */
+    int occurrences(String name) {
+        return occurrences.getOrDefault(name, 0);
+    }
+
+    /**
+     * The journaled entry at a position, or {@code null} past the end of this scope's journal. A run
+     * that replays to run its compensations must not get past its journal: its code did not fail the
+     * same way again.
+     */
+    StepInfo journaled(int index) {
+        if (index < journal.size()) {
+            return journal.get(index);
+        }
+        if (execution.compensating() && !SAGA.equals(path)) {
+            WorkflowUsageException e = new WorkflowUsageException("Run " + execution.run().id() + " is compensating, "
+                    + "but replaying its code reached new work at position " + index + " of scope '" + path
+                    + "' instead of failing as before; the workflow is not deterministic");
+            execution.abort(e);
+            throw e;
+        }
+        return null;
+    }
+
+    /**
+     * Checks that the journaled entry at a position is the call the code makes there now; otherwise
+     * aborts the execution and throws: the code changed under the run.
+     */
+    void checkSameCall(int index, String key, StepInfo recorded) {
+        if (!recorded.stepKey().equals(key)) {
+            NonDeterministicWorkflowException e = new NonDeterministicWorkflowException(execution.run().id().value(),
+                    index, recorded.stepKey(), key);
+            execution.abort(e);
+            throw e;
+        }
+    }
+
+    boolean isReplaying() {
+        return position < journal.size();
+    }
+
+    boolean inStep() {
+        return currentStepKey != null;
+    }
+
+    String currentStepKey() {
+        return currentStepKey;
+    }
+
+    void enterStep(String stepKey) {
+        currentStepKey = stepKey;
+    }
+
+    void exitStep() {
+        currentStepKey = null;
+    }
+
+    /**
+     * Parks this scope here: records why and unwinds its code with {@link Parked}. Should the code
+     * catch it, every later durable call throws it again.
+     */
+    Parked park(Park reason) {
+        if (park == null) {
+            park = reason;
+        }
+        return Parked.INSTANCE;
+    }
+
+    Park parkRequest() {
+        return park;
+    }
+
+    /** A sibling branch failed under fail-fast: this branch stops at its next durable call. */
+    void cancel() {
+        cancelled = true;
+    }
+
+    /** Throws when the code must not go on: aborted, continued, parked or cancelled. */
+    void checkCanContinue() {
+        DurableException aborted = execution.abortCause();
+        if (aborted != null) {
+            throw aborted;
+        }
+        if (execution.continued()) {
+            throw ContinuedAsNew.INSTANCE;
+        }
+        if (park != null) {
+            throw Parked.INSTANCE;
+        }
+        if (cancelled) {
+            throw BranchCancelled.INSTANCE;
+        }
+    }
+
+    /** Parks for a pause at a step boundary before new work, when an operator asked for one. */
+    void checkPause() {
+        if (!isReplaying() && execution.pauseRequested()) {
+            throw park(new Park(null, "pause", null));
+        }
+    }
+
+    /** Fails a durable operation called inside a step, or in a scope that must not do new work. */
+    void checkUsable(String operation) {
+        checkCanContinue();
+        if (inStep()) {
+            throw new WorkflowUsageException(operation + " was called inside step " + currentStepKey + " of run "
+                    + execution.run().id() + "; durable operations belong to the workflow method, between steps");
+        }
+    }
+}
