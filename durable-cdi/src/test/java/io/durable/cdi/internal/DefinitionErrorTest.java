@@ -194,6 +194,31 @@ class DefinitionErrorTest {
         }
     }
 
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class MissingCompensation {
+        @io.durable.api.DurableStep(compensation = "undo")
+        public String reserve(String in) {
+            return in;
+        }
+
+        public void undo(Integer wrongType) {
+            // takes an Integer, but the step returns a String
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class StepAsCompensation {
+        @io.durable.api.DurableStep(compensation = "release")
+        public String reserve(String in) {
+            return in;
+        }
+
+        @io.durable.api.DurableStep
+        public void release(String reservation) {
+            // a step cannot be a compensation
+        }
+    }
+
     @Workflow
     @io.durable.api.WorkflowSchedule(minute = "0-75")
     public static class BadSchedule {
@@ -274,6 +299,14 @@ class DefinitionErrorTest {
     void an_unknown_retry_policy_or_a_reserved_step_name_fails_the_deployment() {
         assertContains(deploymentError(UnknownRetry.class), "retry policy 'aggressive' is neither a preset");
         assertContains(deploymentError(ReservedName.class), "must not start with '@'");
+    }
+
+    @Test
+    void a_compensation_that_is_missing_mistyped_or_a_step_fails_the_deployment() {
+        assertContains(deploymentError(MissingCompensation.class), "compensation 'undo' must be a method of the same class",
+                "java.lang.String");
+        assertContains(deploymentError(StepAsCompensation.class), "compensation 'release' must be an instance method "
+                + "without @DurableStep");
     }
 
     @Test

@@ -139,16 +139,6 @@ class EngineBehaviourTest extends EngineTestBase {
         assertEquals(RunStatus.COMPLETED, engine.await(id, WAIT).status());
     }
 
-    private void awaitIdle() throws InterruptedException {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (dispatcher.executingCount() > 0) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("the execution did not stop");
-            }
-            Thread.onSpinWait();
-        }
-    }
-
     @Test
     void results_keep_their_generic_types_through_the_journal() {
         RunId id = engine.start(TestWorkflows.OrderWorkflow.class, "g-1", new TestWorkflows.Order("g-1",

@@ -55,6 +55,17 @@ abstract class EngineTestBase {
         return run;
     }
 
+    /** Waits until no run executes on this node. */
+    void awaitIdle() {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (dispatcher.executingCount() > 0) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("the execution did not stop");
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+    }
+
     /** Moves the manual clock and sweeps, as the periodic sweep would. */
     void advanceAndSweep(Duration duration) {
         config.manualClock().advance(duration);
@@ -72,7 +83,12 @@ abstract class EngineTestBase {
                                 TimeWorkflows.SleeperWorkflow.class, TimeWorkflows.ApprovalWorkflow.class,
                                 TimeWorkflows.RetryingWorkflow.class, TimeWorkflows.VersionedWorkflow.class,
                                 TimeWorkflows.RandomWorkflow.class, TimeWorkflows.ReportWorkflow.class, TimeWorkflows.SleepyStep.class,
-                                TimeWorkflows.MisuseWorkflow.class))
+                                TimeWorkflows.MisuseWorkflow.class, CompositionWorkflows.Steps.class,
+                                CompositionWorkflows.SagaSteps.class, CompositionWorkflows.QuotesWorkflow.class,
+                                CompositionWorkflows.ForkWorkflow.class, CompositionWorkflows.ChildWorkflow.class,
+                                CompositionWorkflows.ParentWorkflow.class, CompositionWorkflows.CheckoutWorkflow.class,
+                                CompositionWorkflows.ExpenseApprovalWorkflow.class, CompositionWorkflows.LoopWorkflow.class,
+                                CompositionWorkflows.ForeverWorkflow.class, CompositionWorkflows.Lifecycle.class))
                 .build();
     }
 }
