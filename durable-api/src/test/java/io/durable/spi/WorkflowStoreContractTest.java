@@ -529,4 +529,127 @@ public abstract class WorkflowStoreContractTest {
     private static List<RunId> ids(List<RunInfo> runs) {
         return runs.stream().map(RunInfo::id).toList();
     }
+
+    // --- composition ------------------------------------------------------------------------
+
+    @Test
+    void a_child_run_keeps_its_parent_link_and_the_parent_lists_its_children() {
+        RunId parent = newRun("parent", t0);
+        RunId child = RunId.random();
+        store().createRun(new NewRun(child, workflow, 3, "parent:child#1", null, t0.plusMillis(1), parent,
+                "@child:x#1"), ConflictPolicy.FAIL, t0);
+        newRun("unrelated", t0.plusMillis(2));
+
+        RunInfo stored = store().findRun(child).orElseThrow().info();
+        assertEquals(parent, stored.parentRunId());
+        assertEquals("@child:x#1", stored.parentStepKey());
+        assertEquals(List.of(child), store().listRuns(RunQuery.childrenOf(parent)).stream().map(RunInfo::id).toList());
+        assertEquals(List.of(), store().listRuns(RunQuery.childrenOf(child)));
+    }
+
+    @Test
+    void a_compensating_run_keeps_compensating_when_another_node_takes_it_over_and_then_fails() {
+        RunId id = newRun("saga", t0);
+        Lease lease = store().claim(id, "node-a", t0, LEASE).orElseThrow();
+        store().startCompensating(lease, t0.plusSeconds(1));
+        assertEquals(RunStatus.COMPENSATING, store().findRun(id).orElseThrow().info().status());
+        assertEquals(LeaseState.HELD, store().renew(lease, t0.plusSeconds(40)));
+        store().appendStep(lease, completed(0, "undo:charge", null, t0.plusSeconds(2)));
+
+        Instant expired = t0.plusSeconds(41);
+        Lease taken = store().claimDue("node-b", expired, LEASE, 1000, null).stream()
+                .filter(l -> l.runId().equals(id)).findFirst().orElseThrow();
+        assertEquals(RunStatus.COMPENSATING, store().findRun(id).orElseThrow().info().status());
+        assertThrows(LeaseLostException.class, () -> store().startCompensating(lease, expired));
+        store().finishRun(taken, RunStatus.FAILED, null, "failed | compensated: undo:charge#1", expired);
+        assertEquals(RunStatus.FAILED, store().findRun(id).orElseThrow().info().status());
+    }
+
+    @Test
+    void continuing_as_new_ends_the_run_and_hands_the_instance_id_and_parent_link_to_the_next() {
+        RunId parent = newRun("boss", t0);
+        RunId first = RunId.random();
+        store().createRun(new NewRun(first, workflow, 3, "loop", "{\"round\":1}", t0, parent, "@child:loop#1"),
+                ConflictPolicy.FAIL, t0);
+        Lease lease = store().claim(first, "node-a", t0, LEASE).orElseThrow();
+        RunId second = RunId.random();
+        RunInfo next = store().continueAsNew(lease, new NewRun(second, workflow, 3, "loop", "{\"round\":2}",
+                t0.plusSeconds(1)), t0.plusSeconds(1));
+
+        assertEquals(second, next.id());
+        assertEquals(RunStatus.PENDING, next.status());
+        assertEquals(parent, next.parentRunId());
+        assertEquals("@child:loop#1", next.parentStepKey());
+        RunInfo old = store().findRun(first).orElseThrow().info();
+        assertEquals(RunStatus.CONTINUED, old.status());
+        assertEquals(second, old.continuedAs());
+        assertEquals(second, store().findRun(workflow, "loop").orElseThrow().id());
+        assertThrows(LeaseLostException.class, () -> store().continueAsNew(lease,
+                new NewRun(RunId.random(), workflow, 3, "loop", null, t0), t0.plusSeconds(2)));
+    }
+
+    @Test
+    void an_approval_is_decided_once_and_listed_while_pending() {
+        RunId id = newRun("expense", t0);
+        RunId finished = newRun("expense-done", t0);
+        Lease lease = store().claim(id, "node-a", t0, LEASE).orElseThrow();
+        Lease other = store().claim(finished, "node-a", t0, LEASE).orElseThrow();
+        Instant expires = t0.plus(Duration.ofDays(2));
+        store().requestApproval(lease, new io.durable.api.Approval(id, workflow, "manager",
+                io.durable.api.ApprovalStatus.PENDING, t0, expires, null, null, null), completed(0, "@approval:manager",
+                null, t0));
+        store().requestApproval(other, new io.durable.api.Approval(finished, workflow, "manager",
+                io.durable.api.ApprovalStatus.PENDING, t0, expires, null, null, null), completed(0, "@approval:manager",
+                null, t0));
+        store().finishRun(other, RunStatus.COMPLETED, null, null, t0.plusSeconds(1));
+        assertThrows(IllegalArgumentException.class, () -> store().requestApproval(lease, new io.durable.api.Approval(id,
+                workflow, "manager", io.durable.api.ApprovalStatus.PENDING, t0, expires, null, null, null),
+                completed(1, "@approval:manager-again", null, t0)));
+
+        assertEquals(List.of("manager"), store().pendingApprovals(id, 10).stream().map(io.durable.api.Approval::key)
+                .toList());
+        assertTrue(store().pendingApprovals(null, 1000).stream().noneMatch(a -> a.runId().equals(finished)),
+                "a finished run's approvals are not pending");
+
+        io.durable.api.Approval approved = store().decideApproval(id, "manager", io.durable.api.ApprovalStatus.APPROVED,
+                "alice", "ok", t0.plusSeconds(5));
+        assertEquals("alice", approved.actor());
+        io.durable.api.ApprovalDecidedException again = assertThrows(io.durable.api.ApprovalDecidedException.class,
+                () -> store().decideApproval(id, "manager", io.durable.api.ApprovalStatus.REJECTED, "bob", "no",
+                        t0.plusSeconds(6)));
+        assertEquals(io.durable.api.ApprovalStatus.APPROVED, again.existing().status());
+        assertEquals(List.of(), store().pendingApprovals(id, 10));
+        assertThrows(io.durable.api.ApprovalNotFoundException.class, () -> store().decideApproval(id, "cfo",
+                io.durable.api.ApprovalStatus.APPROVED, "alice", "", t0));
+    }
+
+    @Test
+    void an_approval_past_its_expiry_takes_no_decision_but_expires() {
+        RunId id = newRun("expense-late", t0);
+        Lease lease = store().claim(id, "node-a", t0, LEASE).orElseThrow();
+        Instant expires = t0.plus(Duration.ofHours(1));
+        store().requestApproval(lease, new io.durable.api.Approval(id, workflow, "manager",
+                io.durable.api.ApprovalStatus.PENDING, t0, expires, null, null, null), completed(0, "@approval:manager",
+                null, t0));
+        assertThrows(IllegalArgumentException.class, () -> store().decideApproval(id, "manager",
+                io.durable.api.ApprovalStatus.EXPIRED, "engine", "", t0.plusSeconds(1)));
+        io.durable.api.ApprovalDecidedException late = assertThrows(io.durable.api.ApprovalDecidedException.class,
+                () -> store().decideApproval(id, "manager", io.durable.api.ApprovalStatus.APPROVED, "alice", "",
+                        expires));
+        assertEquals(io.durable.api.ApprovalStatus.EXPIRED, late.existing().status());
+        assertEquals(io.durable.api.ApprovalStatus.EXPIRED, store().decideApproval(id, "manager",
+                io.durable.api.ApprovalStatus.EXPIRED, "engine", "expired", expires).status());
+    }
+
+    @Test
+    void a_run_parked_for_any_signal_wakes_on_whichever_arrives() {
+        RunId id = newRun("branches", t0);
+        Lease lease = store().claim(id, "node-a", t0, LEASE).orElseThrow();
+        assertNull(store().park(lease, new Park(null, "a: signal:x; b: signal:y", Park.ANY_SIGNAL), t0));
+        assertFalse(store().claimDue("node-a", t0.plusSeconds(1), LEASE, 1000, null).stream()
+                .anyMatch(l -> l.runId().equals(id)));
+        store().sendSignal(new NewSignal(UUID.randomUUID().toString(), id, "y", null, null, t0.plusSeconds(2)));
+        assertTrue(store().claimDue("node-a", t0.plusSeconds(2), LEASE, 1000, null).stream()
+                .anyMatch(l -> l.runId().equals(id)));
+    }
 }

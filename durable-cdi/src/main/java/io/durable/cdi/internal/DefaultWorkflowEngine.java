@@ -226,9 +226,9 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         });
         for (RunInfo run : cancelled) {
             wakeUps.disarm(run.id());
-            waiters.finished(run.id());
             metrics.runCancelled(run.workflowName());
             events.finished(run);
+            waiters.finished(run.id());
         }
         parent.ifPresent(p -> afterCommit.run(() -> dispatcher.wake(p)));
         return cancelled.get(0);

@@ -179,9 +179,9 @@ class RunExecutor {
         LOG.fine(() -> "Run " + run.id() + " continued as run " + next.id());
         metrics.runContinued(run.workflowName());
         metrics.runStarted(run.workflowName());
-        waiters.finished(run.id());
         events.finished(RunInfos.finished(run, RunStatus.CONTINUED, null, null, now, next.id()));
         events.started(created);
+        waiters.finished(run.id());
         registry.wake(next.id());
         return Outcome.FINISHED;
     }
@@ -253,8 +253,8 @@ class RunExecutor {
         } catch (Exception e) {
             throw new StoreException("finishing run " + run.id(), e);
         }
-        waiters.finished(run.id());
         events.finished(RunInfos.finished(run, status, outputJson, error, now, null));
+        waiters.finished(run.id());
         parent.ifPresent(registry::wake);
     }
 }
