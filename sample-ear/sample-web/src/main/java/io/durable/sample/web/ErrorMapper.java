@@ -1,5 +1,7 @@
 package io.durable.sample.web;
 
+import io.durable.api.ApprovalDecidedException;
+import io.durable.api.ApprovalNotFoundException;
 import io.durable.api.DuplicateInstanceException;
 import io.durable.api.DurableException;
 import io.durable.api.IllegalTransitionException;
@@ -7,6 +9,7 @@ import io.durable.api.IncompatibleVersionException;
 import io.durable.api.PayloadException;
 import io.durable.api.RunFinishedException;
 import io.durable.api.RunNotFoundException;
+import io.durable.api.StartVetoedException;
 import io.durable.api.UnknownSignalException;
 import io.durable.api.UnknownWorkflowException;
 import jakarta.json.Json;
@@ -22,10 +25,12 @@ public class ErrorMapper implements ExceptionMapper<DurableException> {
     @Override
     public Response toResponse(DurableException e) {
         Response.Status status;
-        if (e instanceof UnknownWorkflowException || e instanceof RunNotFoundException) {
+        if (e instanceof UnknownWorkflowException || e instanceof RunNotFoundException
+                || e instanceof ApprovalNotFoundException) {
             status = Response.Status.NOT_FOUND;
         } else if (e instanceof DuplicateInstanceException || e instanceof RunFinishedException
-                || e instanceof IllegalTransitionException || e instanceof IncompatibleVersionException) {
+                || e instanceof IllegalTransitionException || e instanceof IncompatibleVersionException
+                || e instanceof ApprovalDecidedException || e instanceof StartVetoedException) {
             status = Response.Status.CONFLICT;
         } else if (e instanceof PayloadException || e instanceof UnknownSignalException) {
             status = Response.Status.BAD_REQUEST;

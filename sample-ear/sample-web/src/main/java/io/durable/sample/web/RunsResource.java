@@ -1,10 +1,12 @@
 package io.durable.sample.web;
 
+import io.durable.api.Approval;
 import io.durable.api.PayloadException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.RunTree;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.WorkflowEngine;
@@ -81,12 +83,7 @@ public class RunsResource {
     @Path("{id}/{action: pause|unpause|cancel}")
     @Consumes(MediaType.APPLICATION_JSON)
     public String control(@PathParam("id") String id, @PathParam("action") String action, String body) {
-        JsonObject request;
-        try (var reader = Json.createReader(new java.io.StringReader(body == null || body.isBlank() ? "{}" : body))) {
-            request = reader.readObject();
-        } catch (RuntimeException e) {
-            throw new PayloadException("The body must be a JSON object {\"actor\": ..., \"reason\": ...}", e);
-        }
+        JsonObject request = object(body);
         String actor = request.getString("actor", null);
         String reason = request.getString("reason", "");
         RunId runId = runId(id);
@@ -96,6 +93,68 @@ public class RunsResource {
             default -> engine.cancel(runId, actor, reason);
         };
         return run(run).build().toString();
+    }
+
+    /** The run with its child runs, recursively. */
+    @GET
+    @Path("{id}/tree")
+    public String tree(@PathParam("id") String id) {
+        return tree(engine.tree(runId(id))).build().toString();
+    }
+
+    private static JsonObjectBuilder tree(RunTree tree) {
+        JsonArrayBuilder children = Json.createArrayBuilder();
+        tree.children().forEach(child -> children.add(tree(child)));
+        return run(tree.run()).add("children", children);
+    }
+
+    /** The approvals the run waits for. */
+    @GET
+    @Path("{id}/approvals")
+    public String approvals(@PathParam("id") String id) {
+        JsonArrayBuilder approvals = Json.createArrayBuilder();
+        engine.pendingApprovals(runId(id)).forEach(a -> approvals.add(approval(a)));
+        return approvals.build().toString();
+    }
+
+    /**
+     * Approves or rejects; the body is {@code {"actor": "...", "reason": "..."}}. (No login yet: the
+     * actor comes from the body.)
+     */
+    @POST
+    @Path("{id}/approvals/{key}/{decision: approve|reject}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public String decide(@PathParam("id") String id, @PathParam("key") String key,
+                         @PathParam("decision") String decision, String body) {
+        JsonObject request = object(body);
+        String actor = request.getString("actor", null);
+        String reason = request.getString("reason", "");
+        Approval decided = "approve".equals(decision)
+                ? engine.approve(runId(id), key, actor, reason)
+                : engine.reject(runId(id), key, actor, reason);
+        return approval(decided).build().toString();
+    }
+
+    static JsonObjectBuilder approval(Approval a) {
+        JsonObjectBuilder b = Json.createObjectBuilder()
+                .add("runId", a.runId().value())
+                .add("key", a.key())
+                .add("status", a.status().name());
+        optional(b, "workflow", a.workflowName());
+        optional(b, "requestedAt", a.requestedAt());
+        optional(b, "expiresAt", a.expiresAt());
+        optional(b, "actor", a.actor());
+        optional(b, "reason", a.reason());
+        optional(b, "decidedAt", a.decidedAt());
+        return b;
+    }
+
+    private static JsonObject object(String body) {
+        try (var reader = Json.createReader(new java.io.StringReader(body == null || body.isBlank() ? "{}" : body))) {
+            return reader.readObject();
+        } catch (RuntimeException e) {
+            throw new PayloadException("The body must be a JSON object {\"actor\": ..., \"reason\": ...}", e);
+        }
     }
 
     @GET
@@ -154,6 +213,8 @@ public class RunsResource {
         if (run.paused()) {
             b.add("paused", true);
         }
+        optional(b, "parentRunId", run.parentRunId());
+        optional(b, "continuedAs", run.continuedAs());
         if (run.lastAction() != null) {
             b.add("lastAction", Json.createObjectBuilder().add("kind", run.lastAction().kind().name())
                     .add("actor", run.lastAction().actor()).add("reason", run.lastAction().reason())
