@@ -173,7 +173,8 @@ public interface DurableContext {
      * actor approves or rejects it through {@link WorkflowEngine#approve} or
      * {@link WorkflowEngine#reject}, or until it expires. The decision is journaled.
      *
-     * @param key    the approval's key, unique within the run (1 to 100 characters, without {@code /})
+     * @param key    the approval's key, unique within the run (1 to 100 characters, without {@code /},
+     *               {@code #} or {@code |})
      * @param expiry how long it stays open (up to {@link #LONGEST_WAIT})
      * @return the decision: APPROVED, REJECTED or EXPIRED, with the actor and reason
      */

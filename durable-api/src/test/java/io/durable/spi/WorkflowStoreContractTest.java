@@ -642,14 +642,28 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
-    void a_run_parked_for_any_signal_wakes_on_whichever_arrives() {
+    void a_run_parked_for_several_signals_wakes_on_any_of_them_and_not_on_others() {
         RunId id = newRun("branches", t0);
         Lease lease = store().claim(id, "node-a", t0, LEASE).orElseThrow();
-        assertNull(store().park(lease, new Park(null, "a: signal:x; b: signal:y", Park.ANY_SIGNAL), t0));
+        String awaited = Park.anyOf(List.of("x", "@approval:y_1"));
+        assertNull(store().park(lease, new Park(null, "a: signal:x; b: approval:y_1", awaited), t0));
+        store().sendSignal(new NewSignal(UUID.randomUUID().toString(), id, "z", null, null, t0.plusSeconds(1)));
         assertFalse(store().claimDue("node-a", t0.plusSeconds(1), LEASE, 1000, null).stream()
-                .anyMatch(l -> l.runId().equals(id)));
-        store().sendSignal(new NewSignal(UUID.randomUUID().toString(), id, "y", null, null, t0.plusSeconds(2)));
+                .anyMatch(l -> l.runId().equals(id)), "a signal nobody waits for wakes nothing");
+        assertNull(store().findRun(id).orElseThrow().info().wakeAt());
+        store().sendSignal(new NewSignal(UUID.randomUUID().toString(), id, "@approval:y_1", null, null,
+                t0.plusSeconds(2)));
+        assertEquals(t0.plusSeconds(2), store().findRun(id).orElseThrow().info().wakeAt());
         assertTrue(store().claimDue("node-a", t0.plusSeconds(2), LEASE, 1000, null).stream()
                 .anyMatch(l -> l.runId().equals(id)));
+    }
+
+    @Test
+    void a_run_parked_for_listed_signals_that_arrived_already_is_due_at_once() {
+        RunId id = newRun("branches-early", t0);
+        store().sendSignal(new NewSignal(UUID.randomUUID().toString(), id, "y", null, null, t0));
+        Lease lease = store().claim(id, "node-a", t0, LEASE).orElseThrow();
+        assertEquals(t0.plusSeconds(1), store().park(lease, new Park(null, "waiting", Park.anyOf(List.of("x", "y"))),
+                t0.plusSeconds(1)));
     }
 }

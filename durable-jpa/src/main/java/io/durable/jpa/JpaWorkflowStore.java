@@ -303,27 +303,21 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .setParameter("now", now.toEpochMilli())
                 .executeUpdate()));
         if (park.awaitedSignal() != null && nextSignal(lease.runId(), park.awaitedSignal()).isPresent()) {
-            wakeNow(em, lease.runId(), park.awaitedSignal(), now);
+            em.createQuery("UPDATE RunEntity r SET r.wakeAt = :now WHERE r.id = :id")
+                    .setParameter("now", now.toEpochMilli())
+                    .setParameter("id", lease.runId().value())
+                    .executeUpdate();
             return now;
         }
         return park.wakeAt();
-    }
-
-    private static void wakeNow(EntityManager em, RunId runId, String signal, Instant now) {
-        em.createQuery("UPDATE RunEntity r SET r.wakeAt = :now "
-                        + "WHERE r.id = :id AND r.status = :suspended AND r.awaitedSignal IN :signals")
-                .setParameter("now", now.toEpochMilli())
-                .setParameter("id", runId.value())
-                .setParameter("suspended", SUSPENDED)
-                .setParameter("signals", List.of(signal, Park.ANY_SIGNAL))
-                .executeUpdate();
     }
 
     @Override
     public SignalReceipt sendSignal(NewSignal signal) {
         EntityManager em = entityManager();
         return read("sending signal " + signal.name() + " to run " + signal.runId(), () -> {
-            Optional<String> stored = em.createQuery("SELECT r.status FROM RunEntity r WHERE r.id = :id", String.class)
+            Optional<Object[]> stored = em.createQuery("SELECT r.status, r.awaitedSignal FROM RunEntity r WHERE r.id = :id",
+                            Object[].class)
                     .setParameter("id", signal.runId().value())
                     .getResultStream().findFirst();
             if (stored.isEmpty()) {
@@ -339,7 +333,8 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                     return new SignalReceipt(earlier.get(), true);
                 }
             }
-            RunStatus status = RunStatus.valueOf(stored.get());
+            RunStatus status = RunStatus.valueOf((String) stored.get()[0]);
+            String awaited = (String) stored.get()[1];
             if (status.isTerminal()) {
                 throw new RunFinishedException(signal.runId().value(), status, "the signal '" + signal.name() + "'");
             }
@@ -354,7 +349,16 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 }
                 throw e;
             }
-            wakeNow(em, signal.runId(), signal.name(), signal.sentAt());
+            if (status == RunStatus.SUSPENDED && Park.wakes(awaited, signal.name())) {
+                // a run parking concurrently is found by its park's own check or by the sweep
+                em.createQuery("UPDATE RunEntity r SET r.wakeAt = :now "
+                                + "WHERE r.id = :id AND r.status = :suspended AND r.awaitedSignal = :awaited")
+                        .setParameter("now", signal.sentAt().toEpochMilli())
+                        .setParameter("id", signal.runId().value())
+                        .setParameter("suspended", SUSPENDED)
+                        .setParameter("awaited", awaited)
+                        .executeUpdate();
+            }
             return new SignalReceipt(signal.id(), false);
         });
     }
@@ -364,11 +368,11 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         boolean any = Park.ANY_SIGNAL.equals(name);
         return read("reading signals of run " + runId, () -> {
             TypedQuery<SignalEntity> query = entityManager()
-                    .createQuery("SELECT s FROM SignalEntity s WHERE s.runId = :run" + (any ? "" : " AND s.name = :name")
+                    .createQuery("SELECT s FROM SignalEntity s WHERE s.runId = :run" + (any ? "" : " AND s.name IN :names")
                             + " AND s.consumed = FALSE ORDER BY s.sentAt, s.id", SignalEntity.class)
                     .setParameter("run", runId.value());
             if (!any) {
-                query.setParameter("name", name);
+                query.setParameter("names", Park.names(name));
             }
             return query.setMaxResults(1).getResultStream().findFirst().map(Mapping::toStored);
         });

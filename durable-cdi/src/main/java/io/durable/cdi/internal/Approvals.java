@@ -11,6 +11,7 @@ import io.durable.api.StoreException;
 import io.durable.api.WorkflowUsageException;
 import io.durable.spi.EngineClock;
 import io.durable.spi.NewSignal;
+import io.durable.spi.Park;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -132,7 +133,7 @@ class Approvals {
     Approval decide(RunId runId, String key, ApprovalStatus decision, String actor, String reason) {
         if (!validKey(key)) {
             throw new PayloadException("An approval key must be 1 to " + Approval.MAX_KEY
-                    + " characters without '/' or '#'", null);
+                    + " characters without '/', '#' or '|'", null);
         }
         if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR) {
             throw new PayloadException("An approval decision needs an actor of 1 to " + MAX_ACTOR + " characters", null);
@@ -158,13 +159,13 @@ class Approvals {
 
     private static boolean validKey(String key) {
         return key != null && !key.isBlank() && key.length() <= Approval.MAX_KEY && !key.contains("/")
-                && !key.contains("#");
+                && !key.contains("#") && !key.contains(Park.LIST);
     }
 
     private static void checkKey(String key) {
         if (!validKey(key)) {
             throw new WorkflowUsageException("An approval key must be 1 to " + Approval.MAX_KEY
-                    + " characters without '/' or '#'; got '" + key + "'");
+                    + " characters without '/', '#' or '|'; got '" + key + "'");
         }
     }
 }

@@ -152,7 +152,7 @@ class ParallelRunner {
         return results(forks);
     }
 
-    /** One park for the run from the parks of several branches: the earliest wake, any awaited signal. */
+    /** One park for the run from the parks of several branches: the earliest wake, any of their signals. */
     static Park merge(List<? extends Branch<?>> parked) {
         Instant wake = null;
         Set<String> signals = new LinkedHashSet<>();
@@ -171,7 +171,7 @@ class ParallelRunner {
             waitingFor.append(waitingFor.length() == 0 ? "" : "; ").append(branch.name).append(": ")
                     .append(park.waitingFor());
         }
-        String signal = signals.isEmpty() ? null : signals.size() == 1 ? signals.iterator().next() : Park.ANY_SIGNAL;
+        String signal = signals.isEmpty() ? null : Park.anyOf(signals);
         return new Park(wake, DurableOps.waitingFor(waitingFor.toString()), signal);
     }
 

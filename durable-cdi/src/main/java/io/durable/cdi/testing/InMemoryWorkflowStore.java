@@ -244,7 +244,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         row.waitingFor = park.waitingFor();
         row.awaitedSignal = park.awaitedSignal();
         row.updatedAt = now;
-        if (park.awaitedSignal() != null && pendingSignal(row.id, park.awaitedSignal()) != null) {
+        if (park.awaitedSignal() != null && awaitedArrived(row)) {
             row.wakeAt = now;
         }
         return row.wakeAt;
@@ -269,8 +269,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         }
         signals.add(new Signal(signal.id(), signal.runId(), signal.name(), signal.payloadJson(),
                 signal.idempotencyKey(), signal.sentAt(), false));
-        if (row.status == RunStatus.SUSPENDED && (signal.name().equals(row.awaitedSignal)
-                || Park.ANY_SIGNAL.equals(row.awaitedSignal))) {
+        if (row.status == RunStatus.SUSPENDED && Park.wakes(row.awaitedSignal, signal.name())) {
             row.wakeAt = signal.sentAt();
         }
         return new SignalReceipt(signal.id(), false);
@@ -282,9 +281,12 @@ public class InMemoryWorkflowStore implements WorkflowStore {
                 .map(s -> new StoredSignal(s.id(), s.name(), s.payloadJson(), s.sentAt()));
     }
 
+    private boolean awaitedArrived(Row row) {
+        return pendingSignal(row.id, row.awaitedSignal) != null;
+    }
+
     private Signal pendingSignal(RunId runId, String name) {
-        return signals.stream().filter(s -> !s.consumed() && s.runId().equals(runId)
-                        && (s.name().equals(name) || Park.ANY_SIGNAL.equals(name)))
+        return signals.stream().filter(s -> !s.consumed() && s.runId().equals(runId) && Park.wakes(name, s.name()))
                 .min(Comparator.comparing(Signal::sentAt)).orElse(null);
     }
 
@@ -383,7 +385,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
                 && !r.wakeAt.isAfter(now), Comparator.comparing(r -> r.wakeAt));
         addDue(due, limit, r -> r.status == RunStatus.PENDING && !r.paused, Comparator.comparing(r -> r.createdAt));
         addDue(due, limit, r -> r.status == RunStatus.SUSPENDED && !r.paused && r.awaitedSignal != null
-                && pendingSignal(r.id, r.awaitedSignal) != null, Comparator.comparing(r -> r.updatedAt));
+                && awaitedArrived(r), Comparator.comparing(r -> r.updatedAt));
         return due.stream().map(r -> take(r, owner, now, leaseDuration)).toList();
     }
 

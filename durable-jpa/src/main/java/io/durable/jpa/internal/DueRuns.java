@@ -28,6 +28,9 @@ public final class DueRuns {
 
     private static final Logger LOG = Logger.getLogger(DueRuns.class.getName());
 
+    /** Unconsumed signals of runs waiting for several signals looked at per sweep. */
+    private static final int MAX_LISTED_MATCHES = 10_000;
+
     private volatile Boolean skipLocked;
 
     /**
@@ -67,13 +70,28 @@ public final class DueRuns {
         add(due, limit, em.createNativeQuery("SELECT id, lease_epoch, status FROM durable_run WHERE status = ? "
                 + "AND paused = ? ORDER BY created_at LIMIT ?" + lock), RunStatus.PENDING.name(), Boolean.FALSE);
         if (due.size() < limit) {
-            em.createQuery("SELECT DISTINCT r.id, r.leaseEpoch, r.status FROM SignalEntity s, RunEntity r WHERE s.consumed = FALSE "
-                            + "AND r.id = s.runId AND r.status = :suspended AND r.paused = FALSE "
+            em.createQuery("SELECT DISTINCT r.id, r.leaseEpoch, r.status FROM SignalEntity s, RunEntity r "
+                            + "WHERE s.consumed = FALSE AND r.id = s.runId AND r.status = :suspended AND r.paused = FALSE "
                             + "AND (r.awaitedSignal = s.name OR r.awaitedSignal = :any)", Object[].class)
                     .setParameter("any", Park.ANY_SIGNAL)
                     .setParameter("suspended", RunStatus.SUSPENDED.name())
                     .setMaxResults(limit - due.size())
                     .getResultStream()
+                    .forEach(row -> due.putIfAbsent((String) row[0], new Candidate((String) row[0],
+                            ((Number) row[1]).longValue(), (String) row[2])));
+        }
+        if (due.size() < limit) {
+            // runs waiting for any of several signals (parallel branches): matched here, not in SQL, because
+            // string functions in the query would make EclipseLink inline every parameter
+            em.createQuery("SELECT r.id, r.leaseEpoch, r.status, r.awaitedSignal, s.name FROM SignalEntity s, RunEntity r "
+                            + "WHERE s.consumed = FALSE AND r.id = s.runId AND r.status = :suspended AND r.paused = FALSE "
+                            + "AND r.awaitedSignal LIKE :list", Object[].class)
+                    .setParameter("list", Park.LIST + "%")
+                    .setParameter("suspended", RunStatus.SUSPENDED.name())
+                    .setMaxResults(MAX_LISTED_MATCHES)
+                    .getResultStream()
+                    .filter(row -> Park.wakes((String) row[3], (String) row[4]))
+                    .limit(limit - due.size())
                     .forEach(row -> due.putIfAbsent((String) row[0], new Candidate((String) row[0],
                             ((Number) row[1]).longValue(), (String) row[2])));
         }
