@@ -2,8 +2,8 @@ package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
 import io.durable.api.IncompatibleVersionException;
-import io.durable.api.RunId;
 import io.durable.api.LeaseLostException;
+import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
@@ -225,12 +225,22 @@ class RunExecutor {
                 ? failure.getMessage()
                 : failure.getClass().getName() + ": " + failure.getMessage();
         LOG.log(Level.INFO, failure, () -> "Run " + run.id() + " of workflow " + run.workflowName() + " failed: " + error);
+        String stored;
         try {
-            String stored = saga.compensate(execution, error);
+            stored = saga.compensate(execution, error);
+        } catch (LeaseLostException | StoreException e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " stopped while compensating; it resumes compensating "
+                    + "once its lease expires");
+            return Outcome.ABANDONED;
+        } catch (DurableException e) {
+            // the code no longer replays to the same compensations: finishing beats compensating wrongly forever
+            stored = error + " | compensating stopped: " + e.getMessage();
+        }
+        try {
             finish(execution, RunStatus.FAILED, null, stored, registry);
         } catch (DurableException e) {
-            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " failed, but its compensations or its failure could "
-                    + "not be stored; it resumes once its lease expires");
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " failed, but the failure could not be stored; it "
+                    + "resumes once its lease expires");
             return Outcome.ABANDONED;
         }
         metrics.runFailed(run.workflowName());

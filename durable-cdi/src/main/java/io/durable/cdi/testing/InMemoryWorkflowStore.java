@@ -17,6 +17,7 @@ import io.durable.api.RunStatus;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
+import io.durable.spi.ApprovalRules;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
 import io.durable.spi.LeaseState;
@@ -26,7 +27,6 @@ import io.durable.spi.Park;
 import io.durable.spi.RecoverySweep;
 import io.durable.spi.StoredRun;
 import io.durable.spi.StoredSignal;
-import io.durable.spi.ApprovalRules;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 
