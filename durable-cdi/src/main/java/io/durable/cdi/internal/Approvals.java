@@ -3,11 +3,9 @@ package io.durable.cdi.internal;
 import io.durable.api.Approval;
 import io.durable.api.ApprovalDecidedException;
 import io.durable.api.ApprovalStatus;
-import io.durable.api.DurableException;
 import io.durable.api.PayloadException;
 import io.durable.api.RunId;
 import io.durable.api.StepInfo;
-import io.durable.api.StoreException;
 import io.durable.api.WorkflowUsageException;
 import io.durable.spi.EngineClock;
 import io.durable.spi.NewSignal;
@@ -93,40 +91,31 @@ class Approvals {
         StepInfo entry = DurableOps.entry(execution.newSequence(), requestKey, name,
                 ops.json(expiresAt, Instant.class), null, null, now);
         try {
-            transactions.inNewTransaction(() -> {
+            journal.write(execution, "approval request " + key, () -> {
                 store.requestApproval(execution.lease(), pending, entry);
                 return null;
-            });
+            }, IllegalArgumentException.class);
         } catch (IllegalArgumentException e) {
             throw new WorkflowUsageException("Run " + execution.run().id() + " asks for approval '" + key
                     + "', which it asked for already (in another branch?); give every approval of a run its own key");
-        } catch (DurableException e) {
-            execution.abort(e);
-            throw e;
-        } catch (Exception e) {
-            throw journal.aborted(execution, "approval request " + key, e);
         }
     }
 
     /** The expired outcome; {@code null} when an actor decided in time (the decision's signal is there). */
-    private StepInfo expire(Execution execution, String key) {
+    private DurableOps.Outcome expire(Execution execution, String key) {
         Approval expired;
         try {
-            expired = transactions.inNewTransaction(() -> store.decideApproval(execution.run().id(), key,
-                    ApprovalStatus.EXPIRED, "engine", "expired undecided", clock.instant()));
+            expired = journal.write(execution, "the expiry of approval " + key, () -> store.decideApproval(
+                    execution.run().id(), key, ApprovalStatus.EXPIRED, "engine", "expired undecided", clock.instant()),
+                    ApprovalDecidedException.class);
         } catch (ApprovalDecidedException e) {
             if (e.existing().status() != ApprovalStatus.EXPIRED) {
                 return null;
             }
             // expired by an earlier execution that stopped before journaling it
             expired = e.existing();
-        } catch (DurableException e) {
-            execution.abort(e);
-            throw e;
-        } catch (Exception e) {
-            throw journal.aborted(execution, "the expiry of approval " + key, e);
         }
-        return DurableOps.outcome(codec.toJson(expired, Approval.class, "an approval"), null, null);
+        return new DurableOps.Outcome(codec.toJson(expired, Approval.class, "an approval"), null, null);
     }
 
     /** An actor's decision: stored, and signalled to the run, in one transaction. */
@@ -143,18 +132,12 @@ class Approvals {
             throw new PayloadException("An approval reason is at most " + MAX_REASON + " characters", null);
         }
         Instant now = clock.instant();
-        try {
-            return transactions.inNewTransaction(() -> {
-                Approval decided = store.decideApproval(runId, key, decision, actor, why, now);
-                store.sendSignal(new NewSignal(UUID.randomUUID().toString(), runId, signalName(key),
-                        codec.toJson(decided, Approval.class, "an approval"), signalName(key), now));
-                return decided;
-            });
-        } catch (DurableException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StoreException("deciding approval '" + key + "' of run " + runId, e);
-        }
+        return StoreCalls.inTransaction(transactions, "deciding approval '" + key + "' of run " + runId, () -> {
+            Approval decided = store.decideApproval(runId, key, decision, actor, why, now);
+            store.sendSignal(new NewSignal(UUID.randomUUID().toString(), runId, signalName(key),
+                    codec.toJson(decided, Approval.class, "an approval"), signalName(key), now));
+            return decided;
+        });
     }
 
     private static boolean validKey(String key) {

@@ -3,7 +3,6 @@ package io.durable.cdi.internal;
 import io.durable.api.ChildFailedException;
 import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
-import io.durable.api.DurableException;
 import io.durable.api.PayloadException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
@@ -15,7 +14,6 @@ import io.durable.spi.EngineClock;
 import io.durable.spi.NewRun;
 import io.durable.spi.NewSignal;
 import io.durable.spi.StoredRun;
-import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,9 +51,6 @@ class ChildWorkflows {
 
     @Inject
     JournalWriter journal;
-
-    @Inject
-    TransactionRunner transactions;
 
     @Inject
     EngineEvents events;
@@ -129,21 +124,12 @@ class ChildWorkflows {
                 execution.run().id(), key);
         StepInfo entry = DurableOps.entry(execution.newSequence(), key, "@child:" + definition.name(),
                 codec.toJson(childId.value(), String.class, "a child run id"), null, null, now);
-        RunInfo stored;
-        try {
-            stored = transactions.inNewTransaction(() -> {
-                RunInfo created = store.createRun(child, ConflictPolicy.FAIL, now);
-                store.appendStep(execution.lease(), entry);
-                return created;
-            });
-        } catch (DuplicateInstanceException e) {
-            throw e;
-        } catch (DurableException e) {
-            execution.abort(e);
-            throw e;
-        } catch (Exception e) {
-            throw journal.aborted(execution, "child " + key, e);
-        }
+        // a taken instance id is the workflow's to handle; it does not stop the execution
+        RunInfo stored = journal.write(execution, "child " + key, () -> {
+            RunInfo created = store.createRun(child, ConflictPolicy.FAIL, now);
+            store.appendStep(execution.lease(), entry);
+            return created;
+        }, DuplicateInstanceException.class);
         metrics.runStarted(definition.name());
         events.started(stored);
         dispatcher.offer(childId);

@@ -4,7 +4,6 @@ import io.durable.api.Approval;
 import io.durable.api.ApprovalStatus;
 import io.durable.api.AwaitTimeoutException;
 import io.durable.api.ConflictPolicy;
-import io.durable.api.DurableException;
 import io.durable.api.IncompatibleVersionException;
 import io.durable.api.OperatorAction;
 import io.durable.api.PayloadException;
@@ -17,7 +16,6 @@ import io.durable.api.RunStatus;
 import io.durable.api.RunTree;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
-import io.durable.api.StoreException;
 import io.durable.api.UnknownSignalException;
 import io.durable.api.WorkflowEngine;
 import io.durable.api.WorkflowFailedException;
@@ -33,11 +31,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 
 /** The {@link WorkflowEngine} applications inject. */
 @ApplicationScoped
@@ -218,7 +216,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     public RunInfo cancel(RunId runId, String actor, String reason) {
         OperatorAction action = new OperatorAction(OperatorAction.Kind.CANCEL, actor, reason, clock.instant());
         List<RunInfo> cancelled = new ArrayList<>();
-        Optional<RunId> parent = inTransaction("cancelling run " + runId, () -> {
+        Optional<RunId> parent = StoreCalls.inTransaction(transactions, "cancelling run " + runId, () -> {
             RunInfo run = store.control(runId, action);
             cancelled.add(run);
             cancelChildren(run, actor, cancelled);
@@ -243,16 +241,6 @@ class DefaultWorkflowEngine implements WorkflowEngine {
                 cancelled.add(run);
                 cancelChildren(run, actor, cancelled);
             }
-        }
-    }
-
-    private <T> T inTransaction(String what, Callable<T> work) {
-        try {
-            return transactions.inNewTransaction(work);
-        } catch (DurableException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StoreException(what, e);
         }
     }
 
@@ -301,7 +289,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         }
         List<RunTree> subtrees = new ArrayList<>();
         List<RunInfo> kids = new ArrayList<>(store.listRuns(RunQuery.childrenOf(run.id())));
-        java.util.Collections.reverse(kids);
+        Collections.reverse(kids);
         for (RunInfo child : kids) {
             subtrees.add(tree(child, depth + 1));
         }

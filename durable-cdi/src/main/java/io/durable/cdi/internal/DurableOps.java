@@ -92,7 +92,7 @@ class DurableOps {
                 () -> timeout == null ? null : json(clock.instant().plus(timeout), Instant.class));
         Instant deadline = deadlineJson == null ? null : instant(deadlineJson);
         StepInfo outcome = receive(scope, "@signal:" + name, name, "signal:" + name, deadline,
-                () -> outcome(null, TIMEOUT, "no signal '" + name + "' before " + deadline));
+                () -> new Outcome(null, TIMEOUT, "no signal '" + name + "' before " + deadline));
         if (TIMEOUT.equals(outcome.errorType())) {
             return Optional.empty();
         }
@@ -110,11 +110,11 @@ class DurableOps {
      * @param signal     the awaited signal's name
      * @param waitingFor what the run waits for, as shown while parked
      * @param deadline   the deadline, or {@code null}
-     * @param onDeadline the outcome once the deadline passed (only its result and error count)
+     * @param onDeadline the outcome once the deadline passed
      * @return the outcome's journal entry
      */
     StepInfo receive(Scope scope, String outcome, String signal, String waitingFor, Instant deadline,
-                     Supplier<StepInfo> onDeadline) {
+                     Supplier<Outcome> onDeadline) {
         int position = scope.takePosition();
         String key = scope.takeStepKey(outcome);
         StepInfo recorded = scope.journaled(position);
@@ -138,7 +138,7 @@ class DurableOps {
             if (deadline == null || now.isBefore(deadline)) {
                 break;
             }
-            StepInfo expired = onDeadline.get();
+            Outcome expired = onDeadline.get();
             if (expired != null) {
                 StepInfo entry = entry(execution.newSequence(), key, outcome, expired.resultJson(), expired.errorType(),
                         expired.error(), now);
@@ -152,9 +152,14 @@ class DurableOps {
         throw scope.park(new Park(deadline, waitingFor(waitingFor), signal));
     }
 
-    /** An outcome for {@link #receive} to journal: only its result and error count. */
-    static StepInfo outcome(String resultJson, String errorType, String error) {
-        return new StepInfo(0, "-", "-", StepStatus.COMPLETED, 1, null, resultJson, errorType, error, null, null);
+    /**
+     * What {@link #receive} journals as the outcome of a wait whose deadline passed.
+     *
+     * @param resultJson the result
+     * @param errorType  the error type ({@link #TIMEOUT} for a timeout), or {@code null}
+     * @param error      the error text, or {@code null}
+     */
+    record Outcome(String resultJson, String errorType, String error) {
     }
 
     int version(Scope scope, String changeId, int minSupported, int maxSupported) {

@@ -19,11 +19,26 @@ class JournalWriter {
     TransactionRunner transactions;
 
     void write(Execution execution, String what, Callable<Void> work) {
+        write(execution, what, work, null);
+    }
+
+    /**
+     * Writes and returns what the work returned. An exception of type {@code passThrough} leaves
+     * unchanged and does not abort the execution: it is the caller's to handle (a step body's failure,
+     * a refusal the workflow code may catch).
+     */
+    <T> T write(Execution execution, String what, Callable<T> work, Class<? extends RuntimeException> passThrough) {
         try {
-            transactions.inNewTransaction(work);
-        } catch (DurableException e) {
-            execution.abort(e);
-            throw e;
+            return transactions.inNewTransaction(work);
+        } catch (RuntimeException e) {
+            if (passThrough != null && passThrough.isInstance(e)) {
+                throw e;
+            }
+            if (e instanceof DurableException durable) {
+                execution.abort(durable);
+                throw durable;
+            }
+            throw aborted(execution, what, e);
         } catch (Exception e) {
             throw aborted(execution, what, e);
         }

@@ -252,17 +252,10 @@ class RunExecutor {
                         ExecutionRegistry registry) {
         RunInfo run = execution.run();
         Instant now = clock.instant();
-        Optional<RunId> parent;
-        try {
-            parent = transactions.inNewTransaction(() -> {
-                store.finishRun(execution.lease(), status, outputJson, error, now);
-                return children.notifyParent(run, status, outputJson, error, now);
-            });
-        } catch (DurableException e) {
-            throw e;
-        } catch (Exception e) {
-            throw new StoreException("finishing run " + run.id(), e);
-        }
+        Optional<RunId> parent = StoreCalls.inTransaction(transactions, "finishing run " + run.id(), () -> {
+            store.finishRun(execution.lease(), status, outputJson, error, now);
+            return children.notifyParent(run, status, outputJson, error, now);
+        });
         events.finished(RunInfos.finished(run, status, outputJson, error, now, null));
         waiters.finished(run.id());
         parent.ifPresent(registry::wake);

@@ -4,7 +4,6 @@ import io.durable.api.DurableException;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.spi.EngineClock;
-import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,9 +33,6 @@ class Saga {
 
     @Inject
     WorkflowStore store;
-
-    @Inject
-    TransactionRunner transactions;
 
     @Inject
     JournalWriter journal;
@@ -106,23 +102,18 @@ class Saga {
         try {
             if (compensation.step().transactional()) {
                 try {
-                    return transactions.inNewTransaction(() -> {
+                    return journal.write(execution, "compensation " + key, () -> {
                         try {
                             invoke(compensation);
                         } catch (Exception e) {
-                            throw new Failed(e);
+                            throw new BodyFailure(e);
                         }
                         StepInfo entry = entry(execution, key, compensation, StepStatus.COMPLETED, null, started);
                         store.appendStep(execution.lease(), entry);
                         return entry;
-                    });
-                } catch (Failed failure) {
-                    return journalFailure(execution, key, compensation, failure.body, started);
-                } catch (DurableException e) {
-                    execution.abort(e);
-                    throw e;
-                } catch (Exception e) {
-                    throw journal.aborted(execution, "compensation " + key, e);
+                    }, BodyFailure.class);
+                } catch (BodyFailure failure) {
+                    return journalFailure(execution, key, compensation, failure.body(), started);
                 }
             }
             try {
@@ -172,17 +163,6 @@ class Saga {
                 throw cause;
             }
             throw e;
-        }
-    }
-
-    /** Carries a compensation's exception out of its transaction, to roll it back. */
-    private static final class Failed extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Exception body;
-
-        Failed(Exception body) {
-            super(body.getMessage(), body, false, false);
-            this.body = body;
         }
     }
 }

@@ -7,7 +7,6 @@ import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Park;
-import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -40,9 +39,6 @@ class StepRunner {
 
     @Inject
     WorkflowStore store;
-
-    @Inject
-    TransactionRunner transactions;
 
     @Inject
     JsonCodec codec;
@@ -89,8 +85,8 @@ class StepRunner {
                 throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
             }
             attempt = recorded.attempt() + 1;
-        } else if (execution.pauseRequested()) {
-            throw scope.park(new Park(null, "pause", null));
+        } else {
+            scope.checkPause();
         }
         Attempt current = new Attempt(scope, step, invocation, recorded == null ? null : recorded.sequence(), stepKey,
                 argumentsHash, attempt);
@@ -103,7 +99,7 @@ class StepRunner {
                 events.stepCompleted(execution.run(), current.written);
                 return result;
             } catch (BodyFailure failure) {
-                current.failed(failure.body, started);
+                current.failed(failure.body(), started);
             } finally {
                 scope.exitStep();
                 metrics.stepFinished(execution.run().workflowName(), Duration.between(started, clock.instant()));
@@ -184,26 +180,17 @@ class StepRunner {
             return result;
         }
 
-        Object runTransactional(Instant started) throws Exception {
-            try {
-                return transactions.inNewTransaction(() -> {
-                    Object result;
-                    try {
-                        result = invocation.proceed();
-                    } catch (Exception e) {
-                        throw new BodyFailure(e);
-                    }
-                    write(completed(started, result));
-                    return result;
-                });
-            } catch (BodyFailure failure) {
-                throw failure;
-            } catch (DurableException e) {
-                execution.abort(e);
-                throw e;
-            } catch (RuntimeException e) {
-                throw journal.aborted(execution, "step " + stepKey, e);
-            }
+        Object runTransactional(Instant started) {
+            return journal.write(execution, "step " + stepKey, () -> {
+                Object result;
+                try {
+                    result = invocation.proceed();
+                } catch (Exception e) {
+                    throw new BodyFailure(e);
+                }
+                write(completed(started, result));
+                return result;
+            }, BodyFailure.class);
         }
 
         private void write(StepInfo entry) {
@@ -274,17 +261,6 @@ class StepRunner {
 
         private void journal(Callable<Void> work) {
             journal.write(execution, "step " + stepKey, work);
-        }
-    }
-
-    /** Carries a step body's exception out of the transaction, apart from journaling failures. */
-    private static final class BodyFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-        private final transient Exception body;
-
-        BodyFailure(Exception body) {
-            super(body.getMessage(), body, false, false);
-            this.body = body;
         }
     }
 }
