@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
@@ -66,6 +67,8 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
 
     private final Map<RunId, Lease> claimed = new ConcurrentHashMap<>();
     private final Map<RunId, Execution> executions = new ConcurrentHashMap<>();
+    /** Runs woken while this node held them: offered again once their execution ends. */
+    private final Set<RunId> wokenWhileClaimed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
     private volatile boolean pendingMayWait;
     private volatile boolean started;
@@ -193,6 +196,9 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
             if (slotTaken) {
                 slots.release();
             }
+            if (wokenWhileClaimed.remove(lease.runId())) {
+                offer(lease.runId());
+            }
             if (pendingMayWait) {
                 queuePoll();
             }
@@ -207,6 +213,13 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
     @Override
     public void wake(RunId runId) {
         if (!claimed.containsKey(runId)) {
+            offer(runId);
+            return;
+        }
+        // the execution holding it may be parking it right now (a signal that came first makes it due at
+        // once): remember the wake, so that it is not lost until the next sweep
+        wokenWhileClaimed.add(runId);
+        if (!claimed.containsKey(runId) && wokenWhileClaimed.remove(runId)) {
             offer(runId);
         }
     }
