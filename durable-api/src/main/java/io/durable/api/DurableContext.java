@@ -189,4 +189,38 @@ public interface DurableContext {
      * @throws PayloadException when the input does not fit the entry method's parameter
      */
     void continueAsNew(Object input);
+    /**
+     * Runs a lambda as a step: journaled like a {@link DurableStep} method (a replay returns its
+     * journaled result without running it), with the options a step annotation would give. For
+     * libraries and for one-off steps; call it from workflow code, not inside another step.
+     *
+     * @param name       the step's name (1 to 200 characters, without {@code /}, {@code #} or a
+     *                   leading {@code @})
+     * @param resultType the result's (generic) type, for reading the journaled result back
+     * @param options    transactional or not, and the retry policy
+     * @param body       the work
+     * @param <T>        the result type
+     * @return what the body returned (or, on a replay, its journaled result)
+     * @throws StepFailedException     when the body failed (after its retries)
+     * @throws WorkflowUsageException  when called inside a step, or with an invalid name or policy
+     */
+    <T> T step(String name, java.lang.reflect.Type resultType, StepOptions options, java.util.concurrent.Callable<T> body);
+
+    /**
+     * Ends this slice of the run: it parks and resumes at once on a fresh thread with fresh
+     * transactions, replaying its journal up to here. Long loops call it when
+     * {@link #sliceStart()} is long ago, so no slice runs into a transaction or lease timeout.
+     * Journaled: a replay passes it without parking.
+     *
+     * @throws WorkflowUsageException when called inside a step
+     */
+    void newSlice();
+
+    /**
+     * When the current slice of the run began on this node (engine clock; not journaled, so use it
+     * only for time budgets).
+     *
+     * @return the slice's start
+     */
+    Instant sliceStart();
 }

@@ -1,0 +1,200 @@
+package io.durable.spi;
+
+import io.durable.sync.ResourceLock;
+import io.durable.sync.ResourceLockedException;
+import io.durable.track.StepLink;
+import io.durable.track.TrackedCall;
+import io.durable.track.TrackedRun;
+import io.durable.track.TrackedRunQuery;
+import io.durable.track.TrackedStep;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where tracked runs, steps, calls, counters, links and resource locks are kept. Every method runs
+ * in the caller's transaction, or in its own without one. Reads and updates by id take the owner
+ * and answer only for it: a row of another owner is treated as absent.
+ *
+ * <p>The contract is the {@code TrackingStoreContractTest} in this module's test jar.
+ */
+public interface TrackingStore {
+
+    /**
+     * Stores a new run (its counters are ignored: they start empty).
+     *
+     * @param run the run
+     * @throws IllegalArgumentException when a run with its id exists
+     */
+    void insertRun(TrackedRun run);
+
+    /**
+     * A run with its counters.
+     *
+     * @param id    the id
+     * @param owner the caller's owner
+     * @return the run, when it exists for that owner
+     */
+    Optional<TrackedRun> findRun(String id, String owner);
+
+    /**
+     * Stores a run's status, output, error and times (not its counters).
+     *
+     * @param run the run as it is now
+     * @return {@code false} when no such run exists for its owner
+     */
+    boolean updateRun(TrackedRun run);
+
+    /**
+     * The owner's runs, newest first.
+     *
+     * @param query the filter
+     * @param owner the owner
+     * @return the runs, with their counters
+     */
+    List<TrackedRun> listRuns(TrackedRunQuery query, String owner);
+
+    /**
+     * Adds to a run's counters atomically: concurrent increments of the same counter are all kept.
+     *
+     * @param runId      the run
+     * @param owner      the caller's owner
+     * @param increments the amounts by counter name
+     * @return {@code false} when no such run exists for that owner
+     */
+    boolean incrementCounters(String runId, String owner, Map<String, Long> increments);
+
+    /**
+     * Stores a new step.
+     *
+     * @param step  the step
+     * @param owner its run's owner
+     * @throws IllegalArgumentException when a step with its id exists
+     */
+    void insertStep(TrackedStep step, String owner);
+
+    /**
+     * A step.
+     *
+     * @param id    the id
+     * @param owner the caller's owner
+     * @return the step, when it exists for that owner
+     */
+    Optional<TrackedStep> findStep(String id, String owner);
+
+    /**
+     * Stores a step's status, progress, output, error and times.
+     *
+     * @param step  the step as it is now
+     * @param owner the caller's owner
+     * @return {@code false} when no such step exists for that owner
+     */
+    boolean updateStep(TrackedStep step, String owner);
+
+    /**
+     * A run's steps in the order created.
+     *
+     * @param runId the run
+     * @param owner the caller's owner
+     * @return the steps
+     */
+    List<TrackedStep> listSteps(String runId, String owner);
+
+    /**
+     * Stores a new call.
+     *
+     * @param call  the call
+     * @param owner its run's owner
+     */
+    void insertCall(TrackedCall call, String owner);
+
+    /**
+     * A call.
+     *
+     * @param id    the id
+     * @param owner the caller's owner
+     * @return the call, when it exists for that owner
+     */
+    Optional<TrackedCall> findCall(String id, String owner);
+
+    /**
+     * Stores a call's status, output, error and finish time.
+     *
+     * @param call  the call as it is now
+     * @param owner the caller's owner
+     * @return {@code false} when no such call exists for that owner
+     */
+    boolean updateCall(TrackedCall call, String owner);
+
+    /**
+     * A step's calls in the order made.
+     *
+     * @param stepId the step
+     * @param owner  the caller's owner
+     * @return the calls
+     */
+    List<TrackedCall> listCalls(String stepId, String owner);
+
+    /**
+     * Records an entity a step touched.
+     *
+     * @param stepId the step
+     * @param owner  the caller's owner
+     * @param link   the entity
+     * @return {@code false} when no such step exists for that owner
+     */
+    boolean insertLink(String stepId, String owner, StepLink link);
+
+    /**
+     * A step's links in the order made.
+     *
+     * @param stepId the step
+     * @param owner  the caller's owner
+     * @return the links
+     */
+    List<StepLink> listLinks(String stepId, String owner);
+
+    /**
+     * Takes a resource's lock for a holder: when it is free, expired, or already the holder's (then
+     * renewed).
+     *
+     * @param resource the resource (1 to 200 characters)
+     * @param holder   the holder (1 to 200 characters)
+     * @param now      the time
+     * @param ttl      how long it holds unless renewed
+     * @return the lock now held
+     * @throws ResourceLockedException when another holder's lock is live
+     */
+    ResourceLock acquireLock(String resource, String holder, Instant now, Duration ttl);
+
+    /**
+     * Extends a lock the holder still holds (even expired, as long as nobody took it since).
+     *
+     * @param resource the resource
+     * @param holder   the holder
+     * @param now      the time
+     * @param ttl      how long from now it holds
+     * @return {@code false} when the holder does not hold it
+     */
+    boolean renewLock(String resource, String holder, Instant now, Duration ttl);
+
+    /**
+     * Releases a lock the holder holds.
+     *
+     * @param resource the resource
+     * @param holder   the holder
+     * @return {@code false} when the holder did not hold it (nothing changed)
+     */
+    boolean releaseLock(String resource, String holder);
+
+    /**
+     * A resource's lock, live or expired.
+     *
+     * @param resource the resource
+     * @return the lock, when there is one
+     */
+    Optional<ResourceLock> findLock(String resource);
+}

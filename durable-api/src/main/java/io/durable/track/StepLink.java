@@ -1,0 +1,21 @@
+package io.durable.track;
+
+import java.util.Objects;
+
+/**
+ * An entity a step touched: what it read or wrote.
+ *
+ * @param linkType   how it was touched, for example {@code input} or {@code output}
+ * @param entityType the entity's type, for example {@code customer}
+ * @param entityId   the entity's id in the application
+ * @param externalId its id in the third-party system, or {@code null}
+ */
+public record StepLink(String linkType, String entityType, String entityId, String externalId) {
+
+    /** Validates the required fields. */
+    public StepLink {
+        Objects.requireNonNull(linkType, "linkType");
+        Objects.requireNonNull(entityType, "entityType");
+        Objects.requireNonNull(entityId, "entityId");
+    }
+}
