@@ -1,5 +1,11 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.StepOptions;
+import io.durable.api.WorkflowUsageException;
+import java.lang.reflect.Type;
+import java.util.List;
+import java.util.concurrent.Callable;
+
 import io.durable.api.Approval;
 import io.durable.api.Branches;
 import io.durable.api.DurableContext;
@@ -29,6 +35,12 @@ class DefaultDurableContext implements DurableContext {
 
     @Inject
     Approvals approvals;
+
+    @Inject
+    StepRunner steps;
+
+    @Inject
+    DurableExtension extension;
 
     @Override
     public RunId runId() {
@@ -125,6 +137,47 @@ class DefaultDurableContext implements DurableContext {
     @Override
     public void continueAsNew(Object input) {
         ops.continueAsNew(scope("continueAsNew"), input);
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public <T> T step(String name, Type resultType, StepOptions options, Callable<T> body) {
+        Scope scope = scope("step");
+        if (scope.inStep()) {
+            throw new WorkflowUsageException("step('" + name + "') was called inside step " + scope.currentStepKey()
+                    + "; call steps from workflow code");
+        }
+        if (name == null || resultType == null || options == null || body == null) {
+            throw new WorkflowUsageException("step needs a name, a result type, options and a body");
+        }
+        StepDefinitionCheck.nameProblem(name).ifPresent(problem -> {
+            throw new WorkflowUsageException(problem);
+        });
+        try {
+            extension.retryPolicies().policy(options.retry());
+        } catch (IllegalArgumentException e) {
+            throw new WorkflowUsageException("step '" + name + "': " + e.getMessage());
+        }
+        boolean returnsVoid = resultType == void.class || resultType == Void.class;
+        StepDescriptor descriptor = new StepDescriptor(name, options.transactional(), resultType, returnsVoid,
+                options.retry(), List.of(), null);
+        try {
+            return (T) steps.run(scope, descriptor, StepCall.of(body));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException("step '" + name + "' ended with " + e, e); // the runner wraps body failures
+        }
+    }
+
+    @Override
+    public void newSlice() {
+        ops.newSlice(scope("newSlice"));
+    }
+
+    @Override
+    public Instant sliceStart() {
+        return scope("sliceStart").execution().sliceStart();
     }
 
     private static Scope scope(String what) {

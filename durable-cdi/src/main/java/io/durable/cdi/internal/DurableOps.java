@@ -74,6 +74,18 @@ class DurableOps {
         }
     }
 
+    /** Journals the slice's end, then parks the run due at once; a replay passes it. */
+    void newSlice(Scope scope) {
+        boolean[] fresh = {false};
+        record(scope, "newSlice", "@slice", () -> {
+            fresh[0] = true;
+            return json(clock.instant(), Instant.class);
+        });
+        if (fresh[0]) {
+            throw scope.park(new Park(clock.instant(), "new slice", null));
+        }
+    }
+
     Instant now(Scope scope) {
         return instant(record(scope, "now", "@now", () -> json(clock.instant(), Instant.class)));
     }

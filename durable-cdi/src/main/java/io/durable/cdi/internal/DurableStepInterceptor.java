@@ -35,6 +35,6 @@ class DurableStepInterceptor {
         if (step == null) {
             return invocation.proceed();
         }
-        return runner.run(scope, step, invocation);
+        return runner.run(scope, step, StepCall.of(invocation));
     }
 }

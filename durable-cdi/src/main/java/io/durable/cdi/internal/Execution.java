@@ -6,6 +6,7 @@ import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.spi.Lease;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -27,14 +28,16 @@ final class Execution {
     private final AtomicInteger nextSequence;
     private final List<Compensation> compensations = new ArrayList<>();
     private final Scope root;
+    private final Instant sliceStart;
     private volatile DurableException abortCause;
     private volatile boolean pauseRequested;
     private volatile boolean compensating;
     private String continuation;
     private boolean continued;
 
-    Execution(RunInfo run, Lease lease, List<StepInfo> journal) {
+    Execution(RunInfo run, Lease lease, List<StepInfo> journal, Instant sliceStart) {
         this.run = run;
+        this.sliceStart = sliceStart;
         this.lease = lease;
         this.pauseRequested = run.paused();
         this.compensating = run.status() == RunStatus.COMPENSATING;
@@ -49,6 +52,11 @@ final class Execution {
 
     RunInfo run() {
         return run;
+    }
+
+    /** When this execution (the run's current slice) began. */
+    Instant sliceStart() {
+        return sliceStart;
     }
 
     Lease lease() {

@@ -113,7 +113,7 @@ class RunExecutor {
             return Outcome.ABANDONED;
         }
         List<StepInfo> journal = store.loadJournal(run.id());
-        Execution execution = new Execution(run, lease, journal);
+        Execution execution = new Execution(run, lease, journal, clock.instant());
         if (!definition.resumes(run.workflowVersion())) {
             return abandonOrFail(execution, new IncompatibleVersionException(definition.name(), run.id().value(),
                     run.workflowVersion(), definition.version(), definition.compatibleFrom()), registry);

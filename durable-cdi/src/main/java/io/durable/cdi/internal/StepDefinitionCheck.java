@@ -15,6 +15,16 @@ final class StepDefinitionCheck {
     private StepDefinitionCheck() {
     }
 
+    /** What is wrong with a step name, if anything. */
+    static Optional<String> nameProblem(String name) {
+        if (name.isEmpty() || name.length() > MAX_STEP_NAME || name.contains("#") || name.contains("/")
+                || name.startsWith("@")) {
+            return Optional.of("step name '" + name + "' must be 1 to " + MAX_STEP_NAME + " characters, must not "
+                    + "contain '#' or '/' and must not start with '@' (reserved for the engine's own journal entries)");
+        }
+        return Optional.empty();
+    }
+
     static Optional<WorkflowDefinitionException> problem(Class<?> beanClass, Method method, DurableStep step) {
         String where = "@DurableStep method " + method.getName() + ": ";
         int modifiers = method.getModifiers();
@@ -24,10 +34,9 @@ final class StepDefinitionCheck {
                     + "cannot intercept it"));
         }
         String name = step.name().isBlank() ? method.getName() : step.name();
-        if (name.length() > MAX_STEP_NAME || name.contains("#") || name.contains("/") || name.startsWith("@")) {
-            return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where + "step name '" + name
-                    + "' must be at most " + MAX_STEP_NAME + " characters, must not contain '#' or '/' and must not "
-                    + "start with '@' (reserved for the engine's own journal entries)"));
+        Optional<String> nameProblem = nameProblem(name);
+        if (nameProblem.isPresent()) {
+            return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where + nameProblem.get()));
         }
         if (!step.compensation().isBlank()) {
             Optional<Method> compensation = StepDescriptors.compensation(method, step.compensation());

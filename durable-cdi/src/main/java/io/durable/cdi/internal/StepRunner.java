@@ -1,6 +1,7 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
+import io.durable.api.RetryLaterException;
 import io.durable.api.RetryPolicy;
 import io.durable.api.StepFailedException;
 import io.durable.api.StepInfo;
@@ -10,7 +11,6 @@ import io.durable.spi.Park;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.interceptor.InvocationContext;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -65,12 +65,12 @@ class StepRunner {
     @Inject
     EngineEvents events;
 
-    Object run(Scope scope, StepDescriptor step, InvocationContext invocation) throws Exception {
+    Object run(Scope scope, StepDescriptor step, StepCall invocation) throws Exception {
         scope.checkCanContinue();
         Execution execution = scope.execution();
         int position = scope.takePosition();
         String stepKey = scope.takeStepKey(step.name());
-        String argumentsHash = codec.argumentsHash(invocation.getParameters());
+        String argumentsHash = codec.argumentsHash(invocation.arguments());
         StepInfo recorded = scope.journaled(position);
         int attempt = 1;
         if (recorded != null) {
@@ -108,9 +108,9 @@ class StepRunner {
     }
 
     private static void registerCompensation(Execution execution, StepDescriptor step, int sequence, String stepKey,
-                                             InvocationContext invocation, Object result) {
+                                             StepCall invocation, Object result) {
         if (step.compensation() != null) {
-            execution.register(new Compensation(sequence, stepKey, step, invocation.getTarget(), result));
+            execution.register(new Compensation(sequence, stepKey, step, invocation.target(), result));
         }
     }
 
@@ -136,7 +136,7 @@ class StepRunner {
         private final Scope scope;
         private final Execution execution;
         private final StepDescriptor step;
-        private final InvocationContext invocation;
+        private final StepCall invocation;
         private final String stepKey;
         private final String argumentsHash;
         private Integer sequence;
@@ -144,7 +144,7 @@ class StepRunner {
         private boolean entryExists;
         private StepInfo written;
 
-        Attempt(Scope scope, StepDescriptor step, InvocationContext invocation, Integer sequence, String stepKey,
+        Attempt(Scope scope, StepDescriptor step, StepCall invocation, Integer sequence, String stepKey,
                 String argumentsHash, int number) {
             this.scope = scope;
             this.execution = scope.execution();
@@ -222,6 +222,9 @@ class StepRunner {
             RetryPolicy policy = extension.retryPolicies().policy(step.retry());
             if (step.retryable(failure) && policy.allowsRetryAfter(number)) {
                 Duration wait = policy.delay(number, ThreadLocalRandom.current().nextDouble());
+                if (failure instanceof RetryLaterException later && later.retryAfter().compareTo(wait) > 0) {
+                    wait = later.retryAfter(); // the other side asked for a longer wait
+                }
                 Instant retryAt = clock.instant().plus(wait);
                 StepInfo entry = new StepInfo(sequence(), stepKey, step.name(), StepStatus.RETRYING, number, argumentsHash,
                         codec.toJson(retryAt, Instant.class, "a retry time"), failure.getClass().getName(), message,

@@ -1,6 +1,8 @@
 package io.durable.jpa.se;
 
+import io.durable.jpa.JpaTrackingStore;
 import io.durable.jpa.JpaWorkflowStore;
+import io.durable.spi.TrackingStore;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.persistence.EntityManager;
@@ -14,6 +16,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Callable;
 
 /**
@@ -27,32 +30,52 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
     private final EntityManagerFactory factory;
     private final ThreadLocal<Deque<EntityManager>> current = ThreadLocal.withInitial(ArrayDeque::new);
     private final WorkflowStore store;
+    private final TrackingStore trackingStore;
 
     private ResourceLocalJpa(EntityManagerFactory factory) {
         this.factory = factory;
         JpaWorkflowStore core = new JpaWorkflowStore() {
             @Override
             protected EntityManager entityManager() {
-                EntityManager em = current.get().peek();
-                if (em == null) {
-                    throw new IllegalStateException("No transaction: store calls run inside ResourceLocalJpa");
-                }
-                return em;
+                return currentEntityManager();
             }
         };
-        store = (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
-                new Class<?>[]{WorkflowStore.class}, (proxy, method, args) -> {
-                    if (method.getDeclaringClass() == Object.class) {
-                        return method.invoke(core, args);
-                    }
-                    return required(() -> {
-                        try {
-                            return method.invoke(core, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
-                        }
-                    });
-                });
+        JpaTrackingStore tracking = new JpaTrackingStore() {
+            @Override
+            protected EntityManager entityManager() {
+                return currentEntityManager();
+            }
+        };
+        store = joining(WorkflowStore.class, core, Set.of());
+        trackingStore = joining(TrackingStore.class, tracking, LOCK_METHODS);
+    }
+
+    private EntityManager currentEntityManager() {
+        EntityManager em = current.get().peek();
+        if (em == null) {
+            throw new IllegalStateException("No transaction: store calls run inside ResourceLocalJpa");
+        }
+        return em;
+    }
+
+    /** Store methods that always run in a transaction of their own. */
+    private static final Set<String> LOCK_METHODS = Set.of("acquireLock", "renewLock", "releaseLock", "findLock");
+
+    /** A proxy whose calls join the current transaction or run in their own ({@code ownTransaction}: always). */
+    private <S> S joining(Class<S> type, S target, Set<String> ownTransaction) {
+        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
+            if (method.getDeclaringClass() == Object.class) {
+                return method.invoke(target, args);
+            }
+            Callable<Object> call = () -> {
+                try {
+                    return method.invoke(target, args);
+                } catch (InvocationTargetException e) {
+                    throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
+                }
+            };
+            return ownTransaction.contains(method.getName()) ? inNewTransaction(call) : required(call);
+        }));
     }
 
     /**
@@ -83,6 +106,16 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
      */
     public WorkflowStore store() {
         return store;
+    }
+
+    /**
+     * The tracking store; each call joins the current transaction or runs in its own (lock calls
+     * always in their own).
+     *
+     * @return the tracking store
+     */
+    public TrackingStore trackingStore() {
+        return trackingStore;
     }
 
     @Override
