@@ -208,19 +208,21 @@ public interface DurableContext {
 
     /**
      * Ends this slice of the run: it parks and resumes at once on a fresh thread with fresh
-     * transactions, replaying its journal up to here. Long loops call it when
-     * {@link #sliceStart()} is long ago, so no slice runs into a transaction or lease timeout.
-     * Journaled: a replay passes it without parking.
+     * transactions, replaying its journal up to here, so no slice of a long loop runs into a
+     * transaction or lease timeout. Journaled: a replay passes it without parking. Guard it with
+     * {@link #sliceExceeded}: {@code if (ctx.sliceExceeded(budget)) ctx.newSlice();}
      *
      * @throws WorkflowUsageException when called inside a step
      */
     void newSlice();
 
     /**
-     * When the current slice of the run began on this node (engine clock; not journaled, so use it
-     * only for time budgets).
+     * Whether the current slice has run longer than a budget (engine clock). While replaying it
+     * answers what the first execution found (whether a new slice began at this point), so the
+     * guarded {@link #newSlice()} replays the same way.
      *
-     * @return the slice's start
+     * @param budget the slice budget
+     * @return {@code true} when a new slice should begin here
      */
-    Instant sliceStart();
+    boolean sliceExceeded(Duration budget);
 }

@@ -41,6 +41,15 @@ public interface TrackingStore {
     Optional<TrackedRun> findRun(String id, String owner);
 
     /**
+     * The owner of a run, for work that resumes a run outside its owner's request (a durable
+     * workflow resumed by the engine). Not for answering callers: use {@link #findRun}.
+     *
+     * @param id the run's id
+     * @return its owner, when the run exists
+     */
+    Optional<String> ownerOf(String id);
+
+    /**
      * Stores a run's status, output, error and times (not its counters).
      *
      * @param run the run as it is now

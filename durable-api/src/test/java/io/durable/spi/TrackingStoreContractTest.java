@@ -74,6 +74,8 @@ public abstract class TrackingStoreContractTest {
     void aRunIsStoredUpdatedAndReadBackWithItsFields() {
         TrackedRun run = newRun(owner);
         assertEquals(run, store().findRun(run.id(), owner).orElseThrow());
+        assertEquals(java.util.Optional.of(owner), store().ownerOf(run.id()));
+        assertTrue(store().ownerOf("no-such-run").isEmpty());
         TrackedRun done = run.with(TrackStatus.COMPLETED, "{\"total\":3}", null, t0.plusSeconds(1), t0.plusSeconds(5));
         assertTrue(store().updateRun(done));
         assertEquals(done, store().findRun(run.id(), owner).orElseThrow());

@@ -69,6 +69,12 @@ public abstract class JpaTrackingStore implements TrackingStore {
     }
 
     @Override
+    public Optional<String> ownerOf(String id) {
+        return work("reading the owner of tracked run " + id, () -> Optional.ofNullable(
+                entityManager().find(TrackRunEntity.class, id)).map(TrackingMapping::owner));
+    }
+
+    @Override
     public boolean updateRun(TrackedRun run) {
         return work("updating tracked run " + run.id(), () -> ownedRun(run.id(), run.owner(), LockModeType.NONE)
                 .map(e -> {

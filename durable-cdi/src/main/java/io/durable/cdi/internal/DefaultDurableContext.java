@@ -176,8 +176,8 @@ class DefaultDurableContext implements DurableContext {
     }
 
     @Override
-    public Instant sliceStart() {
-        return scope("sliceStart").execution().sliceStart();
+    public boolean sliceExceeded(Duration budget) {
+        return ops.sliceExceeded(scope("sliceExceeded"), budget);
     }
 
     private static Scope scope(String what) {

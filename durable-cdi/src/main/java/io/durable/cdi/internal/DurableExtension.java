@@ -34,7 +34,8 @@ public class DurableExtension implements Extension {
             EngineSettingsProducer.class, EngineThreads.class, JtaTransactionRunner.class,
             SystemClockProducer.class, EngineMetrics.class, EngineLifecycle.class, DurableOps.class, InThreadWait.class,
             JournalWriter.class, WakeUps.class, AfterCommit.class, CronScheduler.class, Inputs.class, EngineEvents.class,
-            ParallelRunner.class, ChildWorkflows.class, Approvals.class, Saga.class);
+            ParallelRunner.class, ChildWorkflows.class, Approvals.class, Saga.class, TrackingOwners.class,
+            DefaultRunTracker.class, WorkflowTracking.class, DefaultSyncs.class);
 
     private final WorkflowDefinitions workflows = new WorkflowDefinitions();
     private final StepDescriptors steps = new StepDescriptors();

@@ -86,6 +86,17 @@ class DurableOps {
         }
     }
 
+    /** While replaying: whether the journal has a slice here; else whether the slice ran past the budget. */
+    boolean sliceExceeded(Scope scope, Duration budget) {
+        if (budget == null || budget.isNegative()) {
+            throw new WorkflowUsageException("sliceExceeded needs a budget of 0 or more, got " + budget);
+        }
+        if (scope.isReplaying()) {
+            return scope.journaled(scope.peekPosition()).name().equals("@slice");
+        }
+        return !clock.instant().isBefore(scope.execution().sliceStart().plus(budget));
+    }
+
     Instant now(Scope scope) {
         return instant(record(scope, "now", "@now", () -> json(clock.instant(), Instant.class)));
     }

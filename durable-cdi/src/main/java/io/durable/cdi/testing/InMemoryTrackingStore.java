@@ -53,6 +53,11 @@ public class InMemoryTrackingStore implements TrackingStore {
     }
 
     @Override
+    public synchronized Optional<String> ownerOf(String id) {
+        return Optional.ofNullable(runs.get(id)).map(TrackedRun::owner);
+    }
+
+    @Override
     public synchronized boolean updateRun(TrackedRun run) {
         TrackedRun old = runs.get(run.id());
         if (old == null || !old.owner().equals(run.owner())) {

@@ -4,6 +4,7 @@ import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.WorkflowEngine;
+import io.durable.cdi.testing.InMemoryTrackingStore;
 import io.durable.cdi.testing.InMemoryWorkflowStore;
 import io.durable.spi.WorkflowStore;
 import jakarta.inject.Inject;
@@ -88,7 +89,11 @@ abstract class EngineTestBase {
                                 CompositionWorkflows.ForkWorkflow.class, CompositionWorkflows.ChildWorkflow.class,
                                 CompositionWorkflows.ParentWorkflow.class, CompositionWorkflows.CheckoutWorkflow.class,
                                 CompositionWorkflows.ExpenseApprovalWorkflow.class, CompositionWorkflows.LoopWorkflow.class,
-                                CompositionWorkflows.ForeverWorkflow.class, CompositionWorkflows.Lifecycle.class))
+                                CompositionWorkflows.ForeverWorkflow.class, CompositionWorkflows.Lifecycle.class,
+                                InMemoryTrackingStore.class, SyncWorkflows.FakeApi.class, SyncWorkflows.ContactTable.class,
+                                SyncWorkflows.ContactSyncWorkflow.class, SyncWorkflows.OffsetSyncWorkflow.class,
+                                SyncWorkflows.BatchSyncWorkflow.class, SyncWorkflows.TestOwner.class,
+                                SyncWorkflows.SyncEvents.class))
                 .build();
     }
 }

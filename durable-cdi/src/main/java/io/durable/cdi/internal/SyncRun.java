@@ -1,0 +1,60 @@
+package io.durable.cdi.internal;
+
+import io.durable.sync.SyncContext;
+import io.durable.sync.SyncSpec;
+
+import java.util.Map;
+
+/** What durable and plain syncs share: the run, its counters and its lock. */
+abstract class SyncRun implements SyncContext {
+
+    final DefaultSyncs syncs;
+    final String runId;
+    final SyncSpec spec;
+    final String lock;
+
+    SyncRun(DefaultSyncs syncs, String runId, SyncSpec spec, String lock) {
+        this.syncs = syncs;
+        this.runId = runId;
+        this.spec = spec;
+        this.lock = lock;
+    }
+
+    @Override
+    public String runId() {
+        return runId;
+    }
+
+    @Override
+    public SyncSpec spec() {
+        return spec;
+    }
+
+    @Override
+    public void count(String name, long delta) {
+        syncs.tracker.incrementRunOutput(runId, Map.of(name, delta));
+    }
+
+    /** Adds several counters in one store call (nothing when all are 0). */
+    void count(Map<String, Long> increments) {
+        Map<String, Long> nonZero = new java.util.LinkedHashMap<>();
+        increments.forEach((name, value) -> {
+            if (value != 0) {
+                nonZero.put(name, value);
+            }
+        });
+        if (!nonZero.isEmpty()) {
+            syncs.tracker.incrementRunOutput(runId, nonZero);
+        }
+    }
+
+    @Override
+    public Map<String, Long> counters() {
+        return syncs.tracker.run(runId).orElseThrow().counters();
+    }
+
+    @Override
+    public void renewLock() {
+        syncs.renew(lock, runId, spec.lockTtl());
+    }
+}
