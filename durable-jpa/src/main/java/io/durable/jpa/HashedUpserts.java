@@ -34,7 +34,8 @@ public final class HashedUpserts {
      * @param key          the record's natural key
      * @param record       the incoming record (hashed with {@link ContentHash}; its key is part of it)
      * @param create       makes a new, empty entity
-     * @param apply        copies the record's fields onto an entity (new or existing)
+     * @param apply        copies the record's fields onto an entity (new or existing) through the entity's own
+     *                     methods or setters: in a server, woven entities see only changes made that way
      * @param <E>          the entity type
      * @return CREATED, UPDATED or UNCHANGED
      * @throws io.durable.sync.UnhashableRecordException when the record cannot be hashed, naming its

@@ -76,11 +76,18 @@ public abstract class JpaTrackingStore implements TrackingStore {
 
     @Override
     public boolean updateRun(TrackedRun run) {
-        return work("updating tracked run " + run.id(), () -> ownedRun(run.id(), run.owner(), LockModeType.NONE)
-                .map(e -> {
-                    TrackingMapping.apply(e, run);
-                    return true;
-                }).orElse(false));
+        // JPQL updates, not changes to managed entities: woven entities (in a server) track only the
+        // changes made through their own methods
+        return work("updating tracked run " + run.id(), () -> entityManager().createQuery(
+                        "UPDATE TrackRunEntity r SET r.runType = :type, r.trigger = :trigger, r.status = :status, "
+                                + "r.inputJson = :input, r.outputJson = :output, r.error = :error, "
+                                + "r.startedAt = :started, r.finishedAt = :finished WHERE r.id = :id AND r.owner = :owner")
+                .setParameter("type", run.runType()).setParameter("trigger", run.trigger())
+                .setParameter("status", run.status().name()).setParameter("input", run.inputJson())
+                .setParameter("output", run.outputJson()).setParameter("error", run.error())
+                .setParameter("started", Mapping.millis(run.startedAt()))
+                .setParameter("finished", Mapping.millis(run.finishedAt()))
+                .setParameter("id", run.id()).setParameter("owner", run.owner()).executeUpdate() > 0);
     }
 
     @Override
@@ -153,10 +160,18 @@ public abstract class JpaTrackingStore implements TrackingStore {
 
     @Override
     public boolean updateStep(TrackedStep step, String owner) {
-        return work("updating tracked step " + step.id(), () -> ownedStep(step.id(), owner).map(e -> {
-            TrackingMapping.apply(e, step);
-            return true;
-        }).orElse(false));
+        return work("updating tracked step " + step.id(), () -> entityManager().createQuery(
+                        "UPDATE TrackStepEntity s SET s.status = :status, s.itemsTotal = :total, s.itemsProcessed = :processed, "
+                                + "s.itemsSucceeded = :succeeded, s.itemsFailed = :failed, s.outputJson = :output, "
+                                + "s.error = :error, s.startedAt = :started, s.finishedAt = :finished "
+                                + "WHERE s.id = :id AND s.owner = :owner")
+                .setParameter("status", step.status().name()).setParameter("total", step.progress().itemsTotal())
+                .setParameter("processed", step.progress().itemsProcessed())
+                .setParameter("succeeded", step.progress().itemsSucceeded())
+                .setParameter("failed", step.progress().itemsFailed()).setParameter("output", step.outputJson())
+                .setParameter("error", step.error()).setParameter("started", Mapping.millis(step.startedAt()))
+                .setParameter("finished", Mapping.millis(step.finishedAt()))
+                .setParameter("id", step.id()).setParameter("owner", owner).executeUpdate() > 0);
     }
 
     @Override
@@ -185,10 +200,12 @@ public abstract class JpaTrackingStore implements TrackingStore {
 
     @Override
     public boolean updateCall(TrackedCall call, String owner) {
-        return work("updating tracked call " + call.id(), () -> ownedCall(call.id(), owner).map(e -> {
-            TrackingMapping.apply(e, call);
-            return true;
-        }).orElse(false));
+        return work("updating tracked call " + call.id(), () -> entityManager().createQuery(
+                        "UPDATE TrackCallEntity c SET c.status = :status, c.outputJson = :output, c.error = :error, "
+                                + "c.finishedAt = :finished WHERE c.id = :id AND c.owner = :owner")
+                .setParameter("status", call.status().name()).setParameter("output", call.outputJson())
+                .setParameter("error", call.error()).setParameter("finished", Mapping.millis(call.finishedAt()))
+                .setParameter("id", call.id()).setParameter("owner", owner).executeUpdate() > 0);
     }
 
     @Override

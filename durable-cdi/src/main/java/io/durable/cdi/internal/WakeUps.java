@@ -45,7 +45,10 @@ class WakeUps {
 
     /** Arms the wake-up; {@code onDue} runs when it fires (in-memory timers only). */
     void arm(RunId runId, Instant wakeAt, Runnable onDue) {
-        if (persistent.isResolvable()) {
+        // a wake-up due now (a new slice, a signal that came first) needs no persistent timer: the run row
+        // is due in the database already, and Payara's timer store refuses timers that expire at once
+        boolean dueNow = !wakeAt.isAfter(clock.instant().plusSeconds(1));
+        if (persistent.isResolvable() && !dueNow) {
             try {
                 persistent.get().arm(runId, wakeAt);
                 return;

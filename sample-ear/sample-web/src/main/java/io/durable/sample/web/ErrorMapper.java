@@ -26,11 +26,12 @@ public class ErrorMapper implements ExceptionMapper<DurableException> {
     public Response toResponse(DurableException e) {
         Response.Status status;
         if (e instanceof UnknownWorkflowException || e instanceof RunNotFoundException
-                || e instanceof ApprovalNotFoundException) {
+                || e instanceof ApprovalNotFoundException || e instanceof io.durable.track.TrackingNotFoundException) {
             status = Response.Status.NOT_FOUND;
         } else if (e instanceof DuplicateInstanceException || e instanceof RunFinishedException
                 || e instanceof IllegalTransitionException || e instanceof IncompatibleVersionException
-                || e instanceof ApprovalDecidedException || e instanceof StartVetoedException) {
+                || e instanceof ApprovalDecidedException || e instanceof StartVetoedException
+                || e instanceof io.durable.sync.ResourceLockedException) {
             status = Response.Status.CONFLICT;
         } else if (e instanceof PayloadException || e instanceof UnknownSignalException) {
             status = Response.Status.BAD_REQUEST;
