@@ -109,7 +109,7 @@ class DefaultSyncs implements Syncs {
             }
             ctx.sleep(WAIT_POLL);
         }
-        SyncRun sync = new DurableSyncRun(this, runId, spec, lock, scope);
+        SyncRun sync = new DurableSyncRun(this, runId, spec, lock);
         T value;
         try {
             value = body.run(sync);

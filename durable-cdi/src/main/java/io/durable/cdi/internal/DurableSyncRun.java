@@ -15,7 +15,6 @@ import io.durable.sync.SyncSpec;
 import java.lang.reflect.Type;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
 
 /**
  * A sync inside workflow code: every fetch is a step with the paging's retry policy, every page's
@@ -26,7 +25,7 @@ final class DurableSyncRun extends SyncRun {
 
     private final DurableContext ctx;
 
-    DurableSyncRun(DefaultSyncs syncs, String runId, SyncSpec spec, String lock, Scope scope) {
+    DurableSyncRun(DefaultSyncs syncs, String runId, SyncSpec spec, String lock) {
         super(syncs, runId, spec, lock);
         this.ctx = syncs.ctx;
     }
@@ -89,12 +88,12 @@ final class DurableSyncRun extends SyncRun {
     }
 
     private <T> void process(String name, List<T> items, PageHandler<T> handler) {
-        ctx.step(name + ".process", Void.class, StepOptions.TRANSACTIONAL, step(() -> {
+        ctx.step(name + ".process", Void.class, StepOptions.TRANSACTIONAL, () -> {
             handler.handle(items, this);
             count(Map.of("fetched", (long) items.size(), "pages", 1L));
             renewLock();
             return null;
-        }));
+        });
     }
 
     private void sliceIfDue() {
@@ -116,19 +115,15 @@ final class DurableSyncRun extends SyncRun {
             }
             int from = next;
             int to = Math.min(items.size(), next + batchSize);
-            BatchResult batch = ctx.step(name + ".batch", BatchResult.class, StepOptions.TRANSACTIONAL, step(() -> {
+            BatchResult batch = ctx.step(name + ".batch", BatchResult.class, StepOptions.TRANSACTIONAL, () -> {
                 BatchResult done = Batches.batch(items, from, to, () -> false, handler);
                 count(Map.of("succeeded", (long) done.succeeded(), "failed", (long) done.failed()));
                 renewLock();
                 return done;
-            }));
+            });
             total = total.then(batch);
             next = batch.nextIndex();
         }
         return total;
-    }
-
-    private static <T> Callable<T> step(Callable<T> work) {
-        return work;
     }
 }
