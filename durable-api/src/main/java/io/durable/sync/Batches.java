@@ -86,7 +86,15 @@ public final class Batches {
         return new BatchResult(index, index - from, succeeded, failed, index == items.size(), failures);
     }
 
-    static void checkArguments(List<?> items, int startAt, int batchSize) {
+    /**
+     * Checks a batch size and start index.
+     *
+     * @param items     the items
+     * @param startAt   the first index to process
+     * @param batchSize items per batch
+     * @throws IllegalArgumentException when one is out of range, naming it
+     */
+    public static void checkArguments(List<?> items, int startAt, int batchSize) {
         if (batchSize < 1 || batchSize > 10_000) {
             throw new IllegalArgumentException("batch size must be 1 to 10000, got " + batchSize);
         }

@@ -277,7 +277,7 @@ public abstract class JpaTrackingStore implements TrackingStore {
             em.flush();
             return fresh;
         } catch (PersistenceException e) {
-            if (Mapping.isConstraintViolation(e) || isConflict(e)) {
+            if (Mapping.isConstraintViolation(e) || Mapping.isConflict(e)) {
                 // another holder inserted it at the same moment (a duplicate key, or on MariaDB a deadlock between
                 // the two inserts' gap locks); its row is not readable in this transaction
                 throw new ResourceLockedException(resource, "another holder (taken at the same moment)", now.plus(ttl));
@@ -304,15 +304,6 @@ public abstract class JpaTrackingStore implements TrackingStore {
     @Override
     public Optional<ResourceLock> findLock(String resource) {
         return work("reading the lock on " + resource, () -> lockOf(entityManager(), resource));
-    }
-
-    private static boolean isConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("40")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static Optional<ResourceLock> lockOf(EntityManager em, String resource) {

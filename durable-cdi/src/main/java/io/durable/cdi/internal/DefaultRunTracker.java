@@ -5,7 +5,6 @@ import io.durable.api.RunId;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.spi.EngineClock;
-import io.durable.spi.StoredRun;
 import io.durable.spi.TrackingStore;
 import io.durable.spi.WorkflowStore;
 import io.durable.track.CallSpec;
@@ -320,14 +319,11 @@ class DefaultRunTracker implements RunTracker {
     }
 
     private List<StepInfo> journal(String runId) {
-        RunId id;
         try {
-            id = new RunId(runId);
+            return workflows.loadJournal(new RunId(runId)); // empty for a run that is not a workflow run
         } catch (IllegalArgumentException e) {
             return List.of();
         }
-        Optional<StoredRun> workflowRun = workflows.findRun(id);
-        return workflowRun.isEmpty() ? List.of() : workflows.loadJournal(id);
     }
 
     private static TrackStatus status(StepStatus status) {

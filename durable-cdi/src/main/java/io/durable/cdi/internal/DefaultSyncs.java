@@ -1,14 +1,12 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableContext;
-import io.durable.api.RetryLaterException;
 import io.durable.api.RetryPolicy;
 import io.durable.api.RunInfo;
 import io.durable.api.StepOptions;
 import io.durable.api.WorkflowUsageException;
 import io.durable.spi.EngineClock;
 import io.durable.spi.TransactionRunner;
-import io.durable.sync.ResourceLock;
 import io.durable.sync.ResourceLockedException;
 import io.durable.sync.SyncBody;
 import io.durable.sync.SyncCompleted;
@@ -30,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -218,13 +215,9 @@ class DefaultSyncs implements Syncs {
                 if (!policy.allowsRetryAfter(attempt) || e.getClass().isAnnotationPresent(io.durable.api.NonRetryable.class)) {
                     throw e;
                 }
-                Duration wait = policy.delay(attempt, ThreadLocalRandom.current().nextDouble());
-                if (e instanceof RetryLaterException later && later.retryAfter().compareTo(wait) > 0) {
-                    wait = later.retryAfter();
-                }
+                Duration wait = RetryPolicies.waitAfter(policy, attempt, e);
                 int failed = attempt;
-                Duration pause = wait;
-                LOG.log(Level.FINE, e, () -> what + " failed attempt " + failed + "; retrying in " + pause);
+                LOG.log(Level.FINE, e, () -> what + " failed attempt " + failed + "; retrying in " + wait);
                 pause(wait);
             }
         }

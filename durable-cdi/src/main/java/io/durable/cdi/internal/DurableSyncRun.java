@@ -6,7 +6,6 @@ import io.durable.sync.BatchResult;
 import io.durable.sync.Batches;
 import io.durable.sync.CursorPaging;
 import io.durable.sync.ItemHandler;
-import io.durable.sync.OffsetPaging;
 import io.durable.sync.Page;
 import io.durable.sync.PageHandler;
 import io.durable.sync.PaginationResult;
@@ -66,27 +65,6 @@ final class DurableSyncRun extends SyncRun {
         }
     }
 
-    @Override
-    public <T> PaginationResult paginate(OffsetPaging<T> paging) {
-        Type listType = JsonTypes.parameterized(List.class, paging.itemType());
-        long offset = paging.startOffset();
-        int pages = 0;
-        long items = 0;
-        while (true) {
-            sliceIfDue();
-            long at = offset;
-            List<T> page = ctx.step(paging.name() + ".fetch", listType, StepOptions.retrying(paging.retry()),
-                    () -> paging.fetch().items(at, paging.limit()));
-            process(paging.name(), page, paging.process());
-            pages++;
-            items += page.size();
-            offset += page.size();
-            if (page.size() < paging.limit()) {
-                return new PaginationResult(pages, items, true, null);
-            }
-        }
-    }
-
     private <T> void process(String name, List<T> items, PageHandler<T> handler) {
         ctx.step(name + ".process", Void.class, StepOptions.TRANSACTIONAL, () -> {
             handler.handle(items, this);
@@ -105,9 +83,7 @@ final class DurableSyncRun extends SyncRun {
     @Override
     public <T> BatchResult processBatches(String name, List<T> items, int startAt, int batchSize, ItemHandler<T> handler) {
         BatchResult total = new BatchResult(startAt, 0, 0, 0, startAt == items.size(), List.of());
-        if (batchSize < 1 || batchSize > 10_000 || startAt < 0 || startAt > items.size()) {
-            Batches.process(items, startAt, batchSize, () -> true, handler, null); // throws, naming the bad argument
-        }
+        Batches.checkArguments(items, startAt, batchSize);
         int next = startAt;
         while (next < items.size()) {
             if (next > startAt && ctx.sliceExceeded(spec.sliceBudget())) {

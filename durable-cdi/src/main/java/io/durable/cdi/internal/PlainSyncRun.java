@@ -5,7 +5,6 @@ import io.durable.sync.BatchResult;
 import io.durable.sync.Batches;
 import io.durable.sync.CursorPaging;
 import io.durable.sync.ItemHandler;
-import io.durable.sync.OffsetPaging;
 import io.durable.sync.Page;
 import io.durable.sync.PaginationResult;
 import io.durable.sync.SyncSpec;
@@ -54,9 +53,7 @@ final class PlainSyncRun extends SyncRun {
             if (outOfTime()) {
                 return new PaginationResult(pages, items, false, cursor);
             }
-            String at = cursor;
-            Page<T> page = page(paging.name(), () -> syncs.withRetries(paging.name() + " fetch", paging.retry(),
-                    () -> paging.fetch().page(at)), p -> paging.process().handle(p.items(), this), Page::items);
+            Page<T> page = page(paging, cursor);
             pages++;
             items += page.items().size();
             if (!page.hasNext()) {
@@ -66,36 +63,15 @@ final class PlainSyncRun extends SyncRun {
         }
     }
 
-    @Override
-    public <T> PaginationResult paginate(OffsetPaging<T> paging) {
-        long offset = paging.startOffset();
-        int pages = 0;
-        long items = 0;
-        while (true) {
-            if (outOfTime()) {
-                return new PaginationResult(pages, items, false, Long.toString(offset));
-            }
-            long at = offset;
-            List<T> page = page(paging.name(), () -> syncs.withRetries(paging.name() + " fetch", paging.retry(),
-                    () -> paging.fetch().items(at, paging.limit())), p -> paging.process().handle(p, this), p -> p);
-            pages++;
-            items += page.size();
-            offset += page.size();
-            if (page.size() < paging.limit()) {
-                return new PaginationResult(pages, items, true, null);
-            }
-        }
-    }
-
     /** Fetches and processes one page as a tracked step, the processing in its own transaction. */
-    private <P> P page(String name, java.util.concurrent.Callable<P> fetch, Handler<P> process,
-                       java.util.function.Function<P, List<?>> itemsOf) {
-        return syncs.tracker.executeStep(runId, StepSpec.of(name + ".page"), stepId -> {
+    private <T> Page<T> page(CursorPaging<T> paging, String cursor) {
+        return syncs.tracker.executeStep(runId, StepSpec.of(paging.name() + ".page"), stepId -> {
             try {
-                P page = fetch.call();
+                Page<T> page = syncs.withRetries(paging.name() + " fetch", paging.retry(),
+                        () -> paging.fetch().page(cursor));
                 syncs.inTransaction(() -> {
-                    process.handle(page);
-                    count(Map.of("fetched", (long) itemsOf.apply(page).size(), "pages", 1L));
+                    paging.process().handle(page.items(), this);
+                    count(Map.of("fetched", (long) page.items().size(), "pages", 1L));
                     return null;
                 });
                 renewLock();
@@ -103,14 +79,9 @@ final class PlainSyncRun extends SyncRun {
             } catch (RuntimeException e) {
                 throw e;
             } catch (Exception e) {
-                throw new IllegalStateException(name + " page failed: " + e, e);
+                throw new IllegalStateException(paging.name() + " page failed: " + e, e);
             }
         });
-    }
-
-    @FunctionalInterface
-    private interface Handler<P> {
-        void handle(P page) throws Exception;
     }
 
     @Override

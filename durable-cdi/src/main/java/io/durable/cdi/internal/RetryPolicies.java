@@ -1,11 +1,14 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.RetryLaterException;
 import io.durable.api.RetryPolicy;
 import org.eclipse.microprofile.config.Config;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
 
 /**
@@ -62,6 +65,18 @@ final class RetryPolicies {
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("retry policy '" + name + "' (" + PREFIX + name + ".*): " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The wait before the attempt after a failed one: the policy's delay with jitter, but at least the
+     * Retry-After of a {@link RetryLaterException}.
+     */
+    static Duration waitAfter(RetryPolicy policy, int failedAttempt, Throwable failure) {
+        Duration wait = policy.delay(failedAttempt, ThreadLocalRandom.current().nextDouble());
+        if (failure instanceof RetryLaterException later && later.retryAfter().compareTo(wait) > 0) {
+            return later.retryAfter(); // the other side asked for a longer wait
+        }
+        return wait;
     }
 
     private Optional<String> raw(String name, String key) {

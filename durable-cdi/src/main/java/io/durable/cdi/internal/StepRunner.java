@@ -1,7 +1,6 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
-import io.durable.api.RetryLaterException;
 import io.durable.api.RetryPolicy;
 import io.durable.api.StepFailedException;
 import io.durable.api.StepInfo;
@@ -17,7 +16,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -221,10 +219,7 @@ class StepRunner {
             String message = failure.getMessage() == null ? "" : failure.getMessage();
             RetryPolicy policy = extension.retryPolicies().policy(step.retry());
             if (step.retryable(failure) && policy.allowsRetryAfter(number)) {
-                Duration wait = policy.delay(number, ThreadLocalRandom.current().nextDouble());
-                if (failure instanceof RetryLaterException later && later.retryAfter().compareTo(wait) > 0) {
-                    wait = later.retryAfter(); // the other side asked for a longer wait
-                }
+                Duration wait = RetryPolicies.waitAfter(policy, number, failure);
                 Instant retryAt = clock.instant().plus(wait);
                 StepInfo entry = new StepInfo(sequence(), stepKey, step.name(), StepStatus.RETRYING, number, argumentsHash,
                         codec.toJson(retryAt, Instant.class, "a retry time"), failure.getClass().getName(), message,

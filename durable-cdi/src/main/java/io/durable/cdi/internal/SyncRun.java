@@ -1,8 +1,13 @@
 package io.durable.cdi.internal;
 
+import io.durable.sync.CursorPaging;
+import io.durable.sync.OffsetPaging;
+import io.durable.sync.Page;
+import io.durable.sync.PaginationResult;
 import io.durable.sync.SyncContext;
 import io.durable.sync.SyncSpec;
 
+import java.util.List;
 import java.util.Map;
 
 /** What durable and plain syncs share: the run, its counters and its lock. */
@@ -51,6 +56,20 @@ abstract class SyncRun implements SyncContext {
     @Override
     public Map<String, Long> counters() {
         return syncs.tracker.run(runId).orElseThrow().counters();
+    }
+
+    /**
+     * Offset pagination is cursor pagination whose cursor is the offset: a page shorter than the
+     * limit is the last.
+     */
+    @Override
+    public final <T> PaginationResult paginate(OffsetPaging<T> paging) {
+        return paginate(new CursorPaging<>(paging.name(), paging.itemType(), Long.toString(paging.startOffset()),
+                paging.retry(), cursor -> {
+                    long offset = Long.parseLong(cursor);
+                    List<T> items = paging.fetch().items(offset, paging.limit());
+                    return new Page<>(items, items.size() < paging.limit() ? null : Long.toString(offset + items.size()));
+                }, paging.process()));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.RunId;
 import io.durable.spi.TrackingStore;
 import io.durable.track.TrackingOwner;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -67,26 +68,36 @@ class TrackingOwners {
     }
 
     /**
-     * The owner stored for a workflow run (its tracked run), else its parent's, else the caller's.
+     * The owner stored for a workflow run (its tracked run), else the owner a new run would get.
      *
      * @param runId       the workflow run
      * @param parentRunId its parent, or {@code null}
      * @return the owner
      */
-    String ofRun(String runId, Object parentRunId) {
+    String ofRun(String runId, RunId parentRunId) {
         String known = ofRuns.get(runId);
         if (known != null) {
             return known;
         }
         Optional<String> stored = store.isResolvable() ? store.get().ownerOf(runId) : Optional.empty();
-        if (stored.isEmpty() && parentRunId != null) {
-            stored = store.get().ownerOf(parentRunId.toString());
+        stored.ifPresent(value -> ofRuns.put(runId, value));
+        return stored.orElseGet(() -> forNewRun(runId, parentRunId));
+    }
+
+    /**
+     * The owner of a run being started: the one remembered for it (a continuation takes its
+     * predecessor's), else its parent's, else the caller's.
+     *
+     * @param runId       the new run
+     * @param parentRunId its parent, or {@code null}
+     * @return the owner
+     */
+    String forNewRun(String runId, RunId parentRunId) {
+        String known = ofRuns.get(runId);
+        if (known != null) {
+            return known;
         }
-        String value = stored.orElseGet(this::ofCaller);
-        if (stored.isPresent()) {
-            ofRuns.put(runId, value);
-        }
-        return value;
+        return parentRunId != null ? ofRun(parentRunId.value(), null) : ofCaller();
     }
 
     /** Remembers a run's owner (when its tracked run is created). */

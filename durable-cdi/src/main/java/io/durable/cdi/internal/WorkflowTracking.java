@@ -34,12 +34,9 @@ class WorkflowTracking {
         }
         RunInfo run = event.run();
         String id = run.id().value();
-        TrackingStore store = stores.get();
-        if (store.ownerOf(id).isPresent()) {
-            return;
-        }
-        String owner = owners.ofRun(id, run.parentRunId());
-        store.insertRun(new TrackedRun(id, run.workflowName(), run.parentRunId() == null ? "workflow" : "child", owner,
+        // a start that found an existing run fires no RunStarted, so the tracked run is new
+        String owner = owners.forNewRun(id, run.parentRunId());
+        stores.get().insertRun(new TrackedRun(id, run.workflowName(), run.parentRunId() == null ? "workflow" : "child", owner,
                 TrackStatus.RUNNING, DefaultRunTracker.shorten(run.inputJson()), null, null, Map.of(), run.createdAt(),
                 run.createdAt(), null));
         owners.remember(id, owner);
@@ -52,10 +49,7 @@ class WorkflowTracking {
         RunInfo run = event.run();
         String id = run.id().value();
         TrackingStore store = stores.get();
-        String owner = store.ownerOf(id).orElse(null);
-        if (owner == null) {
-            return;
-        }
+        String owner = owners.ofRun(id, run.parentRunId());
         if (run.continuedAs() != null) {
             owners.remember(run.continuedAs().value(), owner);
         }

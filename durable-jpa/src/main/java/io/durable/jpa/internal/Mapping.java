@@ -116,8 +116,17 @@ public final class Mapping {
 
     /** Whether a failure was a violated constraint (SQLSTATE class 23), as opposed to a broken database. */
     public static boolean isConstraintViolation(Throwable failure) {
+        return hasSqlState(failure, "23");
+    }
+
+    /** Whether the failure is a deadlock or serialization failure (SQL state class 40). */
+    public static boolean isConflict(Throwable failure) {
+        return hasSqlState(failure, "40");
+    }
+
+    private static boolean hasSqlState(Throwable failure, String sqlStateClass) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(sqlStateClass)) {
                 return true;
             }
         }

@@ -26,12 +26,6 @@ public final class TrackingMapping {
         e.id = run.id();
         e.owner = run.owner();
         e.createdAt = run.createdAt().toEpochMilli();
-        apply(e, run);
-        return e;
-    }
-
-    /** Copies what an update may change. */
-    public static void apply(TrackRunEntity e, TrackedRun run) {
         e.runType = run.runType();
         e.trigger = run.trigger();
         e.status = run.status().name();
@@ -40,6 +34,7 @@ public final class TrackingMapping {
         e.error = run.error();
         e.startedAt = millis(run.startedAt());
         e.finishedAt = millis(run.finishedAt());
+        return e;
     }
 
     public static TrackedRun toRecord(TrackRunEntity e, Map<String, Long> counters) {
@@ -66,11 +61,6 @@ public final class TrackingMapping {
         e.inputJson = step.inputJson();
         e.createdAt = step.createdAt().toEpochMilli();
         e.durable = step.durable();
-        apply(e, step);
-        return e;
-    }
-
-    public static void apply(TrackStepEntity e, TrackedStep step) {
         e.status = step.status().name();
         e.itemsTotal = step.progress().itemsTotal();
         e.itemsProcessed = step.progress().itemsProcessed();
@@ -80,6 +70,7 @@ public final class TrackingMapping {
         e.error = step.error();
         e.startedAt = millis(step.startedAt());
         e.finishedAt = millis(step.finishedAt());
+        return e;
     }
 
     public static TrackedStep toRecord(TrackStepEntity e) {
@@ -98,15 +89,11 @@ public final class TrackingMapping {
         e.operation = call.operation();
         e.inputJson = call.inputJson();
         e.startedAt = call.startedAt().toEpochMilli();
-        apply(e, call);
-        return e;
-    }
-
-    public static void apply(TrackCallEntity e, TrackedCall call) {
         e.status = call.status().name();
         e.outputJson = call.outputJson();
         e.error = call.error();
         e.finishedAt = millis(call.finishedAt());
+        return e;
     }
 
     public static TrackedCall toRecord(TrackCallEntity e) {

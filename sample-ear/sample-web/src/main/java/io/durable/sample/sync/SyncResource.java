@@ -3,6 +3,7 @@ package io.durable.sample.sync;
 import io.durable.api.ConflictPolicy;
 import io.durable.api.RunId;
 import io.durable.api.WorkflowEngine;
+import io.durable.spi.EngineClock;
 import io.durable.spi.TrackingStore;
 import io.durable.sync.ResourceLock;
 import io.durable.sync.ResourceLockedException;
@@ -51,6 +52,10 @@ public class SyncResource {
     @Inject
     TrackingStore tracking;
 
+    @Inject
+    @EngineClock
+    Clock clock;
+
     @PersistenceContext(unitName = "sample")
     EntityManager em;
 
@@ -61,7 +66,7 @@ public class SyncResource {
     @Path("customers")
     public Response start() {
         Optional<ResourceLock> lock = tracking.findLock(CustomerSyncWorkflow.RESOURCE);
-        if (lock.isPresent() && lock.get().isLive(Clock.systemUTC().instant())) {
+        if (lock.isPresent() && lock.get().isLive(clock.instant())) {
             ResourceLock held = lock.get();
             throw new ResourceLockedException(held.resource(), held.holder(), held.expiresAt());
         }
