@@ -16,7 +16,9 @@ public final class Databases {
 
     public static final String PG_HOST = System.getProperty("durable.test.pg", "127.0.0.1:5432");
     public static final String MARIADB_HOST = System.getProperty("durable.test.mariadb", "127.0.0.1:3306");
-    public static final String DATABASE = "durable_test";
+    /** The test database's name; {@code -Ddurable.test.db} or {@code DURABLE_TEST_DB} lets parallel checkouts keep apart. */
+    public static final String DATABASE = System.getProperty("durable.test.db",
+            System.getenv().getOrDefault("DURABLE_TEST_DB", "durable_test"));
 
     private Databases() {
     }
