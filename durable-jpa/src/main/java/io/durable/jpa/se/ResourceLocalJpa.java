@@ -2,6 +2,7 @@ package io.durable.jpa.se;
 
 import io.durable.jpa.JpaTrackingStore;
 import io.durable.jpa.JpaWorkflowStore;
+import io.durable.jpa.schema.SchemaMigrations;
 import io.durable.spi.TrackingStore;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
@@ -79,14 +80,17 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
     }
 
     /**
-     * Opens the unit on a database; the engine's tables are created when missing.
+     * Opens the unit on a database, after migrating its schema to this library's version
+     * ({@link SchemaMigrations}).
      *
      * @param jdbcUrl  the JDBC URL
      * @param user     the user
      * @param password the password
      * @return the open unit; close it when done
+     * @throws io.durable.jpa.schema.SchemaMigrationException when the schema cannot be migrated
      */
     public static ResourceLocalJpa open(String jdbcUrl, String user, String password) {
+        SchemaMigrations.migrate(jdbcUrl, user, password);
         Map<String, Object> properties = new HashMap<>();
         properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
         properties.put("jakarta.persistence.jtaDataSource", "");
