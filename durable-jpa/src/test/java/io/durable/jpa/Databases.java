@@ -56,6 +56,38 @@ public final class Databases {
         }
     }
 
+    /**
+     * Runs a SQL script from the test resources: statements end with a semicolon at the end of a
+     * line; lines starting with {@code --} are comments.
+     */
+    public static void runScript(String url, String user, String password, String resource) {
+        String script;
+        try (java.io.InputStream in = Databases.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("missing test resource " + resource);
+            }
+            script = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot read " + resource, e);
+        }
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            StringBuilder statement = new StringBuilder();
+            for (String line : script.split("\n")) {
+                if (line.startsWith("--") || line.isBlank()) {
+                    continue;
+                }
+                statement.append(line).append('\n');
+                if (line.stripTrailing().endsWith(";")) {
+                    String sql = statement.toString().strip();
+                    s.execute(sql.substring(0, sql.length() - 1));
+                    statement.setLength(0);
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("running " + resource + " on " + url + " failed: " + e.getMessage(), e);
+        }
+    }
+
     private static void ensure(String adminUrl, String user, String password, java.util.function.Supplier<String> exists,
                                String create, String product) {
         try (Connection c = DriverManager.getConnection(adminUrl, user, password); Statement s = c.createStatement()) {

@@ -115,7 +115,7 @@ abstract class SchemaMigrationContract {
 
     @Test
     void a_schema_eclipselink_created_is_recognised_upgraded_and_keeps_its_runs() throws Exception {
-        execute(resource("/eclipselink-0.1/" + kind() + ".sql"));
+        Databases.runScript(url(), database()[1], database()[2], "/eclipselink-0.1/" + kind() + ".sql");
         try (Connection c = connect(); Statement s = c.createStatement()) {
             s.execute("INSERT INTO durable_run (id, workflow_name, workflow_version, instance_id, instance_key, status,"
                     + " input_json, lease_epoch, created_at, updated_at, wake_at, waiting_for, paused)"
@@ -189,26 +189,6 @@ abstract class SchemaMigrationContract {
             String name = c.getMetaData().storesUpperCaseIdentifiers() ? table.toUpperCase(java.util.Locale.ROOT) : table;
             try (ResultSet r = c.getMetaData().getTables(c.getCatalog(), c.getSchema(), name, new String[]{"TABLE"})) {
                 return r.next();
-            }
-        }
-    }
-
-    private String resource(String path) throws IOException {
-        try (InputStream in = getClass().getResourceAsStream(path)) {
-            if (in == null) {
-                throw new IllegalStateException("missing test resource " + path);
-            }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
-    }
-
-    private void execute(String script) throws SQLException {
-        try (Connection c = connect(); Statement s = c.createStatement()) {
-            for (String statement : script.split(";\\s*\\n")) {
-                String sql = statement.lines().filter(l -> !l.startsWith("--")).reduce("", (a, b) -> a + "\n" + b).trim();
-                if (!sql.isEmpty()) {
-                    s.execute(sql.endsWith(";") ? sql.substring(0, sql.length() - 1) : sql);
-                }
             }
         }
     }
