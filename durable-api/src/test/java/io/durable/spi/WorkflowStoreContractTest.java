@@ -17,6 +17,7 @@ import io.durable.api.StepStatus;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -31,6 +32,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -524,6 +526,48 @@ public abstract class WorkflowStoreContractTest {
         assertNotNull(store().loadJournal(id).get(0).resultJson());
         assertEquals(big.length() + 2, store().loadJournal(id).get(0).resultJson().length());
         assertEquals(t0.truncatedTo(ChronoUnit.MILLIS), store().loadJournal(id).get(0).startedAt());
+    }
+
+    /**
+     * JSON texts as the engine's codec writes them: 4-byte characters raw, U+0000, control characters
+     * and lone surrogates as escapes, numbers past double and long precision, scales, very long text.
+     */
+    private static List<String> trickyJson() {
+        return List.of(
+                "null",
+                "\"\"",
+                "\"a\\u0000b\\u0001c\"",
+                "\"\uD83D\uDE00 \uD834\uDD1E \u4E2D \u00E9 \u2028 \u200B \uFEFF\"",
+                "\"\\ud83d lone \\ude00\"",
+                "\"tab\\t quote\\\" backslash\\\\ slash/ \\u001f  \"",
+                "{\"big\":123456789012345678901234567890.123456789012345678901234567890,\"long\":9223372036854775807,"
+                        + "\"past53\":9007199254740993,\"tiny\":4.9E-324,\"scale\":1.10,\"huge\":1E+400,\"zero\":-0.0}",
+                "[null,\"x\",{\"k\":[1,2]},\"AAECAwQF/w==\"]",
+                "\"" + "\uD83D\uDE00\u00E9x".repeat(50_000) + "\"");
+    }
+
+    @Test
+    void json_texts_with_any_unicode_and_big_numbers_come_back_byte_equal() {
+        List<String> texts = trickyJson();
+        RunId id = RunId.random();
+        store().createRun(new NewRun(id, workflow, 1, "tricky", texts.get(3), t0));
+        Lease lease = store().claim(id, "node-a", t0, LEASE).orElseThrow();
+        for (int i = 0; i < texts.size(); i++) {
+            store().appendStep(lease, completed(i, "s" + i, texts.get(i), t0));
+        }
+        store().finishRun(lease, RunStatus.COMPLETED, texts.get(6), null, t0.plusSeconds(1));
+
+        List<StepInfo> journal = store().loadJournal(id);
+        assertEquals(texts.size(), journal.size());
+        for (int i = 0; i < texts.size(); i++) {
+            String read = journal.get(i).resultJson();
+            int index = i;
+            assertEquals(texts.get(i), read, () -> "text " + index + " changed in the store");
+            assertArrayEquals(texts.get(i).getBytes(StandardCharsets.UTF_8), read.getBytes(StandardCharsets.UTF_8));
+        }
+        RunInfo run = store().findRun(id).orElseThrow().info();
+        assertEquals(texts.get(3), run.inputJson());
+        assertEquals(texts.get(6), run.outputJson());
     }
 
     private static List<RunId> ids(List<RunInfo> runs) {

@@ -146,7 +146,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             throw new PayloadException("Signal '" + name + "' carries " + type.getName() + ", but got a "
                     + payload.getClass().getName(), null);
         }
-        String json = type == Void.class ? null : codec.toJson(payload, type, "the payload of signal " + name);
+        String json = type == Void.class ? null : codec.toJournal(payload, type, "the payload of signal " + name);
         return send(runId, name, json, idempotencyKey);
     }
 
@@ -157,7 +157,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         String json = null;
         if (type != Void.class) {
             Object payload = codec.fromJson(payloadJson, type, "the payload of signal " + name);
-            json = codec.toJson(payload, type, "the payload of signal " + name);
+            json = codec.toJournal(payload, type, "the payload of signal " + name);
         } else if (payloadJson != null && !payloadJson.isBlank() && !"null".equals(payloadJson.trim())) {
             throw new PayloadException("Signal '" + name + "' carries no payload, but one was given", null);
         }

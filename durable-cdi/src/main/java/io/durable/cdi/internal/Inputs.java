@@ -30,7 +30,7 @@ class Inputs {
             throw new PayloadException("Workflow " + definition.name() + " takes " + definition.inputType().getTypeName()
                     + ", but got a " + input.getClass().getName(), null);
         }
-        return codec.toJson(input, definition.inputType(), "the input of workflow " + definition.name());
+        return codec.toJournal(input, definition.inputType(), "the input of workflow " + definition.name());
     }
 
     /**
@@ -40,7 +40,7 @@ class Inputs {
     String fromJson(WorkflowDefinition definition, String inputJson) {
         if (definition.takesInput()) {
             Object input = codec.fromJson(inputJson, definition.inputType(), "the input of workflow " + definition.name());
-            return codec.toJson(input, definition.inputType(), "the input of workflow " + definition.name());
+            return codec.toJournal(input, definition.inputType(), "the input of workflow " + definition.name());
         }
         if (inputJson != null && !inputJson.isBlank() && !"null".equals(inputJson.trim())) {
             throw new PayloadException("Workflow " + definition.name() + " takes no input, but input was given", null);

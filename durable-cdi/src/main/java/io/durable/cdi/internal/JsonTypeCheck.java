@@ -20,6 +20,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.UUID;
 
@@ -31,7 +34,8 @@ final class JsonTypeCheck {
 
     private static final Set<Class<?>> SCALARS = Set.of(String.class, Boolean.class, Character.class, Byte.class,
             Short.class, Integer.class, Long.class, Float.class, Double.class, BigDecimal.class, BigInteger.class,
-            UUID.class, URI.class, URL.class, Optional.class);
+            UUID.class, URI.class, URL.class, Optional.class, OptionalInt.class, OptionalLong.class,
+            OptionalDouble.class);
 
     private JsonTypeCheck() {
     }

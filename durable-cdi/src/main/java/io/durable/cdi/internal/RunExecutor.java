@@ -140,7 +140,8 @@ class RunExecutor {
             if (root.parkRequest() != null) {
                 return park(execution, root.parkRequest(), registry);
             }
-            String outputJson = codec.toJson(output, definition.outputType(), "the output of run " + run.id());
+            String outputJson = codec.toJournal(output, definition.outputType(), "the output of run " + run.id()
+                    + " (workflow " + definition.name() + ")");
             finish(execution, RunStatus.COMPLETED, outputJson, null, registry);
             metrics.runCompleted(run.workflowName());
             return Outcome.FINISHED;

@@ -202,7 +202,7 @@ class StepRunner {
 
         private StepInfo completed(Instant started, Object result) {
             String json = step.returnsVoid() ? null
-                    : codec.toJson(result, step.returnType(), "the result of step " + stepKey);
+                    : codec.toJournal(result, step.returnType(), "the result of step " + stepKey);
             return new StepInfo(sequence(), stepKey, step.name(), StepStatus.COMPLETED, number, argumentsHash, json,
                     null, null, started, clock.instant());
         }
