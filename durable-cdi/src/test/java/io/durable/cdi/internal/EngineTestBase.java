@@ -93,7 +93,9 @@ abstract class EngineTestBase {
                                 InMemoryTrackingStore.class, SyncWorkflows.FakeApi.class, SyncWorkflows.ContactTable.class,
                                 SyncWorkflows.ContactSyncWorkflow.class, SyncWorkflows.OffsetSyncWorkflow.class,
                                 SyncWorkflows.BatchSyncWorkflow.class, SyncWorkflows.TestOwner.class,
-                                SyncWorkflows.SyncEvents.class))
+                                SyncWorkflows.SyncEvents.class, LimitWorkflows.CountingSteps.class,
+                                LimitWorkflows.NestedWorkflow.class, LimitWorkflows.DeepWorkflow.class,
+                                LimitWorkflows.HugeResultWorkflow.class))
                 .build();
     }
 }
