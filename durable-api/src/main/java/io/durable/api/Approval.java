@@ -21,9 +21,6 @@ import java.util.Objects;
 public record Approval(RunId runId, String workflowName, String key, ApprovalStatus status, Instant requestedAt,
                        Instant expiresAt, String actor, String reason, Instant decidedAt) {
 
-    /** The longest approval key. */
-    public static final int MAX_KEY = 100;
-
     /** Validates the mandatory fields. */
     public Approval {
         Objects.requireNonNull(runId, "runId");

@@ -21,9 +21,6 @@ import java.util.concurrent.Callable;
  */
 public final class Branches<T> {
 
-    /** The longest branch name. */
-    public static final int MAX_NAME = 100;
-
     /** What the join does when a branch fails. */
     public enum Join {
         /** The first failure stops the other branches at their next durable call and fails the join. */
@@ -70,10 +67,10 @@ public final class Branches<T> {
      */
     public Branches<T> add(String name, Callable<? extends T> body) {
         Objects.requireNonNull(body, "body");
-        if (name == null || name.isBlank() || name.length() > MAX_NAME || name.contains("/") || name.contains("#")
+        if (name == null || name.isBlank() || name.length() > Limit.BLOCK_NAME.max() || name.contains("/") || name.contains("#")
                 || name.startsWith("@")) {
-            throw new WorkflowUsageException("Branch name '" + name + "' must be 1 to " + MAX_NAME
-                    + " characters without '/' or '#', not starting with '@'");
+            throw new WorkflowUsageException("Branch name '" + name + "' must be 1 to " + Limit.BLOCK_NAME.max()
+                    + " characters (" + Limit.BLOCK_NAME.key() + ") without '/' or '#', not starting with '@'");
         }
         if (branches.putIfAbsent(name, body) != null) {
             throw new WorkflowUsageException("Branch name '" + name + "' is used twice in one parallel block; "

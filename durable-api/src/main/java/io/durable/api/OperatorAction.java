@@ -13,11 +13,6 @@ import java.util.Objects;
  */
 public record OperatorAction(Kind kind, String actor, String reason, Instant at) {
 
-    /** The longest actor name stored. */
-    public static final int MAX_ACTOR = 100;
-    /** The longest reason stored. */
-    public static final int MAX_REASON = 1000;
-
     /** The interventions an operator can make. */
     public enum Kind {
         /** Stop at the next step boundary and stay parked until unpaused. */
@@ -31,18 +26,17 @@ public record OperatorAction(Kind kind, String actor, String reason, Instant at)
     /**
      * Validates the fields.
      *
-     * @throws PayloadException when the actor is blank or the actor or reason is too long
+     * @throws PayloadException when the actor is blank
+     * @throws LimitExceededException when the actor or reason is over {@link Limit#ACTOR} or {@link Limit#REASON}
      */
     public OperatorAction {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(at, "at");
-        if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR) {
-            throw new PayloadException("An operator action needs an actor of 1 to " + MAX_ACTOR + " characters, got "
+        if (actor == null || actor.isBlank()) {
+            throw new PayloadException("An operator action needs an actor, got "
                     + (actor == null ? "none" : "'" + actor + "'"), null);
         }
-        reason = reason == null ? "" : reason;
-        if (reason.length() > MAX_REASON) {
-            throw new PayloadException("A reason is at most " + MAX_REASON + " characters, got " + reason.length(), null);
-        }
+        Limit.ACTOR.check(actor);
+        reason = Limit.REASON.check(reason == null ? "" : reason);
     }
 }

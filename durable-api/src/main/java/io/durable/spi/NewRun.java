@@ -1,5 +1,6 @@
 package io.durable.spi;
 
+import io.durable.api.Limit;
 import io.durable.api.RunId;
 
 import java.time.Instant;
@@ -20,23 +21,21 @@ import java.util.Objects;
 public record NewRun(RunId id, String workflowName, int workflowVersion, String instanceId, String inputJson,
                      Instant createdAt, RunId parentRunId, String parentStepKey) {
 
-    /** The longest instance id the store accepts. */
-    public static final int MAX_INSTANCE_ID = 200;
-
     /**
      * Validates the fields.
      *
-     * @throws IllegalArgumentException when the instance id is blank or too long
+     * @throws IllegalArgumentException when the instance id is blank
+     * @throws io.durable.api.LimitExceededException when the instance id is over {@link Limit#INSTANCE_ID}
      */
     public NewRun {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(workflowName, "workflowName");
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(createdAt, "createdAt");
-        if (instanceId.isBlank() || instanceId.length() > MAX_INSTANCE_ID) {
-            throw new IllegalArgumentException("An instance id must be 1 to " + MAX_INSTANCE_ID
-                    + " characters, got " + instanceId.length());
+        if (instanceId.isBlank()) {
+            throw new IllegalArgumentException("An instance id must not be blank");
         }
+        Limit.INSTANCE_ID.check(instanceId);
         if ((parentRunId == null) != (parentStepKey == null)) {
             throw new IllegalArgumentException("A child run needs both its parent run and the parent's step key");
         }

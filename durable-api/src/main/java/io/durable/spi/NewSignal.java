@@ -1,5 +1,6 @@
 package io.durable.spi;
 
+import io.durable.api.Limit;
 import io.durable.api.RunId;
 
 import java.time.Instant;
@@ -18,18 +19,20 @@ import java.util.Objects;
 public record NewSignal(String id, RunId runId, String name, String payloadJson, String idempotencyKey,
                         Instant sentAt) {
 
-    /** The longest idempotency key stored. */
-    public static final int MAX_IDEMPOTENCY_KEY = 200;
-
-    /** Validates the fields. */
+    /**
+     * Validates the fields.
+     *
+     * @throws IllegalArgumentException when the idempotency key is blank
+     * @throws io.durable.api.LimitExceededException when it is over {@link Limit#IDEMPOTENCY_KEY}
+     */
     public NewSignal {
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(runId, "runId");
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(sentAt, "sentAt");
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > MAX_IDEMPOTENCY_KEY)) {
-            throw new IllegalArgumentException("An idempotency key must be 1 to " + MAX_IDEMPOTENCY_KEY
-                    + " characters, got " + idempotencyKey.length());
+        if (idempotencyKey != null && idempotencyKey.isBlank()) {
+            throw new IllegalArgumentException("An idempotency key must not be blank");
         }
+        Limit.IDEMPOTENCY_KEY.check(idempotencyKey);
     }
 }

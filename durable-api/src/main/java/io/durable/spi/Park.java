@@ -17,12 +17,6 @@ public record Park(Instant wakeAt, String waitingFor, String awaitedSignal) {
     /** The awaited signal of a run that any arriving signal wakes. */
     public static final String ANY_SIGNAL = "*";
 
-    /** The longest {@code waitingFor}. */
-    public static final int MAX_WAITING_FOR = 200;
-
-    /** The longest awaited signal (name or list) a store keeps. */
-    public static final int MAX_AWAITED_SIGNAL = 150;
-
     /** Separates the names of an awaited-signal list; no signal name contains it. */
     public static final String LIST = "|";
 
@@ -37,7 +31,7 @@ public record Park(Instant wakeAt, String waitingFor, String awaitedSignal) {
             return names.iterator().next();
         }
         String list = LIST + String.join(LIST, names) + LIST;
-        return list.length() <= MAX_AWAITED_SIGNAL ? list : ANY_SIGNAL;
+        return list.length() <= io.durable.api.Limit.AWAITED_SIGNAL.max() ? list : ANY_SIGNAL;
     }
 
     /**
@@ -68,8 +62,8 @@ public record Park(Instant wakeAt, String waitingFor, String awaitedSignal) {
 
     /** Validates the fields. */
     public Park {
-        if (waitingFor == null || waitingFor.isBlank() || waitingFor.length() > MAX_WAITING_FOR) {
-            throw new IllegalArgumentException("waitingFor must be 1 to 200 characters, got " + waitingFor);
+        if (waitingFor == null || waitingFor.isBlank()) {
+            throw new IllegalArgumentException("waitingFor must not be blank, got " + waitingFor);
         }
         if (wakeAt == null && awaitedSignal == null && !"pause".equals(waitingFor)) {
             throw new IllegalArgumentException("A park needs a wake time or an awaited signal: " + waitingFor);

@@ -15,6 +15,7 @@ import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -59,6 +60,15 @@ public abstract class WorkflowStoreContractTest {
      * @return the store
      */
     protected abstract WorkflowStore store();
+
+    /** The limits of the store: {@link StoreLimitsContract}, run on this store. */
+    @Nested
+    class Limits extends StoreLimitsContract {
+        @Override
+        protected WorkflowStore store() {
+            return WorkflowStoreContractTest.this.store();
+        }
+    }
 
     @BeforeEach
     void newWorkflowName() {

@@ -8,6 +8,7 @@ import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
 import io.durable.api.IllegalTransitionException;
 import io.durable.api.LeaseLostException;
+import io.durable.api.Limit;
 import io.durable.api.OperatorAction;
 import io.durable.api.RunFinishedException;
 import io.durable.api.RunId;
@@ -34,6 +35,8 @@ import io.durable.spi.NewSignal;
 import io.durable.spi.Park;
 import io.durable.spi.RecoverySweep;
 import io.durable.spi.StoredRun;
+import io.durable.spi.StoreFailure;
+import io.durable.spi.StoreLimits;
 import io.durable.spi.StoredSignal;
 import io.durable.spi.WorkflowStore;
 import jakarta.persistence.EntityManager;
@@ -74,6 +77,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now) {
+        StoreLimits.check(run);
         EntityManager em = entityManager();
         Optional<RunInfo> existing = findRun(run.workflowName(), run.instanceId());
         if (existing.isPresent()) {
@@ -95,13 +99,14 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             if (Mapping.isConstraintViolation(e)) {
                 throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
             }
-            throw new StoreException("creating run " + run.id(), e);
+            throw StoreFailure.toException("creating run " + run.id(), e);
         }
     }
 
     private static void terminate(EntityManager em, RunInfo old, NewRun run, Instant now) {
         OperatorAction action = new OperatorAction(OperatorAction.Kind.CANCEL, "engine",
-                "terminated by a new start of instance " + run.instanceId() + " (run " + run.id() + ")", now);
+                Limit.REASON.fit(
+                "terminated by a new start of instance " + run.instanceId() + " (run " + run.id() + ")"), now);
         if (!old.status().isTerminal()) {
             cancelUpdate(em, old.id(), action).executeUpdate();
         }
@@ -245,6 +250,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public void appendStep(Lease lease, StepInfo step) {
+        StoreLimits.check(step);
         EntityManager em = entityManager();
         fence(em, lease, stepTime(lease, step));
         persistStep(em, lease, step);
@@ -258,7 +264,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             if (Mapping.isConstraintViolation(e)) {
                 throw new JournalConflictException(lease.runId().value(), step.stepKey(), e);
             }
-            throw new StoreException("journaling step " + step.stepKey() + " of run " + lease.runId(), e);
+            throw StoreFailure.toException("journaling step " + step.stepKey() + " of run " + lease.runId(), e);
         }
     }
 
@@ -268,6 +274,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public void replaceStep(Lease lease, StepInfo step) {
+        StoreLimits.check(step);
         EntityManager em = entityManager();
         fence(em, lease, stepTime(lease, step));
         int updated = read("journaling step " + step.stepKey() + " of run " + lease.runId(), () -> em
@@ -292,6 +299,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public Instant park(Lease lease, Park park, Instant now) {
+        StoreLimits.check(park);
         EntityManager em = entityManager();
         requireLease(lease, read("parking run " + lease.runId(), () -> whileHeld(em, lease,
                 "r.status = :suspended, r.leaseOwner = NULL, r.leaseExpiresAt = NULL, r.wakeAt = :wake, "
@@ -314,6 +322,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public SignalReceipt sendSignal(NewSignal signal) {
+        StoreLimits.check(signal);
         EntityManager em = entityManager();
         return read("sending signal " + signal.name() + " to run " + signal.runId(), () -> {
             Optional<Object[]> stored = em.createQuery("SELECT r.status, r.awaitedSignal FROM RunEntity r WHERE r.id = :id",
@@ -380,6 +389,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public void consumeSignal(Lease lease, String signalId, StepInfo entry) {
+        StoreLimits.check(entry);
         EntityManager em = entityManager();
         fence(em, lease, stepTime(lease, entry));
         int updated = read("consuming signal " + signalId, () -> em
@@ -397,6 +407,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public RunInfo control(RunId runId, OperatorAction action) {
+        StoreLimits.check(action);
         EntityManager em = entityManager();
         return read("applying " + action.kind() + " to run " + runId, () -> {
             Query update = switch (action.kind()) {
@@ -466,6 +477,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         if (!status.isTerminal()) {
             throw new IllegalArgumentException("A run finishes COMPLETED, FAILED or CANCELLED, not " + status);
         }
+        StoreLimits.checkFinish(outputJson, error);
         requireLease(lease, read("finishing run " + lease.runId(), () -> whileHeld(entityManager(), lease,
                 "r.status = :status, r.outputJson = :output, r.error = :error, r.finishedAt = :now, r.updatedAt = :now, "
                         + "r.leaseOwner = NULL, r.leaseExpiresAt = NULL")
@@ -494,6 +506,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public RunInfo continueAsNew(Lease lease, NewRun next, Instant now) {
+        StoreLimits.check(next);
         EntityManager em = entityManager();
         RunInfo old = read("reading run " + lease.runId(), () -> Optional.ofNullable(em.find(RunEntity.class,
                 lease.runId().value())).map(Mapping::toInfo).orElse(null));
@@ -522,6 +535,8 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public void requestApproval(Lease lease, Approval approval, StepInfo entry) {
+        StoreLimits.check(approval);
+        StoreLimits.check(entry);
         EntityManager em = entityManager();
         fence(em, lease, stepTime(lease, entry));
         boolean exists = read("reading approvals of run " + lease.runId(), () -> !em
@@ -543,6 +558,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     @Override
     public Approval decideApproval(RunId runId, String key, ApprovalStatus decision, String actor, String reason,
                                    Instant now) {
+        StoreLimits.checkDecision(actor, reason);
         EntityManager em = entityManager();
         ApprovalEntity stored = read("reading approval " + key + " of run " + runId, () -> em
                 .createQuery("SELECT a FROM ApprovalEntity a WHERE a.runId = :run AND a.key = :key", ApprovalEntity.class)
@@ -596,7 +612,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         try {
             updated = whileHeld(em, lease, "r.updatedAt = :at").setParameter("at", at).executeUpdate();
         } catch (PersistenceException e) {
-            throw new StoreException("checking the lease on run " + lease.runId(), e);
+            throw StoreFailure.toException("checking the lease on run " + lease.runId(), e);
         }
         requireLease(lease, updated);
     }
@@ -624,7 +640,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         try {
             return work.get();
         } catch (PersistenceException e) {
-            throw new StoreException(operation, e);
+            throw StoreFailure.toException(operation, e);
         }
     }
 }

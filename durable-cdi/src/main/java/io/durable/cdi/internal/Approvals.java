@@ -3,6 +3,7 @@ package io.durable.cdi.internal;
 import io.durable.api.Approval;
 import io.durable.api.ApprovalDecidedException;
 import io.durable.api.ApprovalStatus;
+import io.durable.api.Limit;
 import io.durable.api.PayloadException;
 import io.durable.api.RunId;
 import io.durable.api.StepInfo;
@@ -29,9 +30,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 class Approvals {
-
-    static final int MAX_ACTOR = 100;
-    static final int MAX_REASON = 1000;
 
     @Inject
     WorkflowStore store;
@@ -121,16 +119,14 @@ class Approvals {
     /** An actor's decision: stored, and signalled to the run, in one transaction. */
     Approval decide(RunId runId, String key, ApprovalStatus decision, String actor, String reason) {
         if (!validKey(key)) {
-            throw new PayloadException("An approval key must be 1 to " + Approval.MAX_KEY
-                    + " characters without '/', '#' or '|'", null);
+            throw new PayloadException("An approval key must be 1 to " + Limit.APPROVAL_KEY.max()
+                    + " characters without '/', '#' or '|' (" + Limit.APPROVAL_KEY.key() + ")", null);
         }
-        if (actor == null || actor.isBlank() || actor.length() > MAX_ACTOR) {
-            throw new PayloadException("An approval decision needs an actor of 1 to " + MAX_ACTOR + " characters", null);
+        if (actor == null || actor.isBlank()) {
+            throw new PayloadException("An approval decision needs an actor", null);
         }
-        String why = reason == null ? "" : reason;
-        if (why.length() > MAX_REASON) {
-            throw new PayloadException("An approval reason is at most " + MAX_REASON + " characters", null);
-        }
+        Limit.ACTOR.check(actor);
+        String why = Limit.REASON.check(reason == null ? "" : reason);
         Instant now = clock.instant();
         return StoreCalls.inTransaction(transactions, "deciding approval '" + key + "' of run " + runId, () -> {
             Approval decided = store.decideApproval(runId, key, decision, actor, why, now);
@@ -141,14 +137,14 @@ class Approvals {
     }
 
     private static boolean validKey(String key) {
-        return key != null && !key.isBlank() && key.length() <= Approval.MAX_KEY && !key.contains("/")
+        return key != null && !key.isBlank() && key.length() <= Limit.APPROVAL_KEY.max() && !key.contains("/")
                 && !key.contains("#") && !key.contains(Park.LIST);
     }
 
     private static void checkKey(String key) {
         if (!validKey(key)) {
-            throw new WorkflowUsageException("An approval key must be 1 to " + Approval.MAX_KEY
-                    + " characters without '/', '#' or '|'; got '" + key + "'");
+            throw new WorkflowUsageException("An approval key must be 1 to " + Limit.APPROVAL_KEY.max()
+                    + " characters (" + Limit.APPROVAL_KEY.key() + ") without '/', '#' or '|'; got '" + key + "'");
         }
     }
 }

@@ -3,6 +3,7 @@ package io.durable.cdi.internal;
 import io.durable.api.ChildFailedException;
 import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
+import io.durable.api.Limit;
 import io.durable.api.PayloadException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
@@ -112,11 +113,11 @@ class ChildWorkflows {
     private String start(Execution execution, WorkflowDefinition definition, String key, String instanceId,
                          Object input) {
         String id = instanceId != null ? instanceId : defaultInstanceId(execution.run().id(), key);
-        if (id.isBlank() || id.length() > NewRun.MAX_INSTANCE_ID) {
-            throw new PayloadException("A child's instance id must be 1 to " + NewRun.MAX_INSTANCE_ID
-                    + " characters; got " + id.length(), null);
+        if (id.isBlank()) {
+            throw new PayloadException("A child's instance id must not be blank", null);
         }
-        String inputJson = inputs.toJson(definition, input);
+        RunLimits.check(execution, Limit.INSTANCE_ID, id);
+        String inputJson = RunLimits.check(execution, Limit.INPUT, inputs.toJson(definition, input));
         events.starting(new RunStarting(definition.name(), id, inputJson, execution.run().id()));
         Instant now = clock.instant();
         RunId childId = RunId.random();
@@ -139,7 +140,7 @@ class ChildWorkflows {
     /** {@code PARENT_RUN_ID:STEP_KEY}, or with a name-based UUID of the key when that is too long. */
     static String defaultInstanceId(RunId parent, String key) {
         String id = parent.value() + ":" + key;
-        return id.length() <= NewRun.MAX_INSTANCE_ID ? id
+        return id.length() <= Limit.INSTANCE_ID.max() ? id
                 : parent.value() + ":" + UUID.nameUUIDFromBytes(key.getBytes(StandardCharsets.UTF_8));
     }
 

@@ -5,6 +5,7 @@ import io.durable.api.ApprovalStatus;
 import io.durable.api.AwaitTimeoutException;
 import io.durable.api.ConflictPolicy;
 import io.durable.api.IncompatibleVersionException;
+import io.durable.api.Limit;
 import io.durable.api.OperatorAction;
 import io.durable.api.PayloadException;
 import io.durable.api.RunId;
@@ -112,15 +113,18 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     @Override
     public RunId startJson(String workflowName, String instanceId, String inputJson, ConflictPolicy policy) {
         WorkflowDefinition definition = extension.workflows().byName(workflowName);
+        Limit.INPUT.check(inputJson);
         return store(definition, instanceId, inputs.fromJson(definition, inputJson), policy);
     }
 
     private RunId store(WorkflowDefinition definition, String instanceId, String inputJson, ConflictPolicy policy) {
         Objects.requireNonNull(policy, "policy");
-        if (instanceId == null || instanceId.isBlank() || instanceId.length() > NewRun.MAX_INSTANCE_ID) {
-            throw new PayloadException("An instance id must be 1 to " + NewRun.MAX_INSTANCE_ID
-                    + " characters; got " + (instanceId == null ? "none" : instanceId.length() + " characters"), null);
+        if (instanceId == null || instanceId.isBlank()) {
+            throw new PayloadException("An instance id must not be blank; got "
+                    + (instanceId == null ? "none" : "'" + instanceId + "'"), null);
         }
+        Limit.INSTANCE_ID.check(instanceId);
+        Limit.INPUT.check(inputJson);
         events.starting(new RunStarting(definition.name(), instanceId, inputJson, null));
         // under FAIL the store refuses a known instance id with DuplicateInstanceException, naming the existing run
         RunId runId = RunId.random();
@@ -176,6 +180,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     }
 
     private void checkSize(String name, String json) {
+        Limit.SIGNAL_PAYLOAD.check(json);
         if (json != null && json.length() > settings.maxPayloadBytes() / 4
                 && json.getBytes(StandardCharsets.UTF_8).length > settings.maxPayloadBytes()) {
             throw new PayloadException("The payload of signal '" + name + "' is "
@@ -186,10 +191,10 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     private SignalReceipt send(RunId runId, String name, String json, String idempotencyKey) {
         checkSize(name, json);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > NewSignal.MAX_IDEMPOTENCY_KEY)) {
-            throw new PayloadException("An idempotency key must be 1 to " + NewSignal.MAX_IDEMPOTENCY_KEY
-                    + " characters", null);
+        if (idempotencyKey != null && idempotencyKey.isBlank()) {
+            throw new PayloadException("An idempotency key must not be blank", null);
         }
+        Limit.IDEMPOTENCY_KEY.check(idempotencyKey);
         String id = UUID.randomUUID().toString();
         SignalReceipt receipt = store.sendSignal(new NewSignal(id, runId, name, json, idempotencyKey, clock.instant()));
         if (!receipt.duplicate()) {

@@ -1,6 +1,7 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableContext;
+import io.durable.api.Limit;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.api.UnknownSignalException;
@@ -186,10 +187,10 @@ class DurableOps {
     }
 
     int version(Scope scope, String changeId, int minSupported, int maxSupported) {
-        if (changeId == null || changeId.isBlank() || changeId.length() > 100 || changeId.contains("/")
+        if (changeId == null || changeId.isBlank() || changeId.length() > Limit.BLOCK_NAME.max() || changeId.contains("/")
                 || minSupported > maxSupported) {
             throw new WorkflowUsageException("version(" + changeId + ", " + minSupported + ", " + maxSupported
-                    + ") needs a change id of 1 to 100 characters without '/' and minSupported <= maxSupported");
+                    + ") needs a change id of 1 to " + Limit.BLOCK_NAME.max() + " characters without '/' and minSupported <= maxSupported");
         }
         scope.checkUsable("version");
         String name = "@version:" + changeId;
@@ -215,7 +216,7 @@ class DurableOps {
                     + execution.run().id() + "; call it from the workflow method itself, outside parallel branches");
         }
         WorkflowDefinition definition = extension.workflows().byName(execution.run().workflowName());
-        throw execution.continueAsNew(inputs.toJson(definition, input));
+        throw execution.continueAsNew(RunLimits.check(execution, Limit.INPUT, inputs.toJson(definition, input)));
     }
 
     /**
@@ -250,7 +251,7 @@ class DurableOps {
 
     /** What a parked run shows it waits for, cut to the column's length. */
     static String waitingFor(String text) {
-        return text.length() <= Park.MAX_WAITING_FOR ? text : text.substring(0, Park.MAX_WAITING_FOR - 3) + "...";
+        return Limit.WAITING_FOR.fit(text);
     }
 
     private Class<?> declaredSignal(Execution execution, String name, Class<?> type) {

@@ -42,8 +42,9 @@ record EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDurati
             throw new IllegalArgumentException("durable.engine.retry-in-thread-max must be 0 to 1 minute, got "
                     + inThreadRetryMax);
         }
-        if (maxPayloadBytes < 1 || maxPayloadBytes > 64 * 1024 * 1024) {
-            throw new IllegalArgumentException("durable.engine.max-payload-bytes must be 1 to 67108864, got "
+        if (maxPayloadBytes < 1 || maxPayloadBytes > io.durable.api.Limit.SIGNAL_PAYLOAD.max()) {
+            throw new IllegalArgumentException("durable.engine.max-payload-bytes must be 1 to " + io.durable.api.Limit.SIGNAL_PAYLOAD.max()
+                    + " (" + io.durable.api.Limit.SIGNAL_PAYLOAD.key() + "), got "
                     + maxPayloadBytes);
         }
     }

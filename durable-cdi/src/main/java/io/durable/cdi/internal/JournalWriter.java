@@ -1,7 +1,7 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
-import io.durable.api.StoreException;
+import io.durable.spi.StoreFailure;
 import io.durable.spi.TransactionRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,9 +44,13 @@ class JournalWriter {
         }
     }
 
-    /** Aborts the execution with a store failure that names what was being written. */
-    StoreException aborted(Execution execution, String what, Exception cause) {
-        StoreException failure = new StoreException("journaling " + what + " of run " + execution.run().id(), cause);
+    /**
+     * Aborts the execution with a store failure that names what was being written: a refusal that
+     * will not go away (the run fails), or a transient failure (the run is left to resume).
+     */
+    DurableException aborted(Execution execution, String what, Exception cause) {
+        DurableException failure = StoreFailure.toException("journaling " + what + " of run " + execution.run().id(),
+                cause);
         execution.abort(failure);
         return failure;
     }

@@ -2,6 +2,7 @@ package io.durable.cdi.internal;
 
 import io.durable.api.Branches;
 import io.durable.api.DurableException;
+import io.durable.api.Limit;
 import io.durable.api.ParallelFailedException;
 import io.durable.api.StepInfo;
 import io.durable.api.WorkflowUsageException;
@@ -46,10 +47,10 @@ class ParallelRunner {
 
     <T> Map<String, T> run(Scope scope, String name, Branches<T> branches) {
         Objects.requireNonNull(branches, "branches");
-        if (name == null || name.isBlank() || name.length() > Branches.MAX_NAME || name.contains("/")
+        if (name == null || name.isBlank() || name.length() > Limit.BLOCK_NAME.max() || name.contains("/")
                 || name.contains("#") || name.startsWith("@")) {
-            throw new WorkflowUsageException("A parallel block's name must be 1 to " + Branches.MAX_NAME
-                    + " characters without '/' or '#', not starting with '@'; got '" + name + "'");
+            throw new WorkflowUsageException("A parallel block's name must be 1 to " + Limit.BLOCK_NAME.max()
+                    + " characters (" + Limit.BLOCK_NAME.key() + ") without '/' or '#', not starting with '@'; got '" + name + "'");
         }
         if (branches.branches().isEmpty()) {
             throw new WorkflowUsageException("Parallel block '" + name + "' has no branch");
@@ -80,7 +81,7 @@ class ParallelRunner {
         for (Branch<T> fork : forks) {
             if (fork.failure != null) {
                 failures.put(fork.name, new ParallelFailedException.BranchFailure(fork.failure.getClass().getName(),
-                        String.valueOf(fork.failure.getMessage())));
+                        Limit.ERROR.fit(String.valueOf(fork.failure.getMessage()))));
             } else if (fork.scope.parkRequest() != null) {
                 parked.add(fork);
             }

@@ -3,6 +3,7 @@ package io.durable.cdi.internal;
 import io.durable.api.DurableException;
 import io.durable.api.IncompatibleVersionException;
 import io.durable.api.LeaseLostException;
+import io.durable.api.Limit;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
@@ -140,8 +141,8 @@ class RunExecutor {
             if (root.parkRequest() != null) {
                 return park(execution, root.parkRequest(), registry);
             }
-            String outputJson = codec.toJournal(output, definition.outputType(), "the output of run " + run.id()
-                    + " (workflow " + definition.name() + ")");
+            String outputJson = Limit.OUTPUT.check(codec.toJournal(output, definition.outputType(),
+                    "the output of run " + run.id() + " (workflow " + definition.name() + ")"));
             finish(execution, RunStatus.COMPLETED, outputJson, null, registry);
             metrics.runCompleted(run.workflowName());
             return Outcome.FINISHED;
@@ -222,9 +223,9 @@ class RunExecutor {
                     + "its lease expires");
             return Outcome.ABANDONED;
         }
-        String error = failure instanceof DurableException
+        String error = Limit.ERROR.fit(failure instanceof DurableException
                 ? failure.getMessage()
-                : failure.getClass().getName() + ": " + failure.getMessage();
+                : failure.getClass().getName() + ": " + failure.getMessage());
         LOG.log(Level.INFO, failure, () -> "Run " + run.id() + " of workflow " + run.workflowName() + " failed: " + error);
         String stored;
         try {
@@ -238,7 +239,7 @@ class RunExecutor {
             stored = error + " | compensating stopped: " + e.getMessage();
         }
         try {
-            finish(execution, RunStatus.FAILED, null, stored, registry);
+            finish(execution, RunStatus.FAILED, null, Limit.ERROR.fit(stored), registry);
         } catch (DurableException e) {
             LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " failed, but the failure could not be stored; it "
                     + "resumes once its lease expires");

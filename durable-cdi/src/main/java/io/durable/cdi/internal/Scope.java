@@ -94,7 +94,7 @@ final class Scope {
     String takeStepKey(String name) {
         int occurrence = occurrences.merge(name, 1, Integer::sum);
         String local = name + "#" + occurrence;
-        return path.isEmpty() ? local : path + "/" + local;
+        return RunLimits.checkStepKey(execution, path.isEmpty() ? local : path + "/" + local);
     }
 
     /** How often this scope has taken a key under this name so far. */

@@ -10,7 +10,7 @@ import java.util.Optional;
 /** Validates one {@code @DurableStep} method at deployment. */
 final class StepDefinitionCheck {
 
-    static final int MAX_STEP_NAME = 150;
+    static final int MAX_STEP_NAME = io.durable.api.Limit.STEP_NAME.max();
 
     private StepDefinitionCheck() {
     }

@@ -1,6 +1,7 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
+import io.durable.api.Limit;
 import io.durable.api.RetryPolicy;
 import io.durable.api.StepFailedException;
 import io.durable.api.StepInfo;
@@ -201,8 +202,8 @@ class StepRunner {
         }
 
         private StepInfo completed(Instant started, Object result) {
-            String json = step.returnsVoid() ? null
-                    : codec.toJournal(result, step.returnType(), "the result of step " + stepKey);
+            String json = step.returnsVoid() ? null : RunLimits.check(execution, Limit.STEP_RESULT,
+                    codec.toJournal(result, step.returnType(), "the result of step " + stepKey));
             return new StepInfo(sequence(), stepKey, step.name(), StepStatus.COMPLETED, number, argumentsHash, json,
                     null, null, started, clock.instant());
         }
@@ -216,13 +217,14 @@ class StepRunner {
             if (failure instanceof DurableException durable && execution.abortCause() != null) {
                 throw durable;
             }
-            String message = failure.getMessage() == null ? "" : failure.getMessage();
+            String message = Limit.ERROR.fit(failure.getMessage() == null ? "" : failure.getMessage());
+            String errorType = Limit.ERROR_TYPE.fit(failure.getClass().getName());
             RetryPolicy policy = extension.retryPolicies().policy(step.retry());
             if (step.retryable(failure) && policy.allowsRetryAfter(number)) {
                 Duration wait = RetryPolicies.waitAfter(policy, number, failure);
                 Instant retryAt = clock.instant().plus(wait);
                 StepInfo entry = new StepInfo(sequence(), stepKey, step.name(), StepStatus.RETRYING, number, argumentsHash,
-                        codec.toJson(retryAt, Instant.class, "a retry time"), failure.getClass().getName(), message,
+                        codec.toJson(retryAt, Instant.class, "a retry time"), errorType, message,
                         started, clock.instant());
                 journal(() -> {
                     write(entry);
@@ -248,7 +250,7 @@ class StepRunner {
                 return;
             }
             StepInfo entry = new StepInfo(sequence(), stepKey, step.name(), StepStatus.FAILED, number, argumentsHash, null,
-                    failure.getClass().getName(), message, started, clock.instant());
+                    errorType, message, started, clock.instant());
             journal(() -> {
                 write(entry);
                 return null;

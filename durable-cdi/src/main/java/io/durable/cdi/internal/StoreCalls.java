@@ -1,12 +1,15 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.DurableException;
-import io.durable.api.StoreException;
+import io.durable.spi.StoreFailure;
 import io.durable.spi.TransactionRunner;
 
 import java.util.concurrent.Callable;
 
-/** Store work outside an execution, in a transaction of its own; any failure but the library's is a store failure. */
+/**
+ * Store work outside an execution, in a transaction of its own; any failure but the library's is a
+ * store failure, classified as a refusal or a transient failure.
+ */
 final class StoreCalls {
 
     private StoreCalls() {
@@ -18,7 +21,7 @@ final class StoreCalls {
         } catch (DurableException e) {
             throw e;
         } catch (Exception e) {
-            throw new StoreException(what, e);
+            throw StoreFailure.toException(what, e);
         }
     }
 }

@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
 /** Validates one {@code @Workflow} bean at deployment and builds its definition. */
 final class WorkflowDefinitionCheck {
 
-    static final int MAX_NAME = 150;
+    static final int MAX_NAME = io.durable.api.Limit.WORKFLOW_NAME.max();
     private static final Pattern SIGNAL_NAME = Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final Class<?> beanClass;

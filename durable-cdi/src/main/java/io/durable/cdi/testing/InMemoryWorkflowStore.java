@@ -7,6 +7,7 @@ import io.durable.api.ConflictPolicy;
 import io.durable.api.DuplicateInstanceException;
 import io.durable.api.IllegalTransitionException;
 import io.durable.api.LeaseLostException;
+import io.durable.api.Limit;
 import io.durable.api.OperatorAction;
 import io.durable.api.RunFinishedException;
 import io.durable.api.RunId;
@@ -25,6 +26,7 @@ import io.durable.spi.NewRun;
 import io.durable.spi.NewSignal;
 import io.durable.spi.Park;
 import io.durable.spi.RecoverySweep;
+import io.durable.spi.StoreLimits;
 import io.durable.spi.StoredRun;
 import io.durable.spi.StoredSignal;
 import io.durable.spi.WorkflowStore;
@@ -106,6 +108,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now) {
+        StoreLimits.check(run);
         Row existing = holder(run.workflowName(), run.instanceId());
         if (existing != null) {
             switch (policy) {
@@ -117,7 +120,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
                 case TERMINATE_EXISTING -> {
                     if (!existing.status.isTerminal()) {
                         cancel(existing, new OperatorAction(OperatorAction.Kind.CANCEL, "engine",
-                                "terminated by a new start of instance " + run.instanceId(), now), now);
+                                Limit.REASON.fit("terminated by a new start of instance " + run.instanceId()), now), now);
                     }
                     existing.holdsKey = false;
                 }
@@ -208,6 +211,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized void appendStep(Lease lease, StepInfo step) {
+        StoreLimits.check(step);
         Row row = current(lease);
         List<StepInfo> journal = journals.get(row.id);
         if (journal.stream().anyMatch(s -> s.stepKey().equals(step.stepKey()) || s.sequence() == step.sequence())) {
@@ -220,6 +224,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized void replaceStep(Lease lease, StepInfo step) {
+        StoreLimits.check(step);
         Row row = current(lease);
         List<StepInfo> journal = journals.get(row.id);
         for (int i = 0; i < journal.size(); i++) {
@@ -236,6 +241,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized Instant park(Lease lease, Park park, Instant now) {
+        StoreLimits.check(park);
         Row row = current(lease);
         row.status = RunStatus.SUSPENDED;
         row.leaseOwner = null;
@@ -252,6 +258,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized SignalReceipt sendSignal(NewSignal signal) {
+        StoreLimits.check(signal);
         Row row = runs.get(signal.runId());
         if (row == null) {
             throw new RunNotFoundException(signal.runId().value());
@@ -292,6 +299,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized void consumeSignal(Lease lease, String signalId, StepInfo entry) {
+        StoreLimits.check(entry);
         current(lease);
         int index = -1;
         for (int i = 0; i < signals.size(); i++) {
@@ -309,6 +317,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized RunInfo control(RunId runId, OperatorAction action) {
+        StoreLimits.check(action);
         Row row = runs.get(runId);
         if (row == null) {
             throw new RunNotFoundException(runId.value());
@@ -353,6 +362,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized void finishRun(Lease lease, RunStatus status, String outputJson, String error, Instant now) {
+        StoreLimits.checkFinish(outputJson, error);
         if (!status.isTerminal()) {
             throw new IllegalArgumentException("A run finishes COMPLETED, FAILED or CANCELLED, not " + status);
         }
@@ -417,6 +427,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized RunInfo continueAsNew(Lease lease, NewRun next, Instant now) {
+        StoreLimits.check(next);
         Row row = current(lease);
         row.status.checkTransition(row.id.value(), RunStatus.CONTINUED);
         if (!row.workflowName.equals(next.workflowName()) || !row.instanceId.equals(next.instanceId())) {
@@ -436,6 +447,8 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized void requestApproval(Lease lease, Approval approval, StepInfo entry) {
+        StoreLimits.check(approval);
+        StoreLimits.check(entry);
         current(lease);
         String id = approval.runId().value() + "/" + approval.key();
         if (approvals.containsKey(id)) {
@@ -449,6 +462,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public synchronized Approval decideApproval(RunId runId, String key, ApprovalStatus decision, String actor,
                                                 String reason, Instant now) {
+        StoreLimits.checkDecision(actor, reason);
         Approval approval = approvals.get(runId.value() + "/" + key);
         if (approval == null) {
             throw new ApprovalNotFoundException(runId.value(), key);

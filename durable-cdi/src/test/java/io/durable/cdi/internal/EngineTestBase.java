@@ -94,7 +94,10 @@ abstract class EngineTestBase {
                                 SyncWorkflows.ContactSyncWorkflow.class, SyncWorkflows.OffsetSyncWorkflow.class,
                                 SyncWorkflows.BatchSyncWorkflow.class, SyncWorkflows.TestOwner.class,
                                 SyncWorkflows.SyncEvents.class, ValueWorkflows.ShapeSteps.class, ValueWorkflows.Passes.class,
-                                ValueWorkflows.ValuesWorkflow.class, ValueWorkflows.CarelessWorkflow.class))
+                                ValueWorkflows.ValuesWorkflow.class, ValueWorkflows.CarelessWorkflow.class,
+                                LimitWorkflows.CountingSteps.class,
+                                LimitWorkflows.NestedWorkflow.class, LimitWorkflows.DeepWorkflow.class,
+                                LimitWorkflows.HugeResultWorkflow.class))
                 .build();
     }
 }

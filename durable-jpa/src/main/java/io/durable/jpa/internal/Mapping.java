@@ -9,9 +9,9 @@ import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.spi.NewRun;
+import io.durable.spi.StoreFailure;
 import io.durable.spi.StoredRun;
 
-import java.sql.SQLException;
 import java.time.Instant;
 
 /** Converts between entities and the SPI's values. */
@@ -116,21 +116,12 @@ public final class Mapping {
 
     /** Whether a failure was a violated constraint (SQLSTATE class 23), as opposed to a broken database. */
     public static boolean isConstraintViolation(Throwable failure) {
-        return hasSqlState(failure, "23");
+        return StoreFailure.hasSqlState(failure, "23");
     }
 
     /** Whether the failure is a deadlock or serialization failure (SQL state class 40). */
     public static boolean isConflict(Throwable failure) {
-        return hasSqlState(failure, "40");
-    }
-
-    private static boolean hasSqlState(Throwable failure, String sqlStateClass) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(sqlStateClass)) {
-                return true;
-            }
-        }
-        return false;
+        return StoreFailure.hasSqlState(failure, "40");
     }
 
     public static Instant instant(Long millis) {

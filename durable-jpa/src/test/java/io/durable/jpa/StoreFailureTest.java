@@ -1,0 +1,103 @@
+package io.durable.jpa;
+
+import io.durable.api.StoreException;
+import io.durable.api.StoreRefusedException;
+import io.durable.spi.StoreFailure;
+import io.durable.spi.StoreFailure.Kind;
+import jakarta.persistence.PersistenceException;
+import org.junit.jupiter.api.Test;
+
+import java.sql.BatchUpdateException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransientConnectionException;
+import java.sql.Statement;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The classification of store failures: a refusal that stays (the run fails) versus a failure that
+ * may go away (the run resumes later), by the SQL state found under JPA's and the driver's wrappers.
+ */
+class StoreFailureTest {
+
+    private static StoreFailure classify(String sqlState) {
+        return StoreFailure.classify(new PersistenceException("wrapped",
+                new RuntimeException("provider", new SQLException("reason", sqlState))));
+    }
+
+    @Test
+    void values_the_database_refuses_are_permanent() {
+        assertEquals(new StoreFailure.Permanent(Kind.INTEGRITY, "23505"), classify("23505"));
+        assertEquals(new StoreFailure.Permanent(Kind.DATA, "22001"), classify("22001"));
+        assertEquals(new StoreFailure.Permanent(Kind.LIMIT, "54000"), classify("54000"));
+    }
+
+    @Test
+    void connection_rollback_shutdown_resources_and_timeouts_are_transient() {
+        assertEquals(new StoreFailure.Transient(Kind.CONNECTION, "08006"), classify("08006"));
+        assertEquals(new StoreFailure.Transient(Kind.CONFLICT, "40001"), classify("40001"));
+        assertEquals(new StoreFailure.Transient(Kind.CONFLICT, "40P01"), classify("40P01"));
+        assertEquals(new StoreFailure.Transient(Kind.SHUTDOWN, "57P01"), classify("57P01"));
+        assertEquals(new StoreFailure.Transient(Kind.RESOURCES, "53300"), classify("53300"));
+        assertEquals(new StoreFailure.Transient(Kind.RESOURCES, "55P03"), classify("55P03"));
+        assertEquals(new StoreFailure.Transient(Kind.TIMEOUT, "HYT00"), classify("HYT00"));
+    }
+
+    @Test
+    void a_schema_or_setup_fault_refuses_every_run_alike_and_stays_transient() {
+        assertEquals(new StoreFailure.Transient(Kind.CONFIGURATION, "42P01"), classify("42P01"));
+        assertEquals(new StoreFailure.Transient(Kind.CONFIGURATION, "28000"), classify("28000"));
+    }
+
+    @Test
+    void without_a_known_sql_state_the_exception_type_decides_and_else_it_stays_transient() {
+        assertEquals(new StoreFailure.Transient(Kind.TIMEOUT, null),
+                StoreFailure.classify(new SQLTimeoutException("slow")));
+        assertEquals(new StoreFailure.Transient(Kind.CONNECTION, null),
+                StoreFailure.classify(new SQLTransientConnectionException("gone")));
+        assertEquals(new StoreFailure.Transient(Kind.UNKNOWN, null),
+                StoreFailure.classify(new IllegalStateException("no SQL in sight")));
+        assertEquals(new StoreFailure.Transient(Kind.UNKNOWN, null), classify("HY000"));
+    }
+
+    @Test
+    void a_batch_failure_is_classified_by_its_chained_exception() {
+        BatchUpdateException batch = new BatchUpdateException("batch failed", null, 0, new int[0], null);
+        batch.setNextException(new SQLException("value too long for type character varying(400)", "22001"));
+        assertEquals(new StoreFailure.Permanent(Kind.DATA, "22001"), StoreFailure.classify(batch));
+    }
+
+    @Test
+    void a_permanent_failure_becomes_a_store_refusal_and_a_transient_one_a_store_exception() {
+        assertInstanceOf(StoreRefusedException.class, StoreFailure.toException("journaling", new SQLException("x",
+                "23505")));
+        assertInstanceOf(StoreException.class, StoreFailure.toException("journaling", new SQLException("x", "08006")));
+    }
+
+    @Test
+    void real_refusals_from_h2_are_permanent() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:classify;DB_CLOSE_DELAY=-1", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE t (id VARCHAR(5) PRIMARY KEY)");
+            s.execute("INSERT INTO t VALUES ('a')");
+
+            SQLException duplicate = assertThrows(SQLException.class, () -> s.execute("INSERT INTO t VALUES ('a')"));
+            StoreFailure integrity = StoreFailure.classify(new PersistenceException(duplicate));
+            assertInstanceOf(StoreFailure.Permanent.class, integrity);
+            assertEquals(Kind.INTEGRITY, integrity.kind());
+
+            SQLException tooLong = assertThrows(SQLException.class, () -> s.execute("INSERT INTO t VALUES ('abcdef')"));
+            StoreFailure data = StoreFailure.classify(new PersistenceException(tooLong));
+            assertEquals(Kind.DATA, data.kind());
+            StoreRefusedException refused = (StoreRefusedException) StoreFailure.toException("inserting", tooLong);
+            assertEquals(tooLong.getSQLState(), refused.sqlState());
+            assertTrue(refused.getMessage().contains("SQL state 22001"), refused.getMessage());
+        }
+    }
+}
