@@ -175,13 +175,14 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         int updated = em.createQuery("UPDATE RunEntity r SET r.status = :target, r.leaseOwner = :owner, "
                         + "r.leaseEpoch = :next, r.leaseExpiresAt = :expiry, r.updatedAt = :now, r.wakeAt = NULL, "
                         + "r.waitingFor = NULL, r.awaitedSignal = NULL "
-                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :seen "
+                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :seen AND r.kind = :workflow "
                         + "AND ((r.status = :pending AND r.paused = FALSE) "
                         + "OR (r.status = :suspended AND r.paused = FALSE"
                         + (wakeDue ? " AND r.wakeAt <= :now)" : ")")
                         + " OR (r.status IN :leased AND (r.leaseExpiresAt <= :now OR r.updatedAt <= :stale)))")
                 .setParameter("target", COMPENSATING.equals(seenStatus) ? COMPENSATING : RUNNING)
                 .setParameter("seen", seenStatus)
+                .setParameter("workflow", RunEntity.WORKFLOW)
                 .setParameter("leased", LEASED)
                 .setParameter("pending", PENDING)
                 .setParameter("suspended", SUSPENDED)
@@ -511,7 +512,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .setParameter("now", now.toEpochMilli())
                 .executeUpdate()));
         NewRun inheriting = new NewRun(next.id(), next.workflowName(), next.workflowVersion(), next.instanceId(),
-                next.inputJson(), next.createdAt(), old.parentRunId(), old.parentStepKey());
+                next.inputJson(), next.createdAt(), old.parentRunId(), old.parentStepKey(), old.owner());
         return read("storing run " + next.id(), () -> {
             RunEntity entity = Mapping.toEntity(inheriting);
             em.persist(entity);

@@ -258,7 +258,6 @@ class DefaultRunTracker implements RunTracker {
         if (store().ownerOf(runId).isEmpty()) {
             store().insertRun(new TrackedRun(runId, runType, trigger, owner, TrackStatus.RUNNING, null, null, null,
                     Map.of(), createdAt, createdAt, null));
-            owners.remember(runId, owner);
         }
     }
 

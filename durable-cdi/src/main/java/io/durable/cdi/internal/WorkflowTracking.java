@@ -25,9 +25,6 @@ class WorkflowTracking {
     @Inject
     Instance<TrackingStore> stores;
 
-    @Inject
-    TrackingOwners owners;
-
     void started(@Observes RunStarted event) {
         if (!stores.isResolvable()) {
             return;
@@ -35,11 +32,10 @@ class WorkflowTracking {
         RunInfo run = event.run();
         String id = run.id().value();
         // a start that found an existing run fires no RunStarted, so the tracked run is new
-        String owner = owners.forNewRun(id, run.parentRunId());
+        String owner = run.owner();
         stores.get().insertRun(new TrackedRun(id, run.workflowName(), run.parentRunId() == null ? "workflow" : "child", owner,
                 TrackStatus.RUNNING, DefaultRunTracker.shorten(run.inputJson()), null, null, Map.of(), run.createdAt(),
                 run.createdAt(), null));
-        owners.remember(id, owner);
     }
 
     void finished(@Observes RunFinished event) {
@@ -49,10 +45,7 @@ class WorkflowTracking {
         RunInfo run = event.run();
         String id = run.id().value();
         TrackingStore store = stores.get();
-        String owner = owners.ofRun(id, run.parentRunId());
-        if (run.continuedAs() != null) {
-            owners.remember(run.continuedAs().value(), owner);
-        }
+        String owner = run.owner();
         store.findRun(id, owner).filter(tracked -> !tracked.status().isComplete()).ifPresent(tracked -> {
             TrackStatus status = switch (run.status()) {
                 case COMPLETED, CONTINUED -> TrackStatus.COMPLETED;

@@ -81,11 +81,16 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         RunId parentRunId;
         String parentStepKey;
         RunId continuedAs;
+        String owner = "";
+        /** A tracked job that is not a workflow: never claimed, swept or executed. */
+        boolean job;
+        String trigger;
+        Instant startedAt;
 
         RunInfo info() {
             return new RunInfo(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error,
                     createdAt, updatedAt, finishedAt, wakeAt, waitingFor, paused, lastAction, parentRunId, parentStepKey,
-                    continuedAs);
+                    continuedAs, owner);
         }
 
         StoredRun stored() {
@@ -138,6 +143,8 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         row.inputJson = run.inputJson();
         row.createdAt = run.createdAt();
         row.updatedAt = run.createdAt();
+        row.owner = run.owner();
+        row.trigger = run.parentRunId() == null ? "workflow" : "child";
         runs.put(run.id(), row);
         journals.put(run.id(), new ArrayList<>());
         return row;
@@ -178,7 +185,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public synchronized Optional<Lease> claim(RunId id, String owner, Instant now, Duration leaseDuration) {
         Row row = runs.get(id);
-        if (row == null || !claimable(row, now, null)
+        if (row == null || row.job || !claimable(row, now, null)
                 || row.status == RunStatus.SUSPENDED && (row.wakeAt == null || row.wakeAt.isAfter(now))) {
             return Optional.empty();
         }
@@ -393,7 +400,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         if (due.size() >= limit) {
             return;
         }
-        runs.values().stream().filter(filter).filter(r -> !due.contains(r)).sorted(order)
+        runs.values().stream().filter(r -> !r.job).filter(filter).filter(r -> !due.contains(r)).sorted(order)
                 .limit((long) limit - due.size()).forEach(due::add);
     }
 
@@ -430,7 +437,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         row.leaseExpiresAt = null;
         row.holdsKey = false;
         Row created = insert(new NewRun(next.id(), next.workflowName(), next.workflowVersion(), next.instanceId(),
-                next.inputJson(), next.createdAt(), row.parentRunId, row.parentStepKey));
+                next.inputJson(), next.createdAt(), row.parentRunId, row.parentStepKey, row.owner));
         return created.info();
     }
 

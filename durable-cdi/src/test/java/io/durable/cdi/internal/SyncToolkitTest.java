@@ -1,6 +1,8 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.RunId;
+import io.durable.api.RunInfo;
+import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.WorkflowFailedException;
@@ -165,6 +167,27 @@ class SyncToolkitTest extends EngineTestBase {
         assertEquals("sync.finish", types.get(types.size() - 1));
         owner.set("tenant-other");
         assertTrue(tracker.run(id.value()).isEmpty());
+    }
+
+    @Test
+    void aRunsOwnerIsItsStartersAndItsChildrenAndContinuationsInheritIt() {
+        owner.set("tenant-c");
+        RunId parent = engine.startJson("parent", "owned-family", "\"anna,bob\"");
+        RunId loop = engine.start(CompositionWorkflows.ForeverWorkflow.class, "owned-forever",
+                new CompositionWorkflows.Counter(1, 0));
+        owner.set("tenant-elsewhere"); // the engine executes and resumes them outside the starter's request
+        engine.awaitResult(parent, String.class, WAIT);
+        RunInfo last = engine.await(loop, WAIT);
+
+        assertEquals("tenant-c", engine.status(parent).owner());
+        List<RunInfo> children = engine.list(RunQuery.childrenOf(parent));
+        assertEquals(2, children.size());
+        assertTrue(children.stream().allMatch(c -> c.owner().equals("tenant-c")), children.toString());
+        List<RunInfo> chain = engine.list(new RunQuery("forever", null, 100)).stream()
+                .filter(r -> r.instanceId().equals("owned-forever")).toList();
+        assertEquals(5, chain.size());
+        assertTrue(chain.stream().allMatch(r -> r.owner().equals("tenant-c")), chain.toString());
+        assertEquals("tenant-c", last.owner());
     }
 
     @Test
