@@ -143,7 +143,8 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     @Override
     public List<StepInfo> loadJournal(RunId id) {
         return read("loading the journal of run " + id, () -> entityManager()
-                .createQuery("SELECT s FROM StepEntity s WHERE s.runId = :id ORDER BY s.sequence", StepEntity.class)
+                .createQuery("SELECT s FROM StepEntity s WHERE s.runId = :id AND s.sequence >= 0 ORDER BY s.sequence",
+                        StepEntity.class)
                 .setParameter("id", id.value())
                 .getResultStream().map(Mapping::toInfo).toList());
     }
@@ -274,7 +275,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         int updated = read("journaling step " + step.stepKey() + " of run " + lease.runId(), () -> em
                 .createQuery("UPDATE StepEntity s SET s.status = :status, s.attempt = :attempt, s.resultJson = :result, "
                         + "s.errorType = :errorType, s.error = :error, s.finishedAt = :finished "
-                        + "WHERE s.runId = :run AND s.sequence = :seq AND s.stepKey = :key AND s.status = :retrying")
+                        + "WHERE s.runId = :run AND s.sequence = :seq AND s.stepKey = :key AND s.status IN :open")
                 .setParameter("status", step.status().name())
                 .setParameter("attempt", step.attempt())
                 .setParameter("result", step.resultJson())
@@ -284,7 +285,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .setParameter("run", lease.runId().value())
                 .setParameter("seq", step.sequence())
                 .setParameter("key", step.stepKey())
-                .setParameter("retrying", StepStatus.RETRYING.name())
+                .setParameter("open", List.of(StepStatus.RETRYING.name(), StepStatus.RUNNING.name()))
                 .executeUpdate());
         if (updated != 1) {
             throw new JournalConflictException(lease.runId().value(), step.stepKey(), null);

@@ -51,13 +51,14 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class InMemoryWorkflowStore implements WorkflowStore {
 
-    private final Map<RunId, Row> runs = new LinkedHashMap<>();
-    private final Map<RunId, List<StepInfo>> journals = new HashMap<>();
+    // package-private: InMemoryTrackingStore keeps tracking over these same rows, under this store's lock
+    final Map<RunId, Row> runs = new LinkedHashMap<>();
+    final Map<RunId, List<StepInfo>> journals = new HashMap<>();
     private final List<Signal> signals = new ArrayList<>();
     private final Map<String, Approval> approvals = new LinkedHashMap<>();
 
-    /** A run's mutable state. */
-    private static final class Row {
+    /** A run's mutable state: a workflow run's, or a tracked job's. */
+    static final class Row {
         RunId id;
         String workflowName;
         int workflowVersion;
@@ -150,6 +151,18 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         return row;
     }
 
+    /**
+     * Runs work over this store's rows under its lock, for the {@link InMemoryTrackingStore}, which
+     * keeps tracking over the same rows (called through a container proxy, it still reaches the rows).
+     *
+     * @param work the work, given this store
+     * @param <T>  what it returns
+     * @return what the work returned
+     */
+    public synchronized <T> T locked(java.util.function.Function<InMemoryWorkflowStore, T> work) {
+        return work.apply(this);
+    }
+
     @Override
     public synchronized Optional<StoredRun> findRun(RunId id) {
         return Optional.ofNullable(runs.get(id)).map(Row::stored);
@@ -232,7 +245,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         for (int i = 0; i < journal.size(); i++) {
             StepInfo old = journal.get(i);
             if (old.sequence() == step.sequence() && old.stepKey().equals(step.stepKey())
-                    && old.status() == StepStatus.RETRYING) {
+                    && (old.status() == StepStatus.RETRYING || old.status() == StepStatus.RUNNING)) {
                 journal.set(i, step);
                 row.updatedAt = later(row.updatedAt, step.finishedAt());
                 return;

@@ -93,7 +93,8 @@ abstract class EngineTestBase {
                                 InMemoryTrackingStore.class, SyncWorkflows.FakeApi.class, SyncWorkflows.ContactTable.class,
                                 SyncWorkflows.ContactSyncWorkflow.class, SyncWorkflows.OffsetSyncWorkflow.class,
                                 SyncWorkflows.BatchSyncWorkflow.class, SyncWorkflows.TestOwner.class,
-                                SyncWorkflows.SyncEvents.class))
+                                SyncWorkflows.SyncEvents.class, SyncWorkflows.ReportingSteps.class,
+                                SyncWorkflows.ReportingWorkflow.class))
                 .build();
     }
 }

@@ -109,6 +109,7 @@ public final class Mapping {
         e.error = s.error();
         e.startedAt = millis(s.startedAt());
         e.finishedAt = millis(s.finishedAt());
+        e.createdAt = e.startedAt != null ? e.startedAt : e.finishedAt;
         return e;
     }
 
