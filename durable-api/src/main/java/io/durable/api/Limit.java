@@ -24,6 +24,8 @@ public enum Limit {
     /** A run's business key ({@code durable_run.instance_id}). */
     INSTANCE_ID("durable.instance-id", "instance id", 200, Unit.CHARACTERS,
             "use a shorter business key, or a hash of it"),
+    /** The owner (tenant) of a run ({@code durable_run.owner_id}), as the application's {@code TrackingOwner} gives it. */
+    OWNER("durable.owner", "owner", 200, Unit.CHARACTERS, "use a shorter tenant or owner id"),
     /** A workflow's name ({@code durable_run.workflow_name}), checked at deployment. */
     WORKFLOW_NAME("durable.workflow-name", "workflow name", 150, Unit.CHARACTERS, "shorten the @Workflow name"),
     /** A step's name as declared, checked at deployment; leaves room for the engine's prefixes in {@link #ENTRY_NAME}. */
@@ -71,6 +73,26 @@ public enum Limit {
      * built by the engine from exception messages, so shortened, never refused.
      */
     ERROR("durable.error", "error text", 16_000, Unit.CHARACTERS, "shorten it"),
+    /**
+     * A name the tracking API takes: a tracked run's type and trigger, a tracked step's type, a call's
+     * tool, a counter's name ({@code durable_run.workflow_name}, {@code run_trigger},
+     * {@code durable_step.name}, {@code durable_call.tool}, {@code durable_counter.name}).
+     */
+    TRACKED_NAME("durable.tracked-name", "tracked name", 100, Unit.CHARACTERS, "use a shorter name"),
+    /** What a tracked call did ({@code durable_call.operation}). */
+    OPERATION("durable.operation", "call operation", 200, Unit.CHARACTERS, "describe the operation more briefly"),
+    /** The kind of a step link ({@code durable_step_link.link_type}). */
+    LINK_TYPE("durable.link-type", "link type", 50, Unit.CHARACTERS, "use a shorter link type"),
+    /** The type of the entity a step links to ({@code durable_step_link.entity_type}). */
+    ENTITY_TYPE("durable.entity-type", "entity type", 100, Unit.CHARACTERS, "use a shorter entity type"),
+    /** The id of the entity a step links to, ours or the external system's ({@code entity_id}, {@code external_id}). */
+    ENTITY_ID("durable.entity-id", "entity id", 200, Unit.CHARACTERS, "link by a shorter id, or a hash of it"),
+    /**
+     * A tracked input or output as JSON, shown by the tracking API ({@code durable_step.input_json} of a
+     * tracked step, {@code durable_call.input_json}, {@code output_json}): a longer one is replaced by
+     * {@code {"truncated":LENGTH}}, never refused; it is for display, the journal keeps results.
+     */
+    TRACKED_JSON("durable.tracked-json", "tracked input or output", 4000, Unit.CHARACTERS, "shorten it"),
     /** A run's input as JSON ({@code durable_run.input_json}). */
     INPUT("durable.input", "input", 4 * 1024 * 1024, Unit.BYTES,
             "pass a reference to the data (a key of your own table) instead of the data"),

@@ -26,6 +26,8 @@ import java.util.Optional;
  * @param parentRunId     the run that started this one as a child workflow, or {@code null}
  * @param parentStepKey   the key under which the parent waits for this child, or {@code null}
  * @param continuedAs     the run this one continued as (status CONTINUED), or {@code null}
+ * @param owner           the owner (tenant) the run belongs to, empty when the application has none:
+ *                        its starter's, a child's parent's, a continuation's predecessor's
  */
 public record RunInfo(
         RunId id,
@@ -45,10 +47,12 @@ public record RunInfo(
         OperatorAction lastAction,
         RunId parentRunId,
         String parentStepKey,
-        RunId continuedAs) {
+        RunId continuedAs,
+        String owner) {
 
     /** Validates the mandatory fields. */
     public RunInfo {
+        owner = owner == null ? "" : owner;
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(workflowName, "workflowName");
         Objects.requireNonNull(instanceId, "instanceId");
@@ -75,7 +79,7 @@ public record RunInfo(
                    String inputJson, String outputJson, String error, Instant createdAt, Instant updatedAt,
                    Instant finishedAt) {
         this(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error, createdAt, updatedAt,
-                finishedAt, null, null, false, null, null, null, null);
+                finishedAt, null, null, false, null, null, null, null, "");
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.durable.api;
 
 /**
- * The outcome of a journaled step.
+ * The state of a journaled step.
  */
 public enum StepStatus {
     /** The step returned; its result is journaled and is returned on replay. */
@@ -12,5 +12,10 @@ public enum StepStatus {
      * An attempt threw and another follows: the entry holds the attempt number, its error, and (as
      * its result) the time of the next attempt. A later attempt replaces the entry.
      */
-    RETRYING
+    RETRYING,
+    /**
+     * The step's body is executing and tracking asked for its row early (to attach progress, calls and
+     * links): the entry holds the attempt number; its outcome replaces it. Replay runs the body again.
+     */
+    RUNNING
 }

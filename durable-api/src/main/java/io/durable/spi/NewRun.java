@@ -17,9 +17,12 @@ import java.util.Objects;
  * @param createdAt       when it was started
  * @param parentRunId     the parent run, for a child workflow, or {@code null}
  * @param parentStepKey   the key under which the parent waits for it, or {@code null}
+ * @param owner           the owner (tenant) it belongs to, empty when the application has none: the
+ *                        starting caller's, a child's parent's (a continuation takes its predecessor's
+ *                        in the store)
  */
 public record NewRun(RunId id, String workflowName, int workflowVersion, String instanceId, String inputJson,
-                     Instant createdAt, RunId parentRunId, String parentStepKey) {
+                     Instant createdAt, RunId parentRunId, String parentStepKey, String owner) {
 
     /**
      * Validates the fields.
@@ -32,6 +35,8 @@ public record NewRun(RunId id, String workflowName, int workflowVersion, String 
         Objects.requireNonNull(workflowName, "workflowName");
         Objects.requireNonNull(instanceId, "instanceId");
         Objects.requireNonNull(createdAt, "createdAt");
+        owner = owner == null ? "" : owner;
+        Limit.OWNER.check(owner);
         if (instanceId.isBlank()) {
             throw new IllegalArgumentException("An instance id must not be blank");
         }
@@ -39,6 +44,34 @@ public record NewRun(RunId id, String workflowName, int workflowVersion, String 
         if ((parentRunId == null) != (parentStepKey == null)) {
             throw new IllegalArgumentException("A child run needs both its parent run and the parent's step key");
         }
+    }
+
+    /**
+     * A run without an owner.
+     *
+     * @param id              the run id
+     * @param workflowName    the workflow
+     * @param workflowVersion the workflow's version
+     * @param instanceId      the business key, unique per workflow
+     * @param inputJson       the input as JSON, or {@code null}
+     * @param createdAt       when it was started
+     * @param parentRunId     the parent run, or {@code null}
+     * @param parentStepKey   the parent's step key, or {@code null}
+     */
+    public NewRun(RunId id, String workflowName, int workflowVersion, String instanceId, String inputJson,
+                  Instant createdAt, RunId parentRunId, String parentStepKey) {
+        this(id, workflowName, workflowVersion, instanceId, inputJson, createdAt, parentRunId, parentStepKey, "");
+    }
+
+    /**
+     * This run under another owner.
+     *
+     * @param newOwner the owner
+     * @return the changed copy
+     */
+    public NewRun withOwner(String newOwner) {
+        return new NewRun(id, workflowName, workflowVersion, instanceId, inputJson, createdAt, parentRunId, parentStepKey,
+                newOwner);
     }
 
     /**
@@ -53,6 +86,6 @@ public record NewRun(RunId id, String workflowName, int workflowVersion, String 
      */
     public NewRun(RunId id, String workflowName, int workflowVersion, String instanceId, String inputJson,
                   Instant createdAt) {
-        this(id, workflowName, workflowVersion, instanceId, inputJson, createdAt, null, null);
+        this(id, workflowName, workflowVersion, instanceId, inputJson, createdAt, null, null, "");
     }
 }

@@ -15,19 +15,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Where tracked runs, steps, calls, counters, links and resource locks are kept. Every method runs
- * in the caller's transaction, or in its own without one. Reads and updates by id take the owner
- * and answer only for it: a row of another owner is treated as absent.
+ * Tracking over the same rows the {@link WorkflowStore} keeps: a run is one row whether it is a
+ * workflow run or a tracked job (inserted here), a workflow's steps are its journal entries, and
+ * calls, links and counters refer to run and step rows. Resource locks are kept here too. Every
+ * method runs in the caller's transaction, or in its own without one. Reads and updates by id take
+ * the owner and answer only for it: a row of another owner is treated as absent.
+ *
+ * <p>A step's id is {@code RUN_ID:STEP_KEY}: a journaled step's key is its journal key; a step
+ * inserted here gets a key of its own that no journal entry can take.
  *
  * <p>The contract is the {@code TrackingStoreContractTest} in this module's test jar.
  */
 public interface TrackingStore {
 
     /**
-     * Stores a new run (its counters are ignored: they start empty).
+     * Stores a new tracked job (its counters are ignored: they start empty; {@code workflow} must be
+     * false: workflow runs are created by the engine). The workflow dispatcher never claims it.
      *
      * @param run the run
-     * @throws IllegalArgumentException when a run with its id exists
+     * @throws IllegalArgumentException when a run with its id exists, or it claims to be a workflow run
      */
     void insertRun(TrackedRun run);
 
@@ -41,24 +47,16 @@ public interface TrackingStore {
     Optional<TrackedRun> findRun(String id, String owner);
 
     /**
-     * The owner of a run, for work that resumes a run outside its owner's request (a durable
-     * workflow resumed by the engine). Not for answering callers: use {@link #findRun}.
-     *
-     * @param id the run's id
-     * @return its owner, when the run exists
-     */
-    Optional<String> ownerOf(String id);
-
-    /**
-     * Stores a run's status, output, error and times (not its counters).
+     * Stores a tracked job's status, output, error and times (not its counters). A workflow run's row
+     * is written only by the engine.
      *
      * @param run the run as it is now
-     * @return {@code false} when no such run exists for its owner
+     * @return {@code false} when no such tracked job exists for its owner (also for a workflow run)
      */
     boolean updateRun(TrackedRun run);
 
     /**
-     * The owner's runs, newest first.
+     * The owner's runs, workflow runs and tracked jobs, newest first.
      *
      * @param query the filter
      * @param owner the owner
@@ -77,13 +75,28 @@ public interface TrackingStore {
     boolean incrementCounters(String runId, String owner, Map<String, Long> increments);
 
     /**
-     * Stores a new step.
+     * Stores a new step that is not a journal entry, in a run of the owner; its id must be
+     * {@link #newStepId}'s. It never takes a journal position.
      *
      * @param step  the step
      * @param owner its run's owner
+     * @return {@code false} when no such run exists for that owner
      * @throws IllegalArgumentException when a step with its id exists
      */
-    void insertStep(TrackedStep step, String owner);
+    boolean insertStep(TrackedStep step, String owner);
+
+    /**
+     * A fresh id for a step of a run that is not a journal entry.
+     *
+     * @param runId the run
+     * @return {@code RUN_ID:KEY} with a key no journal entry can have
+     */
+    static String newStepId(String runId) {
+        return runId + ":" + TRACKED_KEY_PREFIX + java.util.UUID.randomUUID();
+    }
+
+    /** How the key of a step that is not a journal entry starts (engine keys never start so). */
+    String TRACKED_KEY_PREFIX = "@track/";
 
     /**
      * A step.
@@ -95,7 +108,8 @@ public interface TrackingStore {
     Optional<TrackedStep> findStep(String id, String owner);
 
     /**
-     * Stores a step's status, progress, output, error and times.
+     * Stores a step's status, progress, output, error and times; of a journaled step only its progress
+     * (its outcome is the engine's).
      *
      * @param step  the step as it is now
      * @param owner the caller's owner
@@ -104,7 +118,9 @@ public interface TrackingStore {
     boolean updateStep(TrackedStep step, String owner);
 
     /**
-     * A run's steps in the order created.
+     * A run's steps, journaled and tracked, in the order created (a journaled step's creation is its
+     * start; the engine's own entries such as sleeps, signals and slices, named {@code @...}, are not
+     * steps).
      *
      * @param runId the run
      * @param owner the caller's owner
@@ -113,12 +129,13 @@ public interface TrackingStore {
     List<TrackedStep> listSteps(String runId, String owner);
 
     /**
-     * Stores a new call.
+     * Stores a new call of a step (a journaled step's too, before its entry is written).
      *
      * @param call  the call
      * @param owner its run's owner
+     * @return {@code false} when the step's run does not exist for that owner
      */
-    void insertCall(TrackedCall call, String owner);
+    boolean insertCall(TrackedCall call, String owner);
 
     /**
      * A call.

@@ -81,7 +81,8 @@ public interface WorkflowStore {
     List<RunInfo> listRuns(RunQuery query);
 
     /**
-     * Loads a run's whole journal in one query, ordered by sequence.
+     * Loads a run's whole journal in one query, ordered by sequence (tracked steps that are not journal
+     * entries are not part of it).
      *
      * @param id the run
      * @return the entries, empty when there are none
@@ -122,13 +123,13 @@ public interface WorkflowStore {
     void appendStep(Lease lease, StepInfo step);
 
     /**
-     * Replaces the RETRYING journal entry at the step's sequence (same step key) with a later state
+     * Replaces the RETRYING or RUNNING journal entry at the step's sequence (same step key) with a later state
      * of the step, only while the lease's epoch is still the run's.
      *
      * @param lease the writer's lease
      * @param step  the new state of the entry
      * @throws LeaseLostException       when another node claimed the run meanwhile
-     * @throws JournalConflictException when the entry is not a RETRYING entry of that step
+     * @throws JournalConflictException when the entry is not a RETRYING or RUNNING entry of that step
      */
     void replaceStep(Lease lease, StepInfo step);
 

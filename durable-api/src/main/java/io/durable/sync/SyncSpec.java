@@ -6,7 +6,9 @@ import java.util.Objects;
 /**
  * What a sync is and how it behaves.
  *
- * @param runType     the tracked run's type, for example {@code sync_customers} (1 to 100 characters)
+ * @param runType     the sync's type, for example {@code sync_customers} (1 to 100 characters): a plain sync's
+ *                    tracked job has it; a durable sync runs as its workflow run (typed by the workflow name)
+ *                    and names it in its events
  * @param resource    the synced resource, locked while the sync runs (1 to 200 characters)
  * @param trigger     what started it, for example {@code cron} or {@code manual}
  * @param onBusy      what to do when another holder has the resource's lock

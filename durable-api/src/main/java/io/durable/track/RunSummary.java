@@ -1,5 +1,7 @@
 package io.durable.track;
 
+import io.durable.api.RunStatus;
+
 import java.time.Duration;
 import java.util.Map;
 
@@ -16,7 +18,7 @@ import java.util.Map;
  * @param counters       its output counters
  * @param error          its error, or {@code null}
  */
-public record RunSummary(String runId, String runType, TrackStatus status, Duration duration, int stepsTotal,
+public record RunSummary(String runId, String runType, RunStatus status, Duration duration, int stepsTotal,
                          int stepsCompleted, int stepsFailed, Map<String, Long> counters, String error) {
 
     /** Copies the counters. */
@@ -32,7 +34,7 @@ public record RunSummary(String runId, String runType, TrackStatus status, Durat
     public String describe() {
         StringBuilder line = new StringBuilder(runType).append(' ').append(status);
         if (duration != null) {
-            line.append(status.isComplete() ? " in " : " for ").append(Tracking.formatDuration(duration));
+            line.append(status.isTerminal() ? " in " : " for ").append(Tracking.formatDuration(duration));
         }
         line.append(", ").append(stepsCompleted).append('/').append(stepsTotal).append(" steps");
         if (stepsFailed > 0) {

@@ -7,20 +7,21 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * Tracks executions as run, step and call: inject it. Durable workflow runs are tracked without any
- * call (the run under its run id, its steps from the journal); the same tracker records jobs that
- * are not workflows, by hand ({@code createRun}, {@code startRun}, ...) or around a lambda
- * ({@code executeRun}, {@code executeStep}, {@code executeCall}).
+ * Tracks executions as run, step and call: inject it. A durable workflow run is tracked without any
+ * call: its run row and journal rows are what the tracker reads (the run under its run id, its steps
+ * under {@code RUN_ID:STEP_KEY}), and only the engine starts and ends them. The same tracker records
+ * jobs that are not workflows, as runs of their own, by hand ({@code createRun}, {@code startRun},
+ * ...) or around a lambda ({@code executeRun}, {@code executeStep}, {@code executeCall}); the
+ * workflow dispatcher never executes them.
  *
  * <p>Every method works only on the current owner's runs (see {@link TrackingOwner}); an id of
  * another owner's run, step or call gets {@link TrackingNotFoundException}, as an unknown one does.
- * Inputs and outputs are stored as JSON; one longer than {@link #MAX_JSON} characters is replaced by
- * {@code {"truncated":LENGTH}}: record summaries, not payloads.
+ * Inputs and outputs are stored as JSON; one longer than
+ * {@link io.durable.api.Limit#TRACKED_JSON} is replaced by {@code {"truncated":LENGTH}}: record
+ * summaries, not payloads. Names (run and step types, triggers, tools, counter names) are limited by
+ * {@link io.durable.api.Limit#TRACKED_NAME}, a call's operation by {@link io.durable.api.Limit#OPERATION}.
  */
 public interface RunTracker {
-
-    /** The longest input or output JSON kept. */
-    int MAX_JSON = 4000;
 
     /**
      * Creates a PENDING run.
@@ -35,7 +36,7 @@ public interface RunTracker {
      *
      * @param runId the run
      * @throws TrackingNotFoundException when there is no such run
-     * @throws IllegalStateException     when it is not PENDING
+     * @throws IllegalStateException     when it is not PENDING, or is a workflow run
      */
     void startRun(String runId);
 
@@ -45,7 +46,7 @@ public interface RunTracker {
      * @param runId  the run
      * @param output its output, or {@code null}
      * @throws TrackingNotFoundException when there is no such run
-     * @throws IllegalStateException     when it is already complete
+     * @throws IllegalStateException     when it is already complete, or is a workflow run (its engine ends it)
      */
     void finishRun(String runId, Object output);
 
@@ -55,7 +56,7 @@ public interface RunTracker {
      * @param runId the run
      * @param error what went wrong
      * @throws TrackingNotFoundException when there is no such run
-     * @throws IllegalStateException     when it is already complete
+     * @throws IllegalStateException     when it is already complete, or is a workflow run (its engine ends it)
      */
     void failRun(String runId, String error);
 
@@ -74,6 +75,7 @@ public interface RunTracker {
      *
      * @param stepId the step
      * @throws TrackingNotFoundException when there is no such step
+     * @throws IllegalStateException     when it is a journaled step of a workflow (its body ends it)
      */
     void startStep(String stepId);
 
@@ -83,6 +85,7 @@ public interface RunTracker {
      * @param stepId the step
      * @param output its output, or {@code null}
      * @throws TrackingNotFoundException when there is no such step
+     * @throws IllegalStateException     when it is a journaled step of a workflow (its body ends it)
      */
     void finishStep(String stepId, Object output);
 
@@ -92,6 +95,7 @@ public interface RunTracker {
      * @param stepId the step
      * @param error  what went wrong
      * @throws TrackingNotFoundException when there is no such step
+     * @throws IllegalStateException     when it is a journaled step of a workflow (its body ends it)
      */
     void failStep(String stepId, String error);
 
@@ -158,8 +162,9 @@ public interface RunTracker {
     <T> T executeCall(String stepId, CallSpec spec, Callable<T> body);
 
     /**
-     * The tracked step of the durable step executing on this thread ({@code RUN_ID:STEP_KEY}),
-     * created when first asked for: attach calls, progress and links to it.
+     * The durable step executing on this thread ({@code RUN_ID:STEP_KEY}): its journal entry, written
+     * early as RUNNING when first asked for and completed in place by the step's outcome. Attach
+     * calls, progress and links to it; the tracker does not end it.
      *
      * @return its id
      * @throws io.durable.api.NotInWorkflowException when no durable step executes on this thread

@@ -1,5 +1,7 @@
 package io.durable.track;
 
+import io.durable.api.Limit;
+
 import java.util.Objects;
 
 /**
@@ -12,10 +14,19 @@ import java.util.Objects;
  */
 public record StepLink(String linkType, String entityType, String entityId, String externalId) {
 
-    /** Validates the required fields. */
+    /**
+     * Validates the fields.
+     *
+     * @throws io.durable.api.LimitExceededException when a field is over its limit
+     *         ({@link Limit#LINK_TYPE}, {@link Limit#ENTITY_TYPE}, {@link Limit#ENTITY_ID})
+     */
     public StepLink {
         Objects.requireNonNull(linkType, "linkType");
         Objects.requireNonNull(entityType, "entityType");
         Objects.requireNonNull(entityId, "entityId");
+        Limit.LINK_TYPE.check(linkType);
+        Limit.ENTITY_TYPE.check(entityType);
+        Limit.ENTITY_ID.check(entityId);
+        Limit.ENTITY_ID.check(externalId);
     }
 }

@@ -1,7 +1,8 @@
 package io.durable.track;
 
 /**
- * Where a tracked run, step or call stands. PENDING becomes RUNNING, RUNNING becomes COMPLETED or
+ * Where a tracked step or call stands (a run's status is its {@link io.durable.api.RunStatus}; a
+ * journaled step's RETRYING reads RUNNING here). PENDING becomes RUNNING, RUNNING becomes COMPLETED or
  * FAILED; a PENDING one may also end at once (finished or failed without being started).
  */
 public enum TrackStatus {

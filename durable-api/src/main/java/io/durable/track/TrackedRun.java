@@ -1,5 +1,7 @@
 package io.durable.track;
 
+import io.durable.api.RunStatus;
+
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -7,12 +9,13 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A tracked run: a sync job, a scheduled task, a workflow run. A durable workflow run is tracked
- * under its own run id.
+ * A run as tracking shows it: a tracked job that is not a workflow (a sync, a scheduled task) or a
+ * durable workflow run. Both are the same one row the engine reads ({@code durable_run}): a workflow
+ * run's status here is its {@link RunStatus}, CANCELLED and CONTINUED included.
  *
  * @param id         the run's id
- * @param runType    what kind of run it is, for example {@code sync_customers}
- * @param trigger    what started it, for example {@code cron}, {@code manual}, {@code workflow}
+ * @param runType    what kind of run it is, for example {@code sync_customers}; a workflow run's is its workflow name
+ * @param trigger    what started it, for example {@code cron}, {@code manual}, {@code workflow}, {@code child}
  * @param owner      the owner (tenant) it belongs to; empty when the application has no owners
  * @param status     where it stands
  * @param inputJson  its input as JSON, or {@code null}
@@ -22,10 +25,12 @@ import java.util.Optional;
  * @param createdAt  when it was created
  * @param startedAt  when it started, or {@code null}
  * @param finishedAt when it finished, or {@code null}
+ * @param workflow   whether it is a durable workflow run (executed and ended by the engine) rather than
+ *                   a tracked job (ended through the {@link RunTracker})
  */
-public record TrackedRun(String id, String runType, String trigger, String owner, TrackStatus status, String inputJson,
+public record TrackedRun(String id, String runType, String trigger, String owner, RunStatus status, String inputJson,
                          String outputJson, String error, Map<String, Long> counters, Instant createdAt,
-                         Instant startedAt, Instant finishedAt) {
+                         Instant startedAt, Instant finishedAt, boolean workflow) {
 
     /** Validates the required fields and copies the counters. */
     public TrackedRun {
@@ -69,8 +74,8 @@ public record TrackedRun(String id, String runType, String trigger, String owner
      * @param finished    the finish time
      * @return the changed copy
      */
-    public TrackedRun with(TrackStatus newStatus, String output, String failure, Instant started, Instant finished) {
+    public TrackedRun with(RunStatus newStatus, String output, String failure, Instant started, Instant finished) {
         return new TrackedRun(id, runType, trigger, owner, newStatus, inputJson, output, failure, counters, createdAt,
-                started, finished);
+                started, finished, workflow);
     }
 }

@@ -1,13 +1,15 @@
 package io.durable.track;
 
+import io.durable.api.RunStatus;
+
 /**
  * Which tracked runs to list (always only the caller's owner's), newest first.
  *
- * @param runType only runs of this type, or {@code null} for all
+ * @param runType only runs of this type (a workflow run's type is its workflow name), or {@code null} for all
  * @param status  only runs in this status, or {@code null} for all
  * @param limit   at most this many (1 to 1000)
  */
-public record TrackedRunQuery(String runType, TrackStatus status, int limit) {
+public record TrackedRunQuery(String runType, RunStatus status, int limit) {
 
     /**
      * Validates the limit.

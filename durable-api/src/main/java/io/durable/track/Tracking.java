@@ -16,10 +16,10 @@ public final class Tracking {
      * Whether a run has ended.
      *
      * @param run the run
-     * @return {@code true} when COMPLETED or FAILED
+     * @return {@code true} when COMPLETED, FAILED, CANCELLED or CONTINUED
      */
     public static boolean isComplete(TrackedRun run) {
-        return run.status().isComplete();
+        return run.status().isTerminal();
     }
 
     /**

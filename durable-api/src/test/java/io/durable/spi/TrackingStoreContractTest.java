@@ -1,5 +1,11 @@
 package io.durable.spi;
 
+import io.durable.api.ConflictPolicy;
+import io.durable.api.OperatorAction;
+import io.durable.api.RunId;
+import io.durable.api.RunStatus;
+import io.durable.api.StepInfo;
+import io.durable.api.StepStatus;
 import io.durable.sync.ResourceLock;
 import io.durable.sync.ResourceLockedException;
 import io.durable.track.StepLink;
@@ -31,8 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The behaviour every {@link TrackingStore} must have. Each test works with its own ids, run type
- * and resource names, so tests share a database safely.
+ * The behaviour every {@link TrackingStore} must have, over the same rows as its
+ * {@link WorkflowStore}: one row per run. Each test works with its own ids, run type and resource
+ * names, so tests share a database safely.
  */
 public abstract class TrackingStoreContractTest {
 
@@ -49,6 +56,13 @@ public abstract class TrackingStoreContractTest {
      */
     protected abstract TrackingStore store();
 
+    /**
+     * The workflow store over the same database; each call must work on its own.
+     *
+     * @return the store
+     */
+    protected abstract WorkflowStore workflows();
+
     @BeforeEach
     void names() {
         String unique = UUID.randomUUID().toString().substring(0, 8);
@@ -57,16 +71,16 @@ public abstract class TrackingStoreContractTest {
     }
 
     private TrackedRun newRun(String runOwner) {
-        TrackedRun run = new TrackedRun(UUID.randomUUID().toString(), type, "manual", runOwner, TrackStatus.PENDING,
-                "{\"page\":1}", null, null, Map.of(), t0, null, null);
+        TrackedRun run = new TrackedRun(UUID.randomUUID().toString(), type, "manual", runOwner, RunStatus.PENDING,
+                "{\"page\":1}", null, null, Map.of(), t0, null, null, false);
         store().insertRun(run);
         return run;
     }
 
     private TrackedStep newStep(TrackedRun run, String parent, String stepType, Instant at) {
-        TrackedStep step = new TrackedStep(UUID.randomUUID().toString(), run.id(), parent, stepType, TrackStatus.PENDING,
-                null, null, null, null, at, null, null, false);
-        store().insertStep(step, run.owner());
+        TrackedStep step = new TrackedStep(TrackingStore.newStepId(run.id()), run.id(), parent, stepType,
+                TrackStatus.PENDING, null, null, null, null, at, null, null, false);
+        assertTrue(store().insertStep(step, run.owner()));
         return step;
     }
 
@@ -74,9 +88,7 @@ public abstract class TrackingStoreContractTest {
     void aRunIsStoredUpdatedAndReadBackWithItsFields() {
         TrackedRun run = newRun(owner);
         assertEquals(run, store().findRun(run.id(), owner).orElseThrow());
-        assertEquals(java.util.Optional.of(owner), store().ownerOf(run.id()));
-        assertTrue(store().ownerOf("no-such-run").isEmpty());
-        TrackedRun done = run.with(TrackStatus.COMPLETED, "{\"total\":3}", null, t0.plusSeconds(1), t0.plusSeconds(5));
+        TrackedRun done = run.with(RunStatus.COMPLETED, "{\"total\":3}", null, t0.plusSeconds(1), t0.plusSeconds(5));
         assertTrue(store().updateRun(done));
         assertEquals(done, store().findRun(run.id(), owner).orElseThrow());
         assertThrows(IllegalArgumentException.class, () -> store().insertRun(run));
@@ -89,32 +101,34 @@ public abstract class TrackingStoreContractTest {
         TrackedStep theirStep = newStep(theirs, null, "fetch", t0);
         TrackedCall theirCall = new TrackedCall("call-" + UUID.randomUUID(), theirStep.id(), "api", "GET /x",
                 TrackStatus.RUNNING, null, null, null, t0, null);
-        store().insertCall(theirCall, theirs.owner());
+        assertTrue(store().insertCall(theirCall, theirs.owner()));
 
         assertTrue(store().findRun(theirs.id(), owner).isEmpty());
         assertTrue(store().findStep(theirStep.id(), owner).isEmpty());
         assertTrue(store().findCall(theirCall.id(), owner).isEmpty());
         assertTrue(store().listSteps(theirs.id(), owner).isEmpty());
         assertTrue(store().listCalls(theirStep.id(), owner).isEmpty());
-        assertFalse(store().updateRun(new TrackedRun(theirs.id(), type, "manual", owner, TrackStatus.FAILED, null, null,
-                "x", Map.of(), t0, null, t0)));
+        assertFalse(store().updateRun(new TrackedRun(theirs.id(), type, "manual", owner, RunStatus.FAILED, null, null,
+                "x", Map.of(), t0, null, t0, false)));
         assertFalse(store().updateStep(theirStep.with(TrackStatus.FAILED, null, "x", null, t0), owner));
         assertFalse(store().updateCall(theirCall.with(TrackStatus.FAILED, null, "x", t0), owner));
         assertFalse(store().incrementCounters(theirs.id(), owner, Map.of("fetched", 1L)));
         assertFalse(store().insertLink(theirStep.id(), owner, new StepLink("output", "customer", "1", null)));
         assertEquals(List.of(mine.id()), ids(store().listRuns(TrackedRunQuery.ofType(type, 10), owner)));
-        assertEquals(TrackStatus.PENDING, store().findRun(theirs.id(), theirs.owner()).orElseThrow().status());
+        assertFalse(store().insertStep(new TrackedStep(TrackingStore.newStepId(theirs.id()), theirs.id(), null, "x",
+                TrackStatus.PENDING, null, null, null, null, t0, null, null, false), owner));
+        assertEquals(RunStatus.PENDING, store().findRun(theirs.id(), theirs.owner()).orElseThrow().status());
         assertEquals(Map.of(), store().findRun(theirs.id(), theirs.owner()).orElseThrow().counters());
     }
 
     @Test
     void runsAreListedNewestFirstByTypeAndStatus() {
         TrackedRun first = newRun(owner);
-        TrackedRun second = new TrackedRun(UUID.randomUUID().toString(), type, "cron", owner, TrackStatus.RUNNING, null,
-                null, null, Map.of(), t0.plusSeconds(10), t0.plusSeconds(10), null);
+        TrackedRun second = new TrackedRun(UUID.randomUUID().toString(), type, "cron", owner, RunStatus.RUNNING, null,
+                null, null, Map.of(), t0.plusSeconds(10), t0.plusSeconds(10), null, false);
         store().insertRun(second);
         assertEquals(List.of(second.id(), first.id()), ids(store().listRuns(TrackedRunQuery.ofType(type, 10), owner)));
-        assertEquals(List.of(second.id()), ids(store().listRuns(new TrackedRunQuery(type, TrackStatus.RUNNING, 10), owner)));
+        assertEquals(List.of(second.id()), ids(store().listRuns(new TrackedRunQuery(type, RunStatus.RUNNING, 10), owner)));
         assertEquals(List.of(second.id()), ids(store().listRuns(TrackedRunQuery.ofType(type, 1), owner)));
     }
 
@@ -142,7 +156,7 @@ public abstract class TrackingStoreContractTest {
         for (int i = 0; i < 3; i++) {
             TrackedCall call = new TrackedCall(UUID.randomUUID().toString(), step.id(), "crm_api", "GET /customers?page=" + i,
                     TrackStatus.RUNNING, "{\"page\":" + i + "}", null, null, t0.plusSeconds(i), null);
-            store().insertCall(call, owner);
+            assertTrue(store().insertCall(call, owner));
             TrackedCall done = i == 1 ? call.with(TrackStatus.FAILED, null, "HTTP 429", t0.plusSeconds(i).plusMillis(5))
                     : call.with(TrackStatus.COMPLETED, "{\"count\":100}", null, t0.plusSeconds(i).plusMillis(5));
             assertTrue(store().updateCall(done, owner));
@@ -162,6 +176,7 @@ public abstract class TrackingStoreContractTest {
         assertTrue(store().insertLink(step.id(), owner, b));
         assertEquals(List.of(a, b), store().listLinks(step.id(), owner));
         assertFalse(store().insertLink("no-such-step", owner, a));
+        assertFalse(store().insertLink(run.id() + ":" + TrackingStore.TRACKED_KEY_PREFIX + "none", owner, a));
     }
 
     @Test
@@ -274,6 +289,116 @@ public abstract class TrackingStoreContractTest {
         assertTrue(store().findCall("no-such-call", owner).isEmpty());
         assertFalse(store().incrementCounters("no-such-run", owner, Map.of("x", 1L)));
         assertNull(store().findLock("no-such-lock-" + type).orElse(null));
+    }
+
+    // --- one row per run -----------------------------------------------------------------------
+
+    private RunId newWorkflowRun(String runOwner) {
+        RunId id = RunId.random();
+        workflows().createRun(new NewRun(id, type, 1, "instance-" + id.value(), "{\"n\":1}", t0).withOwner(runOwner),
+                ConflictPolicy.FAIL, t0);
+        return id;
+    }
+
+    @Test
+    void aWorkflowRunIsOneRowThatTrackingAndTheEngineReadAlike() {
+        RunId id = newWorkflowRun(owner);
+        TrackedRun tracked = store().findRun(id.value(), owner).orElseThrow();
+        assertTrue(tracked.workflow());
+        assertEquals(type, tracked.runType());
+        assertEquals(RunStatus.PENDING, tracked.status());
+        assertEquals("{\"n\":1}", tracked.inputJson());
+        assertEquals(owner, tracked.owner());
+        assertTrue(store().findRun(id.value(), owner + "-other").isEmpty());
+
+        Lease lease = workflows().claim(id, "node-a", t0, Duration.ofSeconds(30)).orElseThrow();
+        assertEquals(RunStatus.RUNNING, store().findRun(id.value(), owner).orElseThrow().status());
+        assertTrue(store().incrementCounters(id.value(), owner, Map.of("fetched", 5L)));
+        workflows().finishRun(lease, RunStatus.COMPLETED, "\"done\"", null, t0.plusSeconds(3));
+        TrackedRun ended = store().findRun(id.value(), owner).orElseThrow();
+        assertEquals(RunStatus.COMPLETED, ended.status());
+        assertEquals("\"done\"", ended.outputJson());
+        assertEquals(t0.plusSeconds(3), ended.finishedAt());
+        assertEquals(Map.of("fetched", 5L), ended.counters());
+        assertEquals(List.of(id.value()), ids(store().listRuns(TrackedRunQuery.ofType(type, 10), owner)));
+        // the tracker never writes a workflow run's row
+        assertFalse(store().updateRun(ended.with(RunStatus.FAILED, null, "x", t0, t0)));
+        assertEquals(RunStatus.COMPLETED, workflows().findRun(id).orElseThrow().info().status());
+        assertThrows(IllegalArgumentException.class, () -> store().insertRun(ended));
+    }
+
+    @Test
+    void aTrackedJobIsARunRowTheEngineSeesAndNeverClaims() {
+        TrackedRun pending = newRun(owner);
+        TrackedRun running = new TrackedRun(UUID.randomUUID().toString(), type, "cron", owner, RunStatus.RUNNING, null,
+                null, null, Map.of(), t0, t0, null, false);
+        store().insertRun(running);
+
+        assertEquals(RunStatus.PENDING, workflows().findRun(new RunId(pending.id())).orElseThrow().info().status());
+        assertEquals(owner, workflows().findRun(new RunId(running.id())).orElseThrow().info().owner());
+        Instant later = t0.plus(Duration.ofDays(1));
+        List<String> claimed = workflows().claimDue("node-a", later, Duration.ofSeconds(30), 10_000, later).stream()
+                .map(lease -> lease.runId().value()).toList();
+        assertFalse(claimed.contains(pending.id()), "a pending job is not a workflow to execute");
+        assertFalse(claimed.contains(running.id()), "a running job has no lease to take over");
+        assertTrue(workflows().claim(new RunId(pending.id()), "node-a", later, Duration.ofSeconds(30)).isEmpty());
+        assertTrue(workflows().claim(new RunId(running.id()), "node-a", later, Duration.ofSeconds(30)).isEmpty());
+        assertEquals(RunStatus.PENDING, store().findRun(pending.id(), owner).orElseThrow().status());
+
+        // a job holds no instance id: a workflow of the same name may use its id as an instance id
+        RunId workflowRun = RunId.random();
+        workflows().createRun(new NewRun(workflowRun, type, 1, pending.id(), null, t0), ConflictPolicy.FAIL, t0);
+        assertEquals(workflowRun, workflows().findRun(type, pending.id()).orElseThrow().id());
+    }
+
+    @Test
+    void aCancelledWorkflowRunReadsCancelled() {
+        RunId id = newWorkflowRun(owner);
+        workflows().claim(id, "node-a", t0, Duration.ofSeconds(30)).orElseThrow();
+        workflows().control(id, new OperatorAction(OperatorAction.Kind.CANCEL, "ops", "not needed", t0.plusSeconds(1)));
+        assertEquals(RunStatus.CANCELLED, store().findRun(id.value(), owner).orElseThrow().status());
+        assertEquals(List.of(id.value()), ids(store().listRuns(new TrackedRunQuery(type, RunStatus.CANCELLED, 10), owner)));
+    }
+
+    @Test
+    void aWorkflowsJournaledStepsAreItsTrackedStepsAndCarryProgressCallsAndLinks() {
+        RunId id = newWorkflowRun(owner);
+        Lease lease = workflows().claim(id, "node-a", t0, Duration.ofSeconds(30)).orElseThrow();
+        workflows().appendStep(lease, new StepInfo(0, "fetch#1", "fetch", StepStatus.COMPLETED, 1, "h", "{\"n\":3}",
+                null, null, t0, t0.plusMillis(5)));
+        workflows().appendStep(lease, new StepInfo(1, "@sleep#1", "@sleep", StepStatus.COMPLETED, 1, null, null,
+                null, null, t0.plusMillis(6), t0.plusMillis(6)));
+        workflows().appendStep(lease, new StepInfo(2, "process#1", "process", StepStatus.RUNNING, 1, "h", null,
+                null, null, t0.plusMillis(7), null));
+        String processing = id.value() + ":process#1";
+        TrackedStep live = store().findStep(processing, owner).orElseThrow();
+        assertTrue(live.durable());
+        assertEquals(TrackStatus.RUNNING, live.status());
+        assertTrue(store().updateStep(live.with(new StepProgress(10, 4, 4, 0)), owner));
+        TrackedCall call = new TrackedCall(UUID.randomUUID().toString(), processing, "db", "upsert", TrackStatus.RUNNING,
+                null, null, null, t0.plusMillis(8), null);
+        assertTrue(store().insertCall(call, owner));
+        assertTrue(store().insertLink(processing, owner, new StepLink("output", "customer", "7", null)));
+        TrackedStep extra = newStep(store().findRun(id.value(), owner).orElseThrow(), null, "audit", t0.plusMillis(9));
+
+        // the engine's outcome replaces the RUNNING entry in the same row; the progress stays on it
+        workflows().replaceStep(lease, new StepInfo(2, "process#1", "process", StepStatus.COMPLETED, 1, "h", "4",
+                null, null, t0.plusMillis(7), t0.plusMillis(20)));
+        List<TrackedStep> steps = store().listSteps(id.value(), owner);
+        assertEquals(List.of("fetch", "process", "audit"), steps.stream().map(TrackedStep::stepType).toList());
+        TrackedStep processed = steps.get(1);
+        assertEquals(TrackStatus.COMPLETED, processed.status());
+        assertEquals(new StepProgress(10, 4, 4, 0), processed.progress());
+        assertEquals("4", processed.outputJson());
+        assertEquals(List.of(call), store().listCalls(processing, owner));
+        assertEquals(1, store().listLinks(processing, owner).size());
+        assertFalse(steps.get(2).durable());
+        assertEquals(extra.id(), steps.get(2).id());
+        // a tracked step never enters the journal, and the tracker cannot end a journaled step
+        assertEquals(List.of("fetch#1", "@sleep#1", "process#1"),
+                workflows().loadJournal(id).stream().map(StepInfo::stepKey).toList());
+        assertTrue(store().updateStep(processed.with(TrackStatus.FAILED, null, "x", t0, t0), owner));
+        assertEquals(StepStatus.COMPLETED, workflows().loadJournal(id).get(2).status());
     }
 
     private static List<String> ids(List<TrackedRun> runs) {

@@ -643,6 +643,22 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
+    void a_runs_owner_is_stored_on_it_and_a_continuation_inherits_it() {
+        RunId first = RunId.random();
+        store().createRun(new NewRun(first, workflow, 3, "owned", null, t0).withOwner("tenant-a"), ConflictPolicy.FAIL, t0);
+        assertEquals("tenant-a", store().findRun(first).orElseThrow().info().owner());
+        assertEquals("tenant-a", store().findRun(workflow, "owned").orElseThrow().owner());
+        assertEquals("", store().findRun(newRun("unowned", t0)).orElseThrow().info().owner());
+
+        Lease lease = store().claim(first, "node-a", t0, LEASE).orElseThrow();
+        // the next run is given no owner: it takes its predecessor's
+        RunInfo next = store().continueAsNew(lease, new NewRun(RunId.random(), workflow, 3, "owned", null,
+                t0.plusSeconds(1)), t0.plusSeconds(1));
+        assertEquals("tenant-a", next.owner());
+        assertEquals("tenant-a", store().findRun(next.id()).orElseThrow().info().owner());
+    }
+
+    @Test
     void an_approval_is_decided_once_and_listed_while_pending() {
         RunId id = newRun("expense", t0);
         RunId finished = newRun("expense-done", t0);

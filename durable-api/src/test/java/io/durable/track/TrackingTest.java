@@ -1,5 +1,7 @@
 package io.durable.track;
 
+import io.durable.api.RunStatus;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -42,8 +44,8 @@ class TrackingTest {
 
     @Test
     void completenessAndSummary() {
-        TrackedRun run = new TrackedRun("r1", "sync_customers", "cron", "", TrackStatus.COMPLETED, null, null, null,
-                Map.of("fetched", 5000L, "inserted", 5000L), T0, T0.plusSeconds(5), T0.plusSeconds(130));
+        TrackedRun run = new TrackedRun("r1", "sync_customers", "cron", "", RunStatus.COMPLETED, null, null, null,
+                Map.of("fetched", 5000L, "inserted", 5000L), T0, T0.plusSeconds(5), T0.plusSeconds(130), false);
         TrackedStep done = step("s1", TrackStatus.COMPLETED);
         TrackedStep failed = step("s2", TrackStatus.FAILED);
         TrackedStep running = step("s3", TrackStatus.RUNNING);
@@ -59,7 +61,8 @@ class TrackingTest {
         assertEquals(1, summary.stepsFailed());
         assertEquals("sync_customers COMPLETED in 2m 5s, 1/3 steps (1 failed), fetched=5000, inserted=5000",
                 summary.describe());
-        TrackedRun going = run.with(TrackStatus.RUNNING, null, null, T0, null);
+        TrackedRun going = run.with(RunStatus.RUNNING, null, null, T0, null);
+        assertTrue(Tracking.isComplete(run.with(RunStatus.CANCELLED, null, "cancelled", T0, T0.plusSeconds(1))));
         assertEquals(Duration.ofSeconds(60), Tracking.summary(going, List.of(), T0.plusSeconds(60)).duration());
         assertEquals(5000L, run.counter("fetched"));
         assertEquals(0L, run.counter("updated"));

@@ -3,12 +3,13 @@ package io.durable.jpa;
 import io.durable.api.StoreException;
 import io.durable.jpa.internal.LockEntity;
 import io.durable.jpa.internal.Mapping;
-import io.durable.jpa.internal.TrackCallEntity;
-import io.durable.jpa.internal.TrackCounterEntity;
-import io.durable.jpa.internal.TrackLinkEntity;
-import io.durable.jpa.internal.TrackRunEntity;
-import io.durable.jpa.internal.TrackStepEntity;
+import io.durable.jpa.internal.CallEntity;
+import io.durable.jpa.internal.CounterEntity;
+import io.durable.jpa.internal.RunEntity;
+import io.durable.jpa.internal.StepEntity;
+import io.durable.jpa.internal.StepLinkEntity;
 import io.durable.jpa.internal.TrackingMapping;
+import io.durable.jpa.internal.TrackingMapping.StepRef;
 import io.durable.spi.TrackingStore;
 import io.durable.sync.ResourceLock;
 import io.durable.sync.ResourceLockedException;
@@ -25,6 +26,7 @@ import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -34,10 +36,12 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 
 /**
- * The {@link TrackingStore} on JPA, in persistence unit {@code durable}. Counters are one row per
- * run and name, incremented with {@code value = value + delta} after locking the run's row, so
- * concurrent increments queue instead of being lost and a first increment never races another's
- * insert. Lock operations are meant to run in transactions of their own (the subclasses see to
+ * The {@link TrackingStore} on JPA, in persistence unit {@code durable}, over the engine's own rows:
+ * a tracked job is a {@code durable_run} row of kind JOB, a step is a {@code durable_step} row (a
+ * tracked one at a negative sequence), and calls, links and counters refer to them; the owner is the
+ * run row's. Counters are one row per run and name, incremented with {@code value = value + delta}
+ * after locking the run's row, so concurrent increments queue instead of being lost and a first
+ * increment never races another's insert. Lock operations are meant to run in transactions of their own (the subclasses see to
  * it): a lock must be visible to other nodes as soon as it is taken, not when the caller commits.
  */
 public abstract class JpaTrackingStore implements TrackingStore {
@@ -51,12 +55,15 @@ public abstract class JpaTrackingStore implements TrackingStore {
 
     @Override
     public void insertRun(TrackedRun run) {
+        if (run.workflow()) {
+            throw new IllegalArgumentException("run " + run.id() + " is a workflow run: the engine creates those");
+        }
         EntityManager em = entityManager();
         work("creating tracked run " + run.id(), () -> {
-            if (em.find(TrackRunEntity.class, run.id()) != null) {
-                throw new IllegalArgumentException("a tracked run with id " + run.id() + " exists");
+            if (em.find(RunEntity.class, run.id()) != null) {
+                throw new IllegalArgumentException("a run with id " + run.id() + " exists");
             }
-            em.persist(TrackingMapping.toEntity(run));
+            em.persist(TrackingMapping.toJob(run));
             em.flush();
             return null;
         });
@@ -64,14 +71,8 @@ public abstract class JpaTrackingStore implements TrackingStore {
 
     @Override
     public Optional<TrackedRun> findRun(String id, String owner) {
-        return work("reading tracked run " + id, () -> ownedRun(id, owner, LockModeType.NONE)
-                .map(e -> TrackingMapping.toRecord(e, counters(List.of(id)).getOrDefault(id, Map.of()))));
-    }
-
-    @Override
-    public Optional<String> ownerOf(String id) {
-        return work("reading the owner of tracked run " + id, () -> Optional.ofNullable(
-                entityManager().find(TrackRunEntity.class, id)).map(TrackingMapping::owner));
+        return work("reading run " + id, () -> ownedRun(id, owner, LockModeType.NONE)
+                .map(e -> TrackingMapping.toTracked(e, counters(List.of(id)).getOrDefault(id, Map.of()))));
     }
 
     @Override
@@ -79,29 +80,30 @@ public abstract class JpaTrackingStore implements TrackingStore {
         // JPQL updates, not changes to managed entities: woven entities (in a server) track only the
         // changes made through their own methods
         return work("updating tracked run " + run.id(), () -> entityManager().createQuery(
-                        "UPDATE TrackRunEntity r SET r.runType = :type, r.trigger = :trigger, r.status = :status, "
-                                + "r.inputJson = :input, r.outputJson = :output, r.error = :error, "
-                                + "r.startedAt = :started, r.finishedAt = :finished WHERE r.id = :id AND r.owner = :owner")
-                .setParameter("type", run.runType()).setParameter("trigger", run.trigger())
-                .setParameter("status", run.status().name()).setParameter("input", run.inputJson())
+                        "UPDATE RunEntity r SET r.status = :status, r.outputJson = :output, r.error = :error, "
+                                + "r.startedAt = :started, r.finishedAt = :finished, r.updatedAt = :updated "
+                                + "WHERE r.id = :id AND r.owner = :owner AND r.kind = :job")
+                .setParameter("status", run.status().name())
                 .setParameter("output", run.outputJson()).setParameter("error", run.error())
                 .setParameter("started", Mapping.millis(run.startedAt()))
                 .setParameter("finished", Mapping.millis(run.finishedAt()))
-                .setParameter("id", run.id()).setParameter("owner", run.owner()).executeUpdate() > 0);
+                .setParameter("updated", TrackingMapping.lastChange(run))
+                .setParameter("id", run.id()).setParameter("owner", run.owner()).setParameter("job", RunEntity.JOB)
+                .executeUpdate() > 0);
     }
 
     @Override
     public List<TrackedRun> listRuns(TrackedRunQuery query, String owner) {
-        return work("listing tracked runs", () -> {
-            StringBuilder jpql = new StringBuilder("SELECT r FROM TrackRunEntity r WHERE r.owner = :owner");
+        return work("listing runs", () -> {
+            StringBuilder jpql = new StringBuilder("SELECT r FROM RunEntity r WHERE r.owner = :owner");
             if (query.runType() != null) {
-                jpql.append(" AND r.runType = :type");
+                jpql.append(" AND r.workflowName = :type");
             }
             if (query.status() != null) {
                 jpql.append(" AND r.status = :status");
             }
             jpql.append(" ORDER BY r.createdAt DESC, r.id DESC");
-            TypedQuery<TrackRunEntity> q = entityManager().createQuery(jpql.toString(), TrackRunEntity.class)
+            TypedQuery<RunEntity> q = entityManager().createQuery(jpql.toString(), RunEntity.class)
                     .setParameter("owner", owner).setMaxResults(query.limit());
             if (query.runType() != null) {
                 q.setParameter("type", query.runType());
@@ -109,12 +111,12 @@ public abstract class JpaTrackingStore implements TrackingStore {
             if (query.status() != null) {
                 q.setParameter("status", query.status().name());
             }
-            List<TrackRunEntity> rows = q.getResultList();
+            List<RunEntity> rows = q.getResultList();
             if (rows.isEmpty()) {
                 return List.of();
             }
             Map<String, Map<String, Long>> counters = counters(rows.stream().map(TrackingMapping::id).toList());
-            return rows.stream().map(e -> TrackingMapping.toRecord(e, counters.getOrDefault(TrackingMapping.id(e),
+            return rows.stream().map(e -> TrackingMapping.toTracked(e, counters.getOrDefault(TrackingMapping.id(e),
                     Map.of()))).toList();
         });
     }
@@ -122,15 +124,16 @@ public abstract class JpaTrackingStore implements TrackingStore {
     @Override
     public boolean incrementCounters(String runId, String owner, Map<String, Long> increments) {
         EntityManager em = entityManager();
-        return work("incrementing the counters of tracked run " + runId, () -> {
+        return work("incrementing the counters of run " + runId, () -> {
             // lock the run's row first: increments of one run queue here, so no two insert one counter
             if (ownedRun(runId, owner, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
                 return false;
             }
             for (Map.Entry<String, Long> increment : new TreeMap<>(increments).entrySet()) {
-                String id = TrackingMapping.counterId(runId, increment.getKey());
-                int updated = em.createQuery("UPDATE TrackCounterEntity c SET c.value = c.value + :delta WHERE c.id = :id")
-                        .setParameter("delta", increment.getValue()).setParameter("id", id).executeUpdate();
+                int updated = em.createQuery("UPDATE CounterEntity c SET c.value = c.value + :delta "
+                                + "WHERE c.runId = :run AND c.name = :name")
+                        .setParameter("delta", increment.getValue()).setParameter("run", runId)
+                        .setParameter("name", increment.getKey()).executeUpdate();
                 if (updated == 0) {
                     em.persist(TrackingMapping.counter(runId, increment.getKey(), increment.getValue()));
                     em.flush();
@@ -141,92 +144,132 @@ public abstract class JpaTrackingStore implements TrackingStore {
     }
 
     @Override
-    public void insertStep(TrackedStep step, String owner) {
+    public boolean insertStep(TrackedStep step, String owner) {
+        StepRef ref = TrackingMapping.step(step.id());
+        if (ref == null || !ref.runId().equals(step.runId()) || !ref.stepKey().startsWith(TRACKED_KEY_PREFIX)) {
+            throw new IllegalArgumentException("a tracked step's id comes from TrackingStore.newStepId, got " + step.id());
+        }
         EntityManager em = entityManager();
-        work("creating tracked step " + step.id(), () -> {
-            if (em.find(TrackStepEntity.class, step.id()) != null) {
-                throw new IllegalArgumentException("a tracked step with id " + step.id() + " exists");
+        return work("creating tracked step " + step.id(), () -> {
+            // the run's row lock orders the negative sequences of concurrent inserts
+            if (ownedRun(step.runId(), owner, LockModeType.PESSIMISTIC_WRITE).isEmpty()) {
+                return false;
             }
-            em.persist(TrackingMapping.toEntity(step, owner));
+            if (stepRow(ref).isPresent()) {
+                throw new IllegalArgumentException("a step with id " + step.id() + " exists");
+            }
+            Integer lowest = em.createQuery("SELECT MIN(s.sequence) FROM StepEntity s WHERE s.runId = :run "
+                    + "AND s.sequence < 0", Integer.class).setParameter("run", ref.runId()).getSingleResult();
+            em.persist(TrackingMapping.toEntity(step, ref, lowest == null ? -1 : lowest - 1));
             em.flush();
-            return null;
+            return true;
         });
     }
 
     @Override
     public Optional<TrackedStep> findStep(String id, String owner) {
-        return work("reading tracked step " + id, () -> ownedStep(id, owner).map(TrackingMapping::toRecord));
+        return work("reading step " + id, () -> ownedStep(id, owner).map(TrackingMapping::toTracked));
     }
 
     @Override
     public boolean updateStep(TrackedStep step, String owner) {
-        return work("updating tracked step " + step.id(), () -> entityManager().createQuery(
-                        "UPDATE TrackStepEntity s SET s.status = :status, s.itemsTotal = :total, s.itemsProcessed = :processed, "
-                                + "s.itemsSucceeded = :succeeded, s.itemsFailed = :failed, s.outputJson = :output, "
-                                + "s.error = :error, s.startedAt = :started, s.finishedAt = :finished "
-                                + "WHERE s.id = :id AND s.owner = :owner")
-                .setParameter("status", step.status().name()).setParameter("total", step.progress().itemsTotal())
-                .setParameter("processed", step.progress().itemsProcessed())
-                .setParameter("succeeded", step.progress().itemsSucceeded())
-                .setParameter("failed", step.progress().itemsFailed()).setParameter("output", step.outputJson())
-                .setParameter("error", step.error()).setParameter("started", Mapping.millis(step.startedAt()))
-                .setParameter("finished", Mapping.millis(step.finishedAt()))
-                .setParameter("id", step.id()).setParameter("owner", owner).executeUpdate() > 0);
+        return work("updating step " + step.id(), () -> {
+            StepRef ref = TrackingMapping.step(step.id());
+            if (ref == null || ownedRun(ref.runId(), owner, LockModeType.NONE).isEmpty()) {
+                return false;
+            }
+            EntityManager em = entityManager();
+            int found = em.createQuery("UPDATE StepEntity s SET s.itemsTotal = :total, s.itemsProcessed = :processed, "
+                            + "s.itemsSucceeded = :succeeded, s.itemsFailed = :failed "
+                            + "WHERE s.runId = :run AND s.stepKey = :key")
+                    .setParameter("total", step.progress().itemsTotal())
+                    .setParameter("processed", step.progress().itemsProcessed())
+                    .setParameter("succeeded", step.progress().itemsSucceeded())
+                    .setParameter("failed", step.progress().itemsFailed())
+                    .setParameter("run", ref.runId()).setParameter("key", ref.stepKey()).executeUpdate();
+            // a journal entry's outcome is the engine's: only a tracked step (negative sequence) takes one here
+            em.createQuery("UPDATE StepEntity s SET s.status = :status, s.resultJson = :output, s.error = :error, "
+                            + "s.startedAt = :started, s.finishedAt = :finished "
+                            + "WHERE s.runId = :run AND s.stepKey = :key AND s.sequence < 0")
+                    .setParameter("status", step.status().name()).setParameter("output", step.outputJson())
+                    .setParameter("error", step.error()).setParameter("started", Mapping.millis(step.startedAt()))
+                    .setParameter("finished", Mapping.millis(step.finishedAt()))
+                    .setParameter("run", ref.runId()).setParameter("key", ref.stepKey()).executeUpdate();
+            return found > 0;
+        });
     }
 
     @Override
     public List<TrackedStep> listSteps(String runId, String owner) {
-        return work("listing the steps of tracked run " + runId, () -> entityManager().createQuery(
-                        "SELECT s FROM TrackStepEntity s WHERE s.runId = :run AND s.owner = :owner "
-                                + "ORDER BY s.createdAt, s.id", TrackStepEntity.class)
-                .setParameter("run", runId).setParameter("owner", owner).getResultList().stream()
-                .map(TrackingMapping::toRecord).toList());
+        return work("listing the steps of run " + runId, () -> {
+            if (ownedRun(runId, owner, LockModeType.NONE).isEmpty()) {
+                return List.<TrackedStep>of();
+            }
+            return entityManager().createQuery("SELECT s FROM StepEntity s WHERE s.runId = :run", StepEntity.class)
+                    .setParameter("run", runId).getResultList().stream()
+                    .filter(e -> !TrackingMapping.isEngineEntry(e))
+                    .sorted(Comparator.comparing((StepEntity e) -> TrackingMapping.toTracked(e).createdAt())
+                            .thenComparing(e -> TrackingMapping.sequence(e) < 0)
+                            .thenComparing(e -> Math.abs(TrackingMapping.sequence(e))))
+                    .map(TrackingMapping::toTracked).toList();
+        });
     }
 
     @Override
-    public void insertCall(TrackedCall call, String owner) {
+    public boolean insertCall(TrackedCall call, String owner) {
         EntityManager em = entityManager();
-        work("creating tracked call " + call.id(), () -> {
-            em.persist(TrackingMapping.toEntity(call, owner));
+        return work("creating tracked call " + call.id(), () -> {
+            StepRef ref = TrackingMapping.step(call.stepId());
+            if (ref == null || ownedRun(ref.runId(), owner, LockModeType.NONE).isEmpty()) {
+                return false;
+            }
+            em.persist(TrackingMapping.toEntity(call, ref));
             em.flush();
-            return null;
+            return true;
         });
     }
 
     @Override
     public Optional<TrackedCall> findCall(String id, String owner) {
-        return work("reading tracked call " + id, () -> ownedCall(id, owner).map(TrackingMapping::toRecord));
+        return work("reading tracked call " + id, () -> ownedCall(id, owner).map(TrackingMapping::toTracked));
     }
 
     @Override
     public boolean updateCall(TrackedCall call, String owner) {
-        return work("updating tracked call " + call.id(), () -> entityManager().createQuery(
-                        "UPDATE TrackCallEntity c SET c.status = :status, c.outputJson = :output, c.error = :error, "
-                                + "c.finishedAt = :finished WHERE c.id = :id AND c.owner = :owner")
+        return work("updating tracked call " + call.id(), () -> ownedCall(call.id(), owner).isPresent()
+                && entityManager().createQuery(
+                        "UPDATE CallEntity c SET c.status = :status, c.outputJson = :output, c.error = :error, "
+                                + "c.finishedAt = :finished WHERE c.id = :id")
                 .setParameter("status", call.status().name()).setParameter("output", call.outputJson())
                 .setParameter("error", call.error()).setParameter("finished", Mapping.millis(call.finishedAt()))
-                .setParameter("id", call.id()).setParameter("owner", owner).executeUpdate() > 0);
+                .setParameter("id", call.id()).executeUpdate() > 0);
     }
 
     @Override
     public List<TrackedCall> listCalls(String stepId, String owner) {
-        return work("listing the calls of tracked step " + stepId, () -> entityManager().createQuery(
-                        "SELECT c FROM TrackCallEntity c WHERE c.stepId = :step AND c.owner = :owner "
-                                + "ORDER BY c.startedAt, c.id", TrackCallEntity.class)
-                .setParameter("step", stepId).setParameter("owner", owner).getResultList().stream()
-                .map(TrackingMapping::toRecord).toList());
+        return work("listing the calls of step " + stepId, () -> {
+            StepRef ref = TrackingMapping.step(stepId);
+            if (ref == null || ownedRun(ref.runId(), owner, LockModeType.NONE).isEmpty()) {
+                return List.<TrackedCall>of();
+            }
+            return entityManager().createQuery("SELECT c FROM CallEntity c WHERE c.runId = :run AND c.stepKey = :key "
+                            + "ORDER BY c.startedAt, c.id", CallEntity.class)
+                    .setParameter("run", ref.runId()).setParameter("key", ref.stepKey()).getResultList().stream()
+                    .map(TrackingMapping::toTracked).toList();
+        });
     }
 
     @Override
     public boolean insertLink(String stepId, String owner, StepLink link) {
         EntityManager em = entityManager();
-        return work("linking tracked step " + stepId, () -> {
+        return work("linking step " + stepId, () -> {
             if (ownedStep(stepId, owner).isEmpty()) {
                 return false;
             }
-            long next = em.createQuery("SELECT COUNT(l) FROM TrackLinkEntity l WHERE l.stepId = :step", Long.class)
-                    .setParameter("step", stepId).getSingleResult();
-            em.persist(TrackingMapping.toEntity(stepId, next, link));
+            StepRef ref = TrackingMapping.step(stepId);
+            long next = em.createQuery("SELECT COUNT(l) FROM StepLinkEntity l WHERE l.runId = :run AND l.stepKey = :key",
+                    Long.class).setParameter("run", ref.runId()).setParameter("key", ref.stepKey()).getSingleResult();
+            em.persist(TrackingMapping.toEntity(ref, next, link));
             em.flush();
             return true;
         });
@@ -234,13 +277,15 @@ public abstract class JpaTrackingStore implements TrackingStore {
 
     @Override
     public List<StepLink> listLinks(String stepId, String owner) {
-        return work("listing the links of tracked step " + stepId, () -> {
+        return work("listing the links of step " + stepId, () -> {
             if (ownedStep(stepId, owner).isEmpty()) {
                 return List.<StepLink>of();
             }
-            return entityManager().createQuery("SELECT l FROM TrackLinkEntity l WHERE l.stepId = :step "
-                            + "ORDER BY l.sequence, l.id", TrackLinkEntity.class)
-                    .setParameter("step", stepId).getResultList().stream().map(TrackingMapping::toRecord).toList();
+            StepRef ref = TrackingMapping.step(stepId);
+            return entityManager().createQuery("SELECT l FROM StepLinkEntity l WHERE l.runId = :run "
+                            + "AND l.stepKey = :key ORDER BY l.sequence, l.id", StepLinkEntity.class)
+                    .setParameter("run", ref.runId()).setParameter("key", ref.stepKey()).getResultList().stream()
+                    .map(TrackingMapping::toRecord).toList();
         });
     }
 
@@ -311,27 +356,37 @@ public abstract class JpaTrackingStore implements TrackingStore {
                 .setParameter("resource", resource).getResultList().stream().findFirst().map(TrackingMapping::toRecord);
     }
 
-    private Optional<TrackRunEntity> ownedRun(String id, String owner, LockModeType lock) {
-        TrackRunEntity e = entityManager().find(TrackRunEntity.class, id, lock);
+    private Optional<RunEntity> ownedRun(String id, String owner, LockModeType lock) {
+        RunEntity e = entityManager().find(RunEntity.class, id, lock);
         return Optional.ofNullable(e).filter(r -> TrackingMapping.owner(r).equals(owner));
     }
 
-    private Optional<TrackStepEntity> ownedStep(String id, String owner) {
-        return entityManager().createQuery("SELECT s FROM TrackStepEntity s WHERE s.id = :id AND s.owner = :owner",
-                TrackStepEntity.class).setParameter("id", id).setParameter("owner", owner).getResultList().stream().findFirst();
+    private Optional<StepEntity> stepRow(StepRef ref) {
+        return entityManager().createQuery("SELECT s FROM StepEntity s WHERE s.runId = :run AND s.stepKey = :key",
+                        StepEntity.class).setParameter("run", ref.runId()).setParameter("key", ref.stepKey())
+                .getResultList().stream().findFirst();
     }
 
-    private Optional<TrackCallEntity> ownedCall(String id, String owner) {
-        return entityManager().createQuery("SELECT c FROM TrackCallEntity c WHERE c.id = :id AND c.owner = :owner",
-                TrackCallEntity.class).setParameter("id", id).setParameter("owner", owner).getResultList().stream().findFirst();
+    private Optional<StepEntity> ownedStep(String id, String owner) {
+        StepRef ref = TrackingMapping.step(id);
+        if (ref == null || ownedRun(ref.runId(), owner, LockModeType.NONE).isEmpty()) {
+            return Optional.empty();
+        }
+        return stepRow(ref);
+    }
+
+    private Optional<CallEntity> ownedCall(String id, String owner) {
+        return entityManager().createQuery("SELECT c FROM CallEntity c, RunEntity r WHERE c.id = :id "
+                        + "AND r.id = c.runId AND r.owner = :owner", CallEntity.class)
+                .setParameter("id", id).setParameter("owner", owner).getResultList().stream().findFirst();
     }
 
     private Map<String, Map<String, Long>> counters(List<String> runIds) {
         Map<String, Map<String, Long>> byRun = new HashMap<>();
-        List<TrackCounterEntity> rows = entityManager().createQuery(
-                        "SELECT c FROM TrackCounterEntity c WHERE c.runId IN :runs ORDER BY c.name", TrackCounterEntity.class)
+        List<CounterEntity> rows = entityManager().createQuery(
+                        "SELECT c FROM CounterEntity c WHERE c.runId IN :runs ORDER BY c.name", CounterEntity.class)
                 .setParameter("runs", new ArrayList<>(runIds)).getResultList();
-        for (TrackCounterEntity row : rows) {
+        for (CounterEntity row : rows) {
             byRun.computeIfAbsent(TrackingMapping.counterRun(row), k -> new LinkedHashMap<>())
                     .put(TrackingMapping.counterName(row), TrackingMapping.counterValue(row));
         }

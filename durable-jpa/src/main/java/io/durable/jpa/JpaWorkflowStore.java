@@ -148,7 +148,8 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     @Override
     public List<StepInfo> loadJournal(RunId id) {
         return read("loading the journal of run " + id, () -> entityManager()
-                .createQuery("SELECT s FROM StepEntity s WHERE s.runId = :id ORDER BY s.sequence", StepEntity.class)
+                .createQuery("SELECT s FROM StepEntity s WHERE s.runId = :id AND s.sequence >= 0 ORDER BY s.sequence",
+                        StepEntity.class)
                 .setParameter("id", id.value())
                 .getResultStream().map(Mapping::toInfo).toList());
     }
@@ -180,13 +181,14 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         int updated = em.createQuery("UPDATE RunEntity r SET r.status = :target, r.leaseOwner = :owner, "
                         + "r.leaseEpoch = :next, r.leaseExpiresAt = :expiry, r.updatedAt = :now, r.wakeAt = NULL, "
                         + "r.waitingFor = NULL, r.awaitedSignal = NULL "
-                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :seen "
+                        + "WHERE r.id = :id AND r.leaseEpoch = :epoch AND r.status = :seen AND r.kind = :workflow "
                         + "AND ((r.status = :pending AND r.paused = FALSE) "
                         + "OR (r.status = :suspended AND r.paused = FALSE"
                         + (wakeDue ? " AND r.wakeAt <= :now)" : ")")
                         + " OR (r.status IN :leased AND (r.leaseExpiresAt <= :now OR r.updatedAt <= :stale)))")
                 .setParameter("target", COMPENSATING.equals(seenStatus) ? COMPENSATING : RUNNING)
                 .setParameter("seen", seenStatus)
+                .setParameter("workflow", RunEntity.WORKFLOW)
                 .setParameter("leased", LEASED)
                 .setParameter("pending", PENDING)
                 .setParameter("suspended", SUSPENDED)
@@ -280,7 +282,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         int updated = read("journaling step " + step.stepKey() + " of run " + lease.runId(), () -> em
                 .createQuery("UPDATE StepEntity s SET s.status = :status, s.attempt = :attempt, s.resultJson = :result, "
                         + "s.errorType = :errorType, s.error = :error, s.finishedAt = :finished "
-                        + "WHERE s.runId = :run AND s.sequence = :seq AND s.stepKey = :key AND s.status = :retrying")
+                        + "WHERE s.runId = :run AND s.sequence = :seq AND s.stepKey = :key AND s.status IN :open")
                 .setParameter("status", step.status().name())
                 .setParameter("attempt", step.attempt())
                 .setParameter("result", step.resultJson())
@@ -290,7 +292,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .setParameter("run", lease.runId().value())
                 .setParameter("seq", step.sequence())
                 .setParameter("key", step.stepKey())
-                .setParameter("retrying", StepStatus.RETRYING.name())
+                .setParameter("open", List.of(StepStatus.RETRYING.name(), StepStatus.RUNNING.name()))
                 .executeUpdate());
         if (updated != 1) {
             throw new JournalConflictException(lease.runId().value(), step.stepKey(), null);
@@ -524,7 +526,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .setParameter("now", now.toEpochMilli())
                 .executeUpdate()));
         NewRun inheriting = new NewRun(next.id(), next.workflowName(), next.workflowVersion(), next.instanceId(),
-                next.inputJson(), next.createdAt(), old.parentRunId(), old.parentStepKey());
+                next.inputJson(), next.createdAt(), old.parentRunId(), old.parentStepKey(), old.owner());
         return read("storing run " + next.id(), () -> {
             RunEntity entity = Mapping.toEntity(inheriting);
             em.persist(entity);

@@ -44,7 +44,8 @@ public final class Databases {
     public static void dropTables(String url, String user, String password) {
         try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
             for (String table : new String[]{"durable_track_run", "durable_track_step", "durable_track_call",
-                    "durable_track_link", "durable_track_counter", "durable_lock", "durable_approval", "durable_signal", "durable_step", "durable_run", "durable_schema_history"}) {
+                    "durable_track_link", "durable_track_counter", "durable_call", "durable_step_link", "durable_counter",
+                    "durable_lock", "durable_approval", "durable_signal", "durable_step", "durable_run", "durable_schema_history"}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
             if (c.getMetaData().storesUpperCaseIdentifiers()) {

@@ -3,6 +3,7 @@ package io.durable.jpa;
 import io.durable.jpa.se.ResourceLocalJpa;
 import io.durable.spi.TrackingStore;
 import io.durable.spi.TrackingStoreContractTest;
+import io.durable.spi.WorkflowStore;
 
 /** Runs the tracking store contract on one database; one subclass per database. */
 abstract class JpaTrackingContract extends TrackingStoreContractTest {
@@ -17,5 +18,10 @@ abstract class JpaTrackingContract extends TrackingStoreContractTest {
     @Override
     protected TrackingStore store() {
         return jpa().trackingStore();
+    }
+
+    @Override
+    protected WorkflowStore workflows() {
+        return jpa().store();
     }
 }

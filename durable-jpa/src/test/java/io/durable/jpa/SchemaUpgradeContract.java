@@ -15,7 +15,6 @@ import io.durable.jpa.upgrade.UpgradeStores;
 import io.durable.jpa.upgrade.WaiterWorkflow;
 import io.durable.track.RunTracker;
 import io.durable.track.StepProgress;
-import io.durable.track.TrackStatus;
 import io.durable.track.TrackedRun;
 import io.durable.track.TrackedStep;
 import org.jboss.weld.environment.se.Weld;
@@ -85,10 +84,10 @@ abstract class SchemaUpgradeContract {
 
                 TrackedRun trackedSleeper = tracker.run(SLEEPER.value()).orElseThrow();
                 assertEquals("tenant-a", trackedSleeper.owner());
-                assertEquals(TrackStatus.COMPLETED, trackedSleeper.status());
+                assertEquals(RunStatus.COMPLETED, trackedSleeper.status());
 
                 TrackedRun finished = tracker.run(FINISHED_JOB).orElseThrow();
-                assertEquals(TrackStatus.COMPLETED, finished.status());
+                assertEquals(RunStatus.COMPLETED, finished.status());
                 assertEquals(Map.of("fetched", 10L, "inserted", 9L), finished.counters());
                 assertEquals("{\"source\":\"crm\"}", finished.inputJson());
                 List<TrackedStep> steps = tracker.steps(FINISHED_JOB);
@@ -99,10 +98,10 @@ abstract class SchemaUpgradeContract {
                 assertEquals("c-1", tracker.stepLinks(steps.get(0).id()).get(0).entityId());
 
                 TrackedRun running = tracker.run(RUNNING_JOB).orElseThrow();
-                assertEquals(TrackStatus.RUNNING, running.status());
+                assertEquals(RunStatus.RUNNING, running.status());
                 assertEquals(Map.of("uploaded", 3L), running.counters());
                 tracker.finishRun(RUNNING_JOB, "done");
-                assertEquals(TrackStatus.COMPLETED, tracker.run(RUNNING_JOB).orElseThrow().status());
+                assertEquals(RunStatus.COMPLETED, tracker.run(RUNNING_JOB).orElseThrow().status());
             }
         }
     }

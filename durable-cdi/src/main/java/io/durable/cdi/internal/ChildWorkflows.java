@@ -122,7 +122,7 @@ class ChildWorkflows {
         Instant now = clock.instant();
         RunId childId = RunId.random();
         NewRun child = new NewRun(childId, definition.name(), definition.version(), id, inputJson, now,
-                execution.run().id(), key);
+                execution.run().id(), key, execution.run().owner());
         StepInfo entry = DurableOps.entry(execution.newSequence(), key, "@child:" + definition.name(),
                 codec.toJson(childId.value(), String.class, "a child run id"), null, null, now);
         // a taken instance id is the workflow's to handle; it does not stop the execution

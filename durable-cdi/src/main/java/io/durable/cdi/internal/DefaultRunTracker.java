@@ -1,12 +1,10 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.Limit;
 import io.durable.api.NotInWorkflowException;
-import io.durable.api.RunId;
-import io.durable.api.StepInfo;
-import io.durable.api.StepStatus;
+import io.durable.api.RunStatus;
 import io.durable.spi.EngineClock;
 import io.durable.spi.TrackingStore;
-import io.durable.spi.WorkflowStore;
 import io.durable.track.CallSpec;
 import io.durable.track.RunSpec;
 import io.durable.track.RunSummary;
@@ -28,9 +26,6 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -39,19 +34,16 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 
 /**
- * The {@link RunTracker}: checks ids, owners and transitions, turns inputs and outputs into small
- * JSON, and merges a durable run's journal into its steps.
+ * The {@link RunTracker}: checks ids, owners and transitions, and turns inputs and outputs into small
+ * JSON. A workflow run and its journaled steps are the engine's rows, read here as they are: the
+ * tracker ends only tracked jobs and their tracked steps.
  */
 @ApplicationScoped
 class DefaultRunTracker implements RunTracker {
 
-    private static final int MAX_NAME = 100;
 
     @Inject
     Instance<TrackingStore> stores;
-
-    @Inject
-    WorkflowStore workflows;
 
     @Inject
     TrackingOwners owners;
@@ -76,34 +68,34 @@ class DefaultRunTracker implements RunTracker {
         name("runType", spec.runType(), true);
         name("trigger", spec.trigger(), false);
         String id = UUID.randomUUID().toString();
-        store().insertRun(new TrackedRun(id, spec.runType(), spec.trigger(), owners.current(), TrackStatus.PENDING,
-                json(spec.input()), null, null, Map.of(), clock.instant(), null, null));
+        store().insertRun(new TrackedRun(id, spec.runType(), spec.trigger(), owners.current(), RunStatus.PENDING,
+                json(spec.input()), null, null, Map.of(), clock.instant(), null, null, false));
         return id;
     }
 
     @Override
     public void startRun(String runId) {
-        TrackedRun run = run(runId).orElseThrow(() -> new TrackingNotFoundException("run", runId));
-        if (run.status() != TrackStatus.PENDING) {
+        TrackedRun run = job(runId);
+        if (run.status() != RunStatus.PENDING) {
             throw new IllegalStateException("Tracked run " + runId + " is " + run.status() + "; only a PENDING run starts");
         }
-        store().updateRun(run.with(TrackStatus.RUNNING, null, null, clock.instant(), null));
+        store().updateRun(run.with(RunStatus.RUNNING, null, null, clock.instant(), null));
     }
 
     @Override
     public void finishRun(String runId, Object output) {
-        end(runId, TrackStatus.COMPLETED, json(output), null);
+        end(runId, RunStatus.COMPLETED, json(output), null);
     }
 
     @Override
     public void failRun(String runId, String error) {
-        end(runId, TrackStatus.FAILED, null, error == null ? "failed" : error);
+        end(runId, RunStatus.FAILED, null, error == null ? "failed" : Limit.ERROR.fit(error));
     }
 
-    /** Ends a run (the sync lifecycle uses it too). */
-    TrackedRun end(String runId, TrackStatus status, String outputJson, String error) {
-        TrackedRun run = run(runId).orElseThrow(() -> new TrackingNotFoundException("run", runId));
-        if (run.status().isComplete()) {
+    /** Ends a tracked job (the plain sync lifecycle uses it too). */
+    TrackedRun end(String runId, RunStatus status, String outputJson, String error) {
+        TrackedRun run = job(runId);
+        if (run.status().isTerminal()) {
             throw new IllegalStateException("Tracked run " + runId + " already ended " + run.status());
         }
         Instant now = clock.instant();
@@ -112,41 +104,50 @@ class DefaultRunTracker implements RunTracker {
         return ended;
     }
 
+    /** A tracked job of the caller's owner: a workflow run is the engine's to start and end. */
+    private TrackedRun job(String runId) {
+        TrackedRun run = run(runId).orElseThrow(() -> new TrackingNotFoundException("run", runId));
+        if (run.workflow()) {
+            throw new IllegalStateException("Run " + runId + " is a workflow run: the engine starts and ends it "
+                    + "(cancel it through WorkflowEngine); the tracker starts and ends only tracked jobs");
+        }
+        return run;
+    }
+
     @Override
     public String createStep(String runId, StepSpec spec) {
         name("stepType", spec.stepType(), true);
         String owner = owners.current();
-        if (store().findRun(runId, owner).isEmpty()) {
-            throw new TrackingNotFoundException("run", runId);
-        }
         if (spec.parentStepId() != null && !store().findStep(spec.parentStepId(), owner)
                 .map(parent -> parent.runId().equals(runId)).orElse(false)) {
             throw new TrackingNotFoundException("step", spec.parentStepId() + " (the parent, in run " + runId + ")");
         }
-        String id = UUID.randomUUID().toString();
-        store().insertStep(new TrackedStep(id, runId, spec.parentStepId(), spec.stepType(), TrackStatus.PENDING, null,
-                json(spec.input()), null, null, clock.instant(), null, null, false), owner);
+        String id = TrackingStore.newStepId(runId);
+        if (!store().insertStep(new TrackedStep(id, runId, spec.parentStepId(), spec.stepType(), TrackStatus.PENDING, null,
+                json(spec.input()), null, null, clock.instant(), null, null, false), owner)) {
+            throw new TrackingNotFoundException("run", runId);
+        }
         return id;
     }
 
     @Override
     public void startStep(String stepId) {
-        TrackedStep step = step(stepId);
+        TrackedStep step = trackedStep(stepId);
         store().updateStep(step.with(TrackStatus.RUNNING, null, null, clock.instant(), null), owners.current());
     }
 
     @Override
     public void finishStep(String stepId, Object output) {
-        endStep(step(stepId), TrackStatus.COMPLETED, json(output), null);
+        endStep(trackedStep(stepId), TrackStatus.COMPLETED, json(output), null);
     }
 
     @Override
     public void failStep(String stepId, String error) {
-        endStep(step(stepId), TrackStatus.FAILED, null, error == null ? "failed" : error);
+        endStep(trackedStep(stepId), TrackStatus.FAILED, null, error == null ? "failed" : Limit.ERROR.fit(error));
     }
 
     private void endStep(TrackedStep step, TrackStatus status, String output, String error) {
-        if (step.status().isComplete() && !step.durable()) {
+        if (step.status().isComplete()) {
             throw new IllegalStateException("Tracked step " + step.id() + " already ended " + step.status());
         }
         Instant now = clock.instant();
@@ -154,16 +155,29 @@ class DefaultRunTracker implements RunTracker {
                 owners.current());
     }
 
+    /** A step the tracker may start and end: a journaled step's outcome is its journal entry's. */
+    private TrackedStep trackedStep(String stepId) {
+        TrackedStep step = step(stepId);
+        if (step.durable()) {
+            throw new IllegalStateException("Step " + stepId + " is a journaled step of a workflow: it starts and ends "
+                    + "with its body; the tracker starts and ends only the steps it created");
+        }
+        return step;
+    }
+
     @Override
     public String createCall(String stepId, CallSpec spec) {
         name("tool", spec.tool(), true);
-        if (spec.operation() == null || spec.operation().isBlank() || spec.operation().length() > 200) {
-            throw new IllegalArgumentException("operation must be 1 to 200 characters, got '" + spec.operation() + "'");
+        if (spec.operation() == null || spec.operation().isBlank()) {
+            throw new IllegalArgumentException("a call needs an operation");
         }
+        Limit.OPERATION.check(spec.operation());
         step(stepId);
         String id = UUID.randomUUID().toString();
-        store().insertCall(new TrackedCall(id, stepId, spec.tool(), spec.operation(), TrackStatus.RUNNING,
-                json(spec.input()), null, null, clock.instant(), null), owners.current());
+        if (!store().insertCall(new TrackedCall(id, stepId, spec.tool(), spec.operation(), TrackStatus.RUNNING,
+                json(spec.input()), null, null, clock.instant(), null), owners.current())) {
+            throw new TrackingNotFoundException("step", stepId);
+        }
         return id;
     }
 
@@ -174,7 +188,7 @@ class DefaultRunTracker implements RunTracker {
 
     @Override
     public void failCall(String callId, String error) {
-        endCall(callId, TrackStatus.FAILED, null, error == null ? "failed" : error);
+        endCall(callId, TrackStatus.FAILED, null, error == null ? "failed" : Limit.ERROR.fit(error));
     }
 
     private void endCall(String callId, TrackStatus status, String output, String error) {
@@ -239,27 +253,9 @@ class DefaultRunTracker implements RunTracker {
         if (scope == null || !scope.inStep()) {
             throw new NotInWorkflowException("currentStep");
         }
-        var run = scope.execution().run();
-        String runId = run.id().value();
-        String stepId = runId + ":" + scope.currentStepKey();
-        String owner = owners.current();
-        if (store().findStep(stepId, owner).isEmpty()) {
-            ensureRun(runId, run.workflowName(), "workflow", owner, run.createdAt());
-            String key = scope.currentStepKey();
-            String name = key.substring(key.lastIndexOf('/') + 1).replaceFirst("#\\d+$", "");
-            store().insertStep(new TrackedStep(stepId, runId, null, name, TrackStatus.RUNNING, null, null, null, null,
-                    clock.instant(), clock.instant(), null, true), owner);
-        }
-        return stepId;
-    }
-
-    /** Creates the tracked run of a workflow run when it has none yet (runs started before tracking). */
-    void ensureRun(String runId, String runType, String trigger, String owner, Instant createdAt) {
-        if (store().ownerOf(runId).isEmpty()) {
-            store().insertRun(new TrackedRun(runId, runType, trigger, owner, TrackStatus.RUNNING, null, null, null,
-                    Map.of(), createdAt, createdAt, null));
-            owners.remember(runId, owner);
-        }
+        // the step's own journal row, written early as RUNNING, carries its progress; its outcome replaces it
+        scope.openStepEntry();
+        return scope.execution().run().id().value() + ":" + scope.currentStepKey();
     }
 
     @Override
@@ -296,42 +292,13 @@ class DefaultRunTracker implements RunTracker {
     @Override
     public List<TrackedStep> steps(String runId) {
         String owner = owners.current();
-        TrackedRun run = store().findRun(runId, owner).orElseThrow(() -> new TrackingNotFoundException("run", runId));
-        Map<String, TrackedStep> tracked = new LinkedHashMap<>();
-        List<TrackedStep> all = new ArrayList<>();
-        for (TrackedStep step : store().listSteps(runId, owner)) {
-            tracked.put(step.id(), step);
+        if (store().findRun(runId, owner).isEmpty()) {
+            throw new TrackingNotFoundException("run", runId);
         }
-        for (StepInfo entry : journal(run.id())) {
-            if (entry.name().startsWith("@")) {
-                continue; // the engine's own entries (sleeps, signals, joins) are not steps
-            }
-            String id = runId + ":" + entry.stepKey();
-            TrackedStep row = tracked.remove(id);
-            all.add(new TrackedStep(id, runId, null, entry.name(), status(entry.status()),
-                    row == null ? null : row.progress(), null, shorten(entry.resultJson()), entry.error(),
-                    entry.startedAt(), entry.startedAt(), entry.status() == StepStatus.RETRYING ? null : entry.finishedAt(),
-                    true));
-        }
-        all.addAll(tracked.values());
-        all.sort(Comparator.comparing(TrackedStep::createdAt));
-        return all;
-    }
-
-    private List<StepInfo> journal(String runId) {
-        try {
-            return workflows.loadJournal(new RunId(runId)); // empty for a run that is not a workflow run
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
-    }
-
-    private static TrackStatus status(StepStatus status) {
-        return switch (status) {
-            case COMPLETED -> TrackStatus.COMPLETED;
-            case FAILED -> TrackStatus.FAILED;
-            default -> TrackStatus.RUNNING;
-        };
+        return store().listSteps(runId, owner).stream()
+                .map(step -> step.durable() ? step.with(step.status(), shorten(step.outputJson()), step.error(),
+                        step.startedAt(), step.finishedAt()) : step)
+                .toList();
     }
 
     @Override
@@ -355,7 +322,7 @@ class DefaultRunTracker implements RunTracker {
         return store().findStep(stepId, owners.current()).orElseThrow(() -> new TrackingNotFoundException("step", stepId));
     }
 
-    /** An input or output as JSON, replaced by a marker when longer than {@link #MAX_JSON}. */
+    /** An input or output as JSON, replaced by a marker when longer than {@link Limit#TRACKED_JSON}. */
     String json(Object value) {
         if (value == null) {
             return null;
@@ -364,7 +331,7 @@ class DefaultRunTracker implements RunTracker {
     }
 
     static String shorten(String json) {
-        return json == null || json.length() <= MAX_JSON ? json : "{\"truncated\":" + json.length() + "}";
+        return json == null || json.length() <= Limit.TRACKED_JSON.max() ? json : "{\"truncated\":" + json.length() + "}";
     }
 
     static String describe(Throwable e) {
@@ -373,9 +340,9 @@ class DefaultRunTracker implements RunTracker {
     }
 
     private static void name(String what, String value, boolean required) {
-        if (value == null ? required : value.isBlank() || value.length() > MAX_NAME) {
-            throw new IllegalArgumentException(what + " must be 1 to " + MAX_NAME + " characters, got "
-                    + (value == null ? "none" : "'" + value + "'"));
+        if (value == null ? required : value.isBlank()) {
+            throw new IllegalArgumentException(what + " must not be blank, got " + (value == null ? "none" : "'" + value + "'"));
         }
+        Limit.TRACKED_NAME.check(value);
     }
 }

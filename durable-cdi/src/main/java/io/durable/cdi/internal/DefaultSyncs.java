@@ -16,7 +16,7 @@ import io.durable.sync.SyncFailedException;
 import io.durable.sync.SyncResult;
 import io.durable.sync.SyncSpec;
 import io.durable.sync.Syncs;
-import io.durable.track.TrackStatus;
+import io.durable.api.RunStatus;
 import io.durable.track.TrackedRun;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -91,7 +91,7 @@ class DefaultSyncs implements Syncs {
         Instant firstTry = ctx.now();
         while (true) {
             SyncBegin begin = ctx.step("sync.begin", SyncBegin.class, StepOptions.TRANSACTIONAL,
-                    () -> begin(runId, run, owner, spec, lock));
+                    () -> begin(runId, spec, lock));
             if (begin.acquired()) {
                 break;
             }
@@ -99,7 +99,7 @@ class DefaultSyncs implements Syncs {
                 ResourceLockedException refused = new ResourceLockedException(spec.resource(), begin.holder(),
                         begin.expiresAt());
                 ctx.step("sync.refused", Void.class, StepOptions.TRANSACTIONAL, () -> {
-                    fail(runId, spec, null, refused.getMessage());
+                    fail(runId, false, spec, null, refused.getMessage());
                     return null;
                 });
                 throw refused;
@@ -116,22 +116,17 @@ class DefaultSyncs implements Syncs {
             }
             String error = DefaultRunTracker.describe(e);
             ctx.step("sync.fail", Void.class, StepOptions.TRANSACTIONAL, () -> {
-                fail(runId, spec, lock, error);
+                fail(runId, false, spec, lock, error);
                 return null;
             });
             throw new SyncFailedException(runId, spec.resource(), error, e);
         }
         Map<String, Long> counters = ctx.step("sync.finish", COUNTERS, StepOptions.TRANSACTIONAL,
-                () -> finish(runId, spec, lock, value));
+                () -> finish(runId, false, spec, lock, value));
         return new SyncResult<>(runId, spec.resource(), counters, value);
     }
 
-    private SyncBegin begin(String runId, RunInfo run, String owner, SyncSpec spec, String lock) {
-        tracker.ensureRun(runId, spec.runType(), spec.trigger(), owner, run.createdAt());
-        TrackedRun tracked = tracker.run(runId).orElseThrow();
-        tracker.store().updateRun(new TrackedRun(runId, spec.runType(), spec.trigger(), tracked.owner(),
-                TrackStatus.RUNNING, tracked.inputJson(), null, null, Map.of(), tracked.createdAt(),
-                tracked.startedAt() == null ? clock.instant() : tracked.startedAt(), null));
+    private SyncBegin begin(String runId, SyncSpec spec, String lock) {
         try {
             tracker.store().acquireLock(lock, runId, clock.instant(), spec.lockTtl());
             return new SyncBegin(true, runId, null);
@@ -151,7 +146,7 @@ class DefaultSyncs implements Syncs {
                 break;
             } catch (ResourceLockedException e) {
                 if (!clock.instant().isBefore(deadline)) {
-                    fail(runId, spec, null, e.getMessage());
+                    fail(runId, true, spec, null, e.getMessage());
                     throw e;
                 }
                 pause(WAIT_POLL);
@@ -163,21 +158,26 @@ class DefaultSyncs implements Syncs {
             value = body.run(sync);
         } catch (Exception e) {
             String error = DefaultRunTracker.describe(e);
-            fail(runId, spec, lock, error);
+            fail(runId, true, spec, lock, error);
             throw new SyncFailedException(runId, spec.resource(), error, e);
         }
-        return new SyncResult<>(runId, spec.resource(), finish(runId, spec, lock, value), value);
+        return new SyncResult<>(runId, spec.resource(), finish(runId, true, spec, lock, value), value);
     }
 
-    private Map<String, Long> finish(String runId, SyncSpec spec, String lock, Object value) {
-        TrackedRun ended = tracker.end(runId, TrackStatus.COMPLETED, tracker.json(value), null);
+    /**
+     * Ends a sync: a plain sync's tracked job ends here; a durable sync's run is the workflow run,
+     * which ends once, when its workflow method returns or throws.
+     */
+    private Map<String, Long> finish(String runId, boolean job, SyncSpec spec, String lock, Object value) {
+        TrackedRun ended = job ? tracker.end(runId, RunStatus.COMPLETED, tracker.json(value), null)
+                : tracker.run(runId).orElseThrow();
         release(lock, runId);
         events.select(SyncCompleted.class).fire(new SyncCompleted(runId, spec.runType(), spec.resource(), ended.counters()));
         return ended.counters();
     }
 
-    private void fail(String runId, SyncSpec spec, String lock, String error) {
-        TrackedRun ended = tracker.end(runId, TrackStatus.FAILED, null, error);
+    private void fail(String runId, boolean job, SyncSpec spec, String lock, String error) {
+        TrackedRun ended = job ? tracker.end(runId, RunStatus.FAILED, null, error) : tracker.run(runId).orElseThrow();
         if (lock != null) {
             release(lock, runId);
         }

@@ -48,6 +48,9 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     private static final int MAX_TREE_DEPTH = 50;
 
     @Inject
+    TrackingOwners owners;
+
+    @Inject
     DurableExtension extension;
 
     @Inject
@@ -129,7 +132,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         // under FAIL the store refuses a known instance id with DuplicateInstanceException, naming the existing run
         RunId runId = RunId.random();
         RunInfo run = store.createRun(new NewRun(runId, definition.name(), definition.version(), instanceId, inputJson,
-                clock.instant()), policy, clock.instant());
+                clock.instant()).withOwner(owners.ofCaller()), policy, clock.instant());
         if (!run.id().equals(runId)) {
             if (!definition.resumes(run.workflowVersion())) {
                 throw new IncompatibleVersionException(definition.name(), run.id().value(), run.workflowVersion(),

@@ -83,9 +83,12 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         threads.start();
         long poll = settings.sweepInterval().toMillis();
         long renew = settings.renewInterval().toMillis();
-        threads.scheduler().scheduleWithFixedDelay(this::pollQuietly, 0, poll, TimeUnit.MILLISECONDS);
-        threads.scheduler().scheduleWithFixedDelay(this::renewQuietly, renew, renew, TimeUnit.MILLISECONDS);
         started = true;
+        // the start-up sweep (runs whose node died, runs left PENDING) happens before start returns: a
+        // sweep scheduled at once could run before the flag above, or after the caller's first writes
+        pollQuietly();
+        threads.scheduler().scheduleWithFixedDelay(this::pollQuietly, poll, poll, TimeUnit.MILLISECONDS);
+        threads.scheduler().scheduleWithFixedDelay(this::renewQuietly, renew, renew, TimeUnit.MILLISECONDS);
         try {
             armUpcoming();
         } catch (RuntimeException e) {

@@ -35,7 +35,7 @@ public class DurableExtension implements Extension {
             SystemClockProducer.class, EngineMetrics.class, EngineLifecycle.class, DurableOps.class, InThreadWait.class,
             JournalWriter.class, WakeUps.class, AfterCommit.class, CronScheduler.class, Inputs.class, EngineEvents.class,
             ParallelRunner.class, ChildWorkflows.class, Approvals.class, Saga.class, TrackingOwners.class,
-            DefaultRunTracker.class, WorkflowTracking.class, DefaultSyncs.class);
+            DefaultRunTracker.class, DefaultSyncs.class);
 
     private final WorkflowDefinitions workflows = new WorkflowDefinitions();
     private final StepDescriptors steps = new StepDescriptors();

@@ -169,7 +169,7 @@ class RunExecutor {
         RunInfo run = execution.run();
         Instant now = clock.instant();
         NewRun next = new NewRun(RunId.random(), run.workflowName(), definition.version(), run.instanceId(),
-                execution.continuation(), now, run.parentRunId(), run.parentStepKey());
+                execution.continuation(), now, run.parentRunId(), run.parentStepKey(), run.owner());
         RunInfo created;
         try {
             created = transactions.inNewTransaction(() -> store.continueAsNew(execution.lease(), next, now));

@@ -30,6 +30,7 @@ final class Scope {
     private final Map<String, Integer> occurrences = new HashMap<>();
     private int position;
     private String currentStepKey;
+    private Runnable openStepEntry;
     private Park park;
     private volatile boolean cancelled;
 
@@ -147,11 +148,34 @@ final class Scope {
     }
 
     void enterStep(String stepKey) {
+        enterStep(stepKey, null);
+    }
+
+    /**
+     * Enters a step whose journal entry can be written early, as RUNNING, when tracking asks for the
+     * step's row while its body executes.
+     */
+    void enterStep(String stepKey, Runnable openEntry) {
         currentStepKey = stepKey;
+        openStepEntry = openEntry;
+    }
+
+    /**
+     * Makes sure the current step has its journal row (RUNNING until its outcome replaces it).
+     *
+     * @return {@code false} when this step cannot have one early (a compensation)
+     */
+    boolean openStepEntry() {
+        if (openStepEntry == null) {
+            return false;
+        }
+        openStepEntry.run();
+        return true;
     }
 
     void exitStep() {
         currentStepKey = null;
+        openStepEntry = null;
     }
 
     /**

@@ -74,15 +74,18 @@ class StepRunner {
         int attempt = 1;
         if (recorded != null) {
             scope.checkSameCall(position, stepKey, recorded);
-            if (recorded.status() != StepStatus.RETRYING) {
+            if (recorded.status() == StepStatus.COMPLETED || recorded.status() == StepStatus.FAILED) {
                 Object result = replay(execution, step, stepKey, argumentsHash, recorded);
                 registerCompensation(execution, step, recorded.sequence(), stepKey, invocation, result);
                 return result;
             }
-            Instant retryAt = retryTime(recorded);
-            if (clock.instant().isBefore(retryAt)) {
-                throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
+            if (recorded.status() == StepStatus.RETRYING) {
+                Instant retryAt = retryTime(recorded);
+                if (clock.instant().isBefore(retryAt)) {
+                    throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
+                }
             }
+            // RETRYING: the next attempt; RUNNING: the attempt was cut off (a crash) and counts as made
             attempt = recorded.attempt() + 1;
         } else {
             scope.checkPause();
@@ -90,8 +93,8 @@ class StepRunner {
         Attempt current = new Attempt(scope, step, invocation, recorded == null ? null : recorded.sequence(), stepKey,
                 argumentsHash, attempt);
         while (true) {
-            scope.enterStep(stepKey);
             Instant started = clock.instant();
+            scope.enterStep(stepKey, () -> current.openEntry(started));
             try {
                 Object result = step.transactional() ? current.runTransactional(started) : current.runPlain(started);
                 registerCompensation(execution, step, current.sequence(), stepKey, invocation, result);
@@ -180,16 +183,44 @@ class StepRunner {
         }
 
         Object runTransactional(Instant started) {
-            return journal.write(execution, "step " + stepKey, () -> {
-                Object result;
-                try {
-                    result = invocation.proceed();
-                } catch (Exception e) {
-                    throw new BodyFailure(e);
-                }
-                write(completed(started, result));
-                return result;
-            }, BodyFailure.class);
+            boolean existed = entryExists;
+            try {
+                return journal.write(execution, "step " + stepKey, () -> {
+                    Object result;
+                    try {
+                        result = invocation.proceed();
+                    } catch (Exception e) {
+                        throw new BodyFailure(e);
+                    }
+                    write(completed(started, result));
+                    return result;
+                }, BodyFailure.class);
+            } catch (RuntimeException e) {
+                entryExists = existed; // an entry opened inside the rolled back transaction is gone with it
+                throw e;
+            }
+        }
+
+        /**
+         * Writes the step's entry as RUNNING before its body returns (once), so tracking has its row
+         * for progress: inside the step's own transaction for a transactional step (a new one would
+         * wait for the run row that transaction holds), in one of its own otherwise.
+         */
+        void openEntry(Instant started) {
+            if (entryExists) {
+                return;
+            }
+            StepInfo entry = new StepInfo(sequence(), stepKey, step.name(), StepStatus.RUNNING, number, argumentsHash,
+                    null, null, null, started, null);
+            if (step.transactional()) {
+                store.appendStep(execution.lease(), entry);
+            } else {
+                journal(() -> {
+                    store.appendStep(execution.lease(), entry);
+                    return null;
+                });
+            }
+            entryExists = true;
         }
 
         private void write(StepInfo entry) {

@@ -53,13 +53,14 @@ import java.util.function.Predicate;
 @ApplicationScoped
 public class InMemoryWorkflowStore implements WorkflowStore {
 
-    private final Map<RunId, Row> runs = new LinkedHashMap<>();
-    private final Map<RunId, List<StepInfo>> journals = new HashMap<>();
+    // package-private: InMemoryTrackingStore keeps tracking over these same rows, under this store's lock
+    final Map<RunId, Row> runs = new LinkedHashMap<>();
+    final Map<RunId, List<StepInfo>> journals = new HashMap<>();
     private final List<Signal> signals = new ArrayList<>();
     private final Map<String, Approval> approvals = new LinkedHashMap<>();
 
-    /** A run's mutable state. */
-    private static final class Row {
+    /** A run's mutable state: a workflow run's, or a tracked job's. */
+    static final class Row {
         RunId id;
         String workflowName;
         int workflowVersion;
@@ -83,11 +84,16 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         RunId parentRunId;
         String parentStepKey;
         RunId continuedAs;
+        String owner = "";
+        /** A tracked job that is not a workflow: never claimed, swept or executed. */
+        boolean job;
+        String trigger;
+        Instant startedAt;
 
         RunInfo info() {
             return new RunInfo(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error,
                     createdAt, updatedAt, finishedAt, wakeAt, waitingFor, paused, lastAction, parentRunId, parentStepKey,
-                    continuedAs);
+                    continuedAs, owner);
         }
 
         StoredRun stored() {
@@ -141,9 +147,23 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         row.inputJson = run.inputJson();
         row.createdAt = run.createdAt();
         row.updatedAt = run.createdAt();
+        row.owner = run.owner();
+        row.trigger = run.parentRunId() == null ? "workflow" : "child";
         runs.put(run.id(), row);
         journals.put(run.id(), new ArrayList<>());
         return row;
+    }
+
+    /**
+     * Runs work over this store's rows under its lock, for the {@link InMemoryTrackingStore}, which
+     * keeps tracking over the same rows (called through a container proxy, it still reaches the rows).
+     *
+     * @param work the work, given this store
+     * @param <T>  what it returns
+     * @return what the work returned
+     */
+    public synchronized <T> T locked(java.util.function.Function<InMemoryWorkflowStore, T> work) {
+        return work.apply(this);
     }
 
     @Override
@@ -181,7 +201,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     @Override
     public synchronized Optional<Lease> claim(RunId id, String owner, Instant now, Duration leaseDuration) {
         Row row = runs.get(id);
-        if (row == null || !claimable(row, now, null)
+        if (row == null || row.job || !claimable(row, now, null)
                 || row.status == RunStatus.SUSPENDED && (row.wakeAt == null || row.wakeAt.isAfter(now))) {
             return Optional.empty();
         }
@@ -230,7 +250,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         for (int i = 0; i < journal.size(); i++) {
             StepInfo old = journal.get(i);
             if (old.sequence() == step.sequence() && old.stepKey().equals(step.stepKey())
-                    && old.status() == StepStatus.RETRYING) {
+                    && (old.status() == StepStatus.RETRYING || old.status() == StepStatus.RUNNING)) {
                 journal.set(i, step);
                 row.updatedAt = later(row.updatedAt, step.finishedAt());
                 return;
@@ -403,7 +423,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         if (due.size() >= limit) {
             return;
         }
-        runs.values().stream().filter(filter).filter(r -> !due.contains(r)).sorted(order)
+        runs.values().stream().filter(r -> !r.job).filter(filter).filter(r -> !due.contains(r)).sorted(order)
                 .limit((long) limit - due.size()).forEach(due::add);
     }
 
@@ -441,7 +461,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         row.leaseExpiresAt = null;
         row.holdsKey = false;
         Row created = insert(new NewRun(next.id(), next.workflowName(), next.workflowVersion(), next.instanceId(),
-                next.inputJson(), next.createdAt(), row.parentRunId, row.parentStepKey));
+                next.inputJson(), next.createdAt(), row.parentRunId, row.parentStepKey, row.owner));
         return created.info();
     }
 

@@ -97,7 +97,8 @@ abstract class EngineTestBase {
                                 ValueWorkflows.ValuesWorkflow.class, ValueWorkflows.CarelessWorkflow.class,
                                 LimitWorkflows.CountingSteps.class,
                                 LimitWorkflows.NestedWorkflow.class, LimitWorkflows.DeepWorkflow.class,
-                                LimitWorkflows.HugeResultWorkflow.class))
+                                LimitWorkflows.HugeResultWorkflow.class,
+                                SyncWorkflows.ReportingSteps.class, SyncWorkflows.ReportingWorkflow.class))
                 .build();
     }
 }

@@ -72,6 +72,32 @@ class ReplayTest extends EngineTestBase {
     }
 
     @Test
+    void a_step_cut_off_while_its_entry_read_running_runs_again_and_completes_that_entry() {
+        RunId id = RunId.random();
+        store.createRun(new NewRun(id, "order", 2, "o-3", "{\"id\":\"o-3\",\"lines\":[{\"sku\":\"a\",\"quantity\":1}]}",
+                TestEngineConfig.START));
+        // a node journaled one step, opened the next one's entry for tracking (RUNNING), then died in its body
+        Lease dead = store.claim(id, "dead-node", TestEngineConfig.START, TestEngineConfig.LEASE).orElseThrow();
+        store.appendStep(dead, new StepInfo(0, "reserve#1", "reserve", StepStatus.COMPLETED, 1, null, "1", null, null,
+                TestEngineConfig.START, TestEngineConfig.START));
+        store.appendStep(dead, new StepInfo(1, "charge#1", "charge", StepStatus.RUNNING, 1, null, null, null, null,
+                TestEngineConfig.START, null));
+        config.manualClock().advance(TestEngineConfig.LEASE.plusSeconds(1));
+
+        dispatcher.poll();
+        engine.awaitResult(id, Receipt.class, WAIT);
+
+        assertEquals(0, probe.count("reserve"));
+        assertEquals(1, probe.count("charge"), "the cut-off body runs again");
+        List<StepInfo> journal = store.loadJournal(id);
+        StepInfo charge = journal.get(1);
+        assertEquals("charge#1", charge.stepKey());
+        assertEquals(StepStatus.COMPLETED, charge.status());
+        assertEquals(2, charge.attempt(), "the cut-off attempt counts");
+        assertEquals(1, journal.stream().filter(e -> e.stepKey().equals("charge#1")).count());
+    }
+
+    @Test
     void a_step_failure_is_journaled_and_replays_as_the_same_exception() {
         RunId id = engine.start(TestWorkflows.RecoveringWorkflow.class, "r-1", "r-1");
 

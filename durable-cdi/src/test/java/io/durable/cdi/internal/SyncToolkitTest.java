@@ -1,8 +1,11 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.RunId;
+import io.durable.api.RunInfo;
+import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
+import io.durable.api.StepStatus;
 import io.durable.api.WorkflowFailedException;
 import io.durable.spi.TrackingStore;
 import io.durable.sync.ResourceLockedException;
@@ -101,7 +104,7 @@ class SyncToolkitTest extends EngineTestBase {
         List<TrackedRun> runs = tracker.runs(TrackedRunQuery.ofType("import_invoices", 5));
         assertEquals(1, runs.size());
         TrackedRun run = runs.get(0);
-        assertEquals(TrackStatus.COMPLETED, run.status());
+        assertEquals(RunStatus.COMPLETED, run.status());
         assertEquals(Map.of("fetched", 15L, "inserted", 7L), run.counters());
         List<TrackedStep> steps = tracker.steps(run.id());
         assertEquals(List.of("fetch", "parse"), steps.stream().map(TrackedStep::stepType).toList());
@@ -156,8 +159,16 @@ class SyncToolkitTest extends EngineTestBase {
         counters(id);
         TrackedRun run = tracker.run(id.value()).orElseThrow();
         assertEquals("tenant-w", run.owner());
-        assertEquals("sync_contacts", run.runType());
-        assertEquals(TrackStatus.COMPLETED, run.status());
+        assertEquals("contact-sync", run.runType(), "a workflow run's type is its workflow name");
+        assertTrue(run.workflow());
+        assertEquals(RunStatus.COMPLETED, run.status());
+        // one row: the engine and the tracker read the same run
+        RunInfo status = engine.status(id);
+        assertEquals(status.owner(), run.owner());
+        assertEquals(status.finishedAt(), run.finishedAt());
+        assertEquals(status.outputJson(), run.outputJson());
+        assertThrows(IllegalStateException.class, () -> tracker.failRun(id.value(), "late"),
+                "the engine ended the workflow run; the tracker writes no second end");
         List<String> types = tracker.steps(id.value()).stream().map(TrackedStep::stepType).toList();
         assertEquals("sync.begin", types.get(0));
         assertEquals(4, types.stream().filter("contacts.fetch"::equals).count());
@@ -165,6 +176,27 @@ class SyncToolkitTest extends EngineTestBase {
         assertEquals("sync.finish", types.get(types.size() - 1));
         owner.set("tenant-other");
         assertTrue(tracker.run(id.value()).isEmpty());
+    }
+
+    @Test
+    void aRunsOwnerIsItsStartersAndItsChildrenAndContinuationsInheritIt() {
+        owner.set("tenant-c");
+        RunId parent = engine.startJson("parent", "owned-family", "\"anna,bob\"");
+        RunId loop = engine.start(CompositionWorkflows.ForeverWorkflow.class, "owned-forever",
+                new CompositionWorkflows.Counter(1, 0));
+        owner.set("tenant-elsewhere"); // the engine executes and resumes them outside the starter's request
+        engine.awaitResult(parent, String.class, WAIT);
+        RunInfo last = engine.await(loop, WAIT);
+
+        assertEquals("tenant-c", engine.status(parent).owner());
+        List<RunInfo> children = engine.list(RunQuery.childrenOf(parent));
+        assertEquals(2, children.size());
+        assertTrue(children.stream().allMatch(c -> c.owner().equals("tenant-c")), children.toString());
+        List<RunInfo> chain = engine.list(new RunQuery("forever", null, 100)).stream()
+                .filter(r -> r.instanceId().equals("owned-forever")).toList();
+        assertEquals(5, chain.size());
+        assertTrue(chain.stream().allMatch(r -> r.owner().equals("tenant-c")), chain.toString());
+        assertEquals("tenant-c", last.owner());
     }
 
     @Test
@@ -220,7 +252,7 @@ class SyncToolkitTest extends EngineTestBase {
         assertTrue(failed.getMessage().contains("HTTP 500 on page 2"), failed.getMessage());
         assertEquals(3, api.fetchesOf(2), "the fast preset's three attempts");
         TrackedRun run = tracker.run(id.value()).orElseThrow();
-        assertEquals(TrackStatus.FAILED, run.status());
+        assertEquals(RunStatus.FAILED, run.status());
         assertTrue(run.error().contains("HTTP 500 on page 2"), run.error());
         assertEquals(10L, run.counter("inserted"), "the two pages before the failure stay imported");
         assertTrue(tracking.findLock("crm:broken").isEmpty());
@@ -235,8 +267,61 @@ class SyncToolkitTest extends EngineTestBase {
                 () -> engine.awaitResult(id, Map.class, WAIT));
         assertTrue(failed.getMessage().contains("locked by other-sync"), failed.getMessage());
         assertEquals(0, api.fetchesOf(0), "nothing was fetched");
-        assertEquals(TrackStatus.FAILED, tracker.run(id.value()).orElseThrow().status());
+        assertEquals(RunStatus.FAILED, tracker.run(id.value()).orElseThrow().status());
         assertEquals("other-sync", tracking.findLock("crm:busy").orElseThrow().holder(), "the holder keeps its lock");
+    }
+
+    @Test
+    void aCancelledWorkflowRunReadsCancelledThroughTheTracker() {
+        owner.set("tenant-x");
+        tracking.acquireLock("tenant-x/crm:cancel", "other-sync", TestEngineConfig.START, Duration.ofMinutes(5));
+        RunId id = engine.start(SyncWorkflows.OffsetSyncWorkflow.class, "crm:cancel",
+                new SyncWorkflows.SyncOrder("crm:cancel", 60_000, "none"));
+        awaitStatus(id, RunStatus.SUSPENDED);
+        engine.cancel(id, "ops", "not needed");
+        TrackedRun run = tracker.run(id.value()).orElseThrow();
+        assertEquals(RunStatus.CANCELLED, run.status());
+        assertEquals(List.of(id.value()), tracker.runs(new TrackedRunQuery("contact-offset-sync", RunStatus.CANCELLED, 10))
+                .stream().map(TrackedRun::id).toList());
+        assertEquals("contact-offset-sync CANCELLED", tracker.summary(id.value()).describe().split(" in ")[0]);
+        assertTrue(tracking.releaseLock("tenant-x/crm:cancel", "other-sync"));
+    }
+
+    @Test
+    void aDurableStepsProgressCallsAndLinksAreOnItsOwnJournalRow() {
+        RunId id = engine.startJson("reporting", "report-1", "10");
+        assertEquals(19, engine.awaitResult(id, Integer.class, WAIT));
+        List<TrackedStep> steps = tracker.steps(id.value());
+        assertEquals(List.of("importAll", "importPlain"), steps.stream().map(TrackedStep::stepType).toList());
+        TrackedStep transactional = steps.get(0);
+        assertTrue(transactional.durable());
+        assertEquals(id.value() + ":importAll#1", transactional.id());
+        assertEquals(TrackStatus.COMPLETED, transactional.status());
+        assertEquals(new StepProgress(10, 10, 9, 1), transactional.progress());
+        assertEquals("9", transactional.outputJson());
+        assertEquals(1, tracker.calls(transactional.id()).size());
+        assertEquals(1, tracker.stepLinks(transactional.id()).size());
+        assertEquals(new StepProgress(10, 10, 10, 0), steps.get(1).progress());
+        // one journal entry per step, completed in place of the RUNNING entry the tracker asked for
+        assertEquals(List.of(StepStatus.COMPLETED, StepStatus.COMPLETED),
+                store.loadJournal(id).stream().map(StepInfo::status).toList());
+        assertThrows(IllegalStateException.class, () -> tracker.failStep(transactional.id(), "late"));
+    }
+
+    @Test
+    void aTrackedJobIsNeverClaimedBySweepsOrTheEngine() {
+        String job = tracker.createRun(RunSpec.of("nightly_export", "cron"));
+        String running = tracker.createRun(RunSpec.of("nightly_export", "cron"));
+        tracker.startRun(running);
+        advanceAndSweep(Duration.ofDays(1));
+        List<RunId> resumed = engine.resumeAll(1000, Duration.ofMinutes(1));
+        assertFalse(resumed.contains(new RunId(job)) || resumed.contains(new RunId(running)), resumed.toString());
+        awaitIdle();
+        assertEquals(RunStatus.PENDING, tracker.run(job).orElseThrow().status());
+        assertEquals(RunStatus.RUNNING, tracker.run(running).orElseThrow().status());
+        assertEquals(RunStatus.PENDING, engine.status(new RunId(job)).status(), "the engine reads the same row");
+        tracker.finishRun(running, "ok");
+        assertEquals(RunStatus.COMPLETED, engine.status(new RunId(running)).status());
     }
 
     @Test
@@ -279,7 +364,7 @@ class SyncToolkitTest extends EngineTestBase {
         assertEquals(3, pagination.pages());
         assertEquals("3", pagination.position());
         assertEquals(Map.of("fetched", 15L, "inserted", 15L, "pages", 3L), result.counters());
-        assertEquals(TrackStatus.COMPLETED, tracker.run(result.runId()).orElseThrow().status());
+        assertEquals(RunStatus.COMPLETED, tracker.run(result.runId()).orElseThrow().status());
         assertEquals(3, tracker.steps(result.runId()).size());
         assertTrue(tracking.findLock("crm:plain").isEmpty());
 

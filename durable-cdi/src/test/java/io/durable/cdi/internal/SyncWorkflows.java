@@ -237,6 +237,43 @@ public final class SyncWorkflows {
         }
     }
 
+    /** A durable step that reports progress, a call and a link on its own journal row. */
+    @ApplicationScoped
+    static class ReportingSteps {
+
+        @Inject
+        io.durable.track.RunTracker tracker;
+
+        @io.durable.api.DurableStep(transactional = true)
+        public int importAll(int items) {
+            String step = tracker.currentStep();
+            tracker.updateStepProgress(step, new io.durable.track.StepProgress(items, items, items - 1, 1));
+            tracker.executeCall(step, io.durable.track.CallSpec.of("crm", "GET /all"), () -> items);
+            tracker.linkStep(step, new io.durable.track.StepLink("output", "customer", "1", null));
+            return items - 1;
+        }
+
+        @io.durable.api.DurableStep
+        public int importPlain(int items) {
+            String step = tracker.currentStep();
+            tracker.updateStepProgress(step, new io.durable.track.StepProgress(items, items, items, 0));
+            return items;
+        }
+    }
+
+    /** Runs the reporting steps. */
+    @Workflow(name = "reporting")
+    static class ReportingWorkflow {
+
+        @Inject
+        ReportingSteps steps;
+
+        @WorkflowMethod
+        public int run(int items) {
+            return steps.importAll(items) + steps.importPlain(items);
+        }
+    }
+
     /** The owner of the current test caller, switchable. */
     @ApplicationScoped
     static class TestOwner implements TrackingOwner {

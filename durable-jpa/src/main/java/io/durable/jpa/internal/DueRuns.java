@@ -31,6 +31,13 @@ public final class DueRuns {
     /** Unconsumed signals of runs waiting for several signals looked at per sweep. */
     private static final int MAX_LISTED_MATCHES = 10_000;
 
+    /**
+     * Workflow runs only: a tracked job (kind JOB) is PENDING or RUNNING without a lease and must never
+     * be claimed. (The signal queries need no such filter: a job is never SUSPENDED.)
+     */
+    private static final String DUE = "SELECT id, lease_epoch, status FROM durable_run WHERE kind = '" + RunEntity.WORKFLOW
+            + "' AND ";
+
     private volatile Boolean skipLocked;
 
     /**
@@ -56,18 +63,18 @@ public final class DueRuns {
         String lock = skipLocked(em) ? " FOR UPDATE SKIP LOCKED" : "";
         long at = now.toEpochMilli();
         Map<String, Candidate> due = new LinkedHashMap<>();
-        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch, status FROM durable_run WHERE status IN (?, ?) "
+        add(due, limit, em.createNativeQuery(DUE + "status IN (?, ?) "
                 + "AND lease_expires_at <= ? ORDER BY lease_expires_at LIMIT ?" + lock), RunStatus.RUNNING.name(),
                 RunStatus.COMPENSATING.name(), at);
         if (staleBefore != null) {
-            add(due, limit, em.createNativeQuery("SELECT id, lease_epoch, status FROM durable_run WHERE status = ? "
+            add(due, limit, em.createNativeQuery(DUE + "status = ? "
                     + "AND updated_at <= ? ORDER BY updated_at LIMIT ?" + lock), RunStatus.RUNNING.name(),
                     staleBefore.toEpochMilli());
         }
-        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch, status FROM durable_run WHERE status = ? "
+        add(due, limit, em.createNativeQuery(DUE + "status = ? "
                 + "AND wake_at <= ? AND paused = ? ORDER BY wake_at LIMIT ?" + lock), RunStatus.SUSPENDED.name(), at,
                 Boolean.FALSE);
-        add(due, limit, em.createNativeQuery("SELECT id, lease_epoch, status FROM durable_run WHERE status = ? "
+        add(due, limit, em.createNativeQuery(DUE + "status = ? "
                 + "AND paused = ? ORDER BY created_at LIMIT ?" + lock), RunStatus.PENDING.name(), Boolean.FALSE);
         if (due.size() < limit) {
             em.createQuery("SELECT DISTINCT r.id, r.leaseEpoch, r.status FROM SignalEntity s, RunEntity r "

@@ -27,6 +27,9 @@ public final class Mapping {
         e.workflowVersion = run.workflowVersion();
         e.instanceId = run.instanceId();
         e.instanceKey = run.instanceId();
+        e.kind = RunEntity.WORKFLOW;
+        e.owner = run.owner();
+        e.trigger = run.parentRunId() == null ? "workflow" : "child";
         e.parentRunId = run.parentRunId() == null ? null : run.parentRunId().value();
         e.parentStepKey = run.parentStepKey();
         e.status = RunStatus.PENDING.name();
@@ -44,7 +47,7 @@ public final class Mapping {
         return new RunInfo(new RunId(e.id), e.workflowName, e.workflowVersion, e.instanceId, RunStatus.valueOf(e.status),
                 e.inputJson, e.outputJson, e.error, Instant.ofEpochMilli(e.createdAt), Instant.ofEpochMilli(e.updatedAt),
                 instant(e.finishedAt), instant(e.wakeAt), e.waitingFor, e.paused, action(e), runId(e.parentRunId),
-                e.parentStepKey, runId(e.continuedAs));
+                e.parentStepKey, runId(e.continuedAs), e.owner);
     }
 
     private static RunId runId(String id) {
@@ -106,6 +109,7 @@ public final class Mapping {
         e.error = s.error();
         e.startedAt = millis(s.startedAt());
         e.finishedAt = millis(s.finishedAt());
+        e.createdAt = e.startedAt != null ? e.startedAt : e.finishedAt;
         return e;
     }
 

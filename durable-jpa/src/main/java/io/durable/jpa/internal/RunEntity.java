@@ -9,7 +9,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
 /**
- * One row per run. Times are epoch milliseconds: every database keeps them exactly, whatever its
+ * One row per run, whether a workflow run or a tracked job that is not a workflow ({@code kind}); a
+ * job is never claimed, swept or executed, and holds no instance key (its instance id is its run id),
+ * so it can never take a workflow's instance id. The owner (tenant) is the starting caller's. Times are epoch milliseconds: every database keeps them exactly, whatever its
  * timestamp precision. The claim and wake indexes make the sweep's cost follow the due runs, not all
  * runs. {@code instance_key} is the instance id while the run holds it (unique per workflow) and
  * {@code NULL} once a later start with TERMINATE_EXISTING took it over.
@@ -18,16 +20,34 @@ import jakarta.persistence.UniqueConstraint;
 @Table(name = "durable_run",
         uniqueConstraints = @UniqueConstraint(name = "durable_run_key_uk", columnNames = {"workflow_name", "instance_key"}),
         indexes = {
-                @Index(name = "durable_run_claim_ix", columnList = "status, lease_expires_at"),
-                @Index(name = "durable_run_wake_ix", columnList = "status, wake_at"),
+                @Index(name = "durable_run_claim_ix", columnList = "kind, status, lease_expires_at"),
+                @Index(name = "durable_run_wake_ix", columnList = "kind, status, wake_at"),
+                @Index(name = "durable_run_owner_ix", columnList = "owner_id, workflow_name, created_at"),
                 @Index(name = "durable_run_created_ix", columnList = "created_at"),
                 @Index(name = "durable_run_parent_ix", columnList = "parent_run_id")
         })
 public class RunEntity {
 
+    /** The kind of a workflow run. */
+    public static final String WORKFLOW = "WORKFLOW";
+    /** The kind of a tracked job that is not a workflow. */
+    public static final String JOB = "JOB";
+
     @Id
     @Column(name = "id", length = 64)
     String id;
+
+    @Column(name = "kind", length = 16, nullable = false)
+    String kind;
+
+    @Column(name = "owner_id", length = 200, nullable = false)
+    String owner;
+
+    @Column(name = "run_trigger", length = 100)
+    String trigger;
+
+    @Column(name = "started_at")
+    Long startedAt;
 
     @Column(name = "workflow_name", length = 150, nullable = false)
     String workflowName;

@@ -9,8 +9,11 @@ import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
 /**
- * One journal entry: the primary key (run, sequence) orders the journal and serves its one-query
- * load; the unique (run, step key) is the last guard against a step journaled twice.
+ * One step of a run, and its tracking record: a journal entry (sequence 0 and up) or a tracked step
+ * that is not a journal entry (a negative sequence, so it never takes a journal position and the
+ * journal loads as the primary key's range {@code seq >= 0}). The primary key (run, sequence) orders
+ * the journal and serves its one-query load; the unique (run, step key) is the last guard against a
+ * step journaled twice, and the key calls and links refer to.
  */
 @Entity
 @IdClass(StepEntity.Key.class)
@@ -57,6 +60,28 @@ public class StepEntity {
 
     @Column(name = "finished_at")
     Long finishedAt;
+
+    @Column(name = "created_at")
+    Long createdAt;
+
+    @Column(name = "parent_step_key", length = 400)
+    String parentStepKey;
+
+    @Lob
+    @Column(name = "input_json")
+    String inputJson;
+
+    @Column(name = "items_total", nullable = false)
+    long itemsTotal = -1;
+
+    @Column(name = "items_processed", nullable = false)
+    long itemsProcessed;
+
+    @Column(name = "items_succeeded", nullable = false)
+    long itemsSucceeded;
+
+    @Column(name = "items_failed", nullable = false)
+    long itemsFailed;
 
     /** The primary key class. */
     public static class Key {

@@ -7,20 +7,24 @@ import jakarta.persistence.Index;
 import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
-/** A tracked call. */
+/**
+ * A call inside a step (an HTTP request, a query): tracking only, never replayed. It refers to its
+ * step by run and step key, so a journaled step's calls need no row of their own for the step; the
+ * owner is its run's.
+ */
 @Entity
-@Table(name = "durable_track_call", indexes = @Index(name = "durable_track_call_step_ix", columnList = "step_id, started_at"))
-public class TrackCallEntity {
+@Table(name = "durable_call", indexes = @Index(name = "durable_call_step_ix", columnList = "run_id, step_key, started_at"))
+public class CallEntity {
 
     @Id
     @Column(name = "id", length = 64)
     String id;
 
-    @Column(name = "step_id", length = 450, nullable = false)
-    String stepId;
+    @Column(name = "run_id", length = 64, nullable = false)
+    String runId;
 
-    @Column(name = "owner_id", length = 200, nullable = false)
-    String owner;
+    @Column(name = "step_key", length = 400, nullable = false)
+    String stepKey;
 
     @Column(name = "tool", length = 100, nullable = false)
     String tool;

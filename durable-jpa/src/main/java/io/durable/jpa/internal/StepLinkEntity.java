@@ -6,17 +6,20 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Index;
 import jakarta.persistence.Table;
 
-/** An entity a tracked step touched. */
+/** An entity a step touched, referring to its step by run and step key. */
 @Entity
-@Table(name = "durable_track_link", indexes = @Index(name = "durable_track_link_step_ix", columnList = "step_id, seq"))
-public class TrackLinkEntity {
+@Table(name = "durable_step_link", indexes = @Index(name = "durable_step_link_step_ix", columnList = "run_id, step_key, seq"))
+public class StepLinkEntity {
 
     @Id
     @Column(name = "id", length = 64)
     String id;
 
-    @Column(name = "step_id", length = 450, nullable = false)
-    String stepId;
+    @Column(name = "run_id", length = 64, nullable = false)
+    String runId;
+
+    @Column(name = "step_key", length = 400, nullable = false)
+    String stepKey;
 
     @Column(name = "seq", nullable = false)
     long sequence;
