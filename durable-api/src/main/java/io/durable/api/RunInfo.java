@@ -28,6 +28,9 @@ import java.util.Optional;
  * @param continuedAs     the run this one continued as (status CONTINUED), or {@code null}
  * @param owner           the owner (tenant) the run belongs to, empty when the application has none:
  *                        its starter's, a child's parent's, a continuation's predecessor's
+ * @param job             whether the row is a tracked job that is not a workflow run (started through
+ *                        {@code RunTracker}): the engine never executes it, and it takes no signal,
+ *                        approval or pause; the workflow name is then the job's type
  */
 public record RunInfo(
         RunId id,
@@ -48,7 +51,8 @@ public record RunInfo(
         RunId parentRunId,
         String parentStepKey,
         RunId continuedAs,
-        String owner) {
+        String owner,
+        boolean job) {
 
     /** Validates the mandatory fields. */
     public RunInfo {
@@ -79,7 +83,7 @@ public record RunInfo(
                    String inputJson, String outputJson, String error, Instant createdAt, Instant updatedAt,
                    Instant finishedAt) {
         this(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error, createdAt, updatedAt,
-                finishedAt, null, null, false, null, null, null, null, "");
+                finishedAt, null, null, false, null, null, null, null, "", false);
     }
 
     /**

@@ -4,6 +4,7 @@ import io.durable.api.Approval;
 import io.durable.api.ApprovalStatus;
 import io.durable.api.AwaitTimeoutException;
 import io.durable.api.ConflictPolicy;
+import io.durable.api.IllegalTransitionException;
 import io.durable.api.IncompatibleVersionException;
 import io.durable.api.Limit;
 import io.durable.api.OperatorAction;
@@ -171,9 +172,23 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         return send(runId, name, json, idempotencyKey);
     }
 
+    /**
+     * The run, refused when it is a tracked job: only workflow runs wait for signals and stop at step
+     * boundaries.
+     */
+    private RunInfo workflowRun(RunId runId, String what) {
+        RunInfo run = status(runId);
+        if (run.job()) {
+            throw new IllegalTransitionException(runId.value(), run.status(), "it is a tracked job ("
+                    + run.workflowName() + "), not a workflow run, and takes no " + what
+                    + "; end it through RunTracker");
+        }
+        return run;
+    }
+
     private Class<?> signalType(RunId runId, String name) {
         Objects.requireNonNull(runId, "runId");
-        RunInfo run = status(runId);
+        RunInfo run = workflowRun(runId, "signals");
         WorkflowDefinition definition = extension.workflows().byName(run.workflowName());
         Class<?> type = definition.signals().get(name);
         if (type == null) {
@@ -208,6 +223,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Override
     public RunInfo pause(RunId runId, String actor, String reason) {
+        workflowRun(runId, "pause");
         RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.PAUSE, actor, reason, clock.instant()));
         dispatcher.pausedLocally(runId);
         return run;
@@ -215,6 +231,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Override
     public RunInfo unpause(RunId runId, String actor, String reason) {
+        workflowRun(runId, "pause");
         RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.UNPAUSE, actor, reason, clock.instant()));
         afterCommit.run(() -> dispatcher.wake(runId));
         return run;

@@ -17,6 +17,6 @@ final class RunInfos {
                             RunId continuedAs) {
         return new RunInfo(run.id(), run.workflowName(), run.workflowVersion(), run.instanceId(), status,
                 run.inputJson(), outputJson, error, run.createdAt(), at, at, null, null, run.paused(), run.lastAction(),
-                run.parentRunId(), run.parentStepKey(), continuedAs, run.owner());
+                run.parentRunId(), run.parentStepKey(), continuedAs, run.owner(), run.job());
     }
 }

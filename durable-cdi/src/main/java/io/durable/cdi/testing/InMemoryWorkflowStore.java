@@ -93,7 +93,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         RunInfo info() {
             return new RunInfo(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error,
                     createdAt, updatedAt, finishedAt, wakeAt, waitingFor, paused, lastAction, parentRunId, parentStepKey,
-                    continuedAs, owner);
+                    continuedAs, owner, job);
         }
 
         StoredRun stored() {

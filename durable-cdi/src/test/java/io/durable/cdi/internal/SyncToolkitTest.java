@@ -1,5 +1,6 @@
 package io.durable.cdi.internal;
 
+import io.durable.api.IllegalTransitionException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunQuery;
@@ -320,6 +321,12 @@ class SyncToolkitTest extends EngineTestBase {
         assertEquals(RunStatus.PENDING, tracker.run(job).orElseThrow().status());
         assertEquals(RunStatus.RUNNING, tracker.run(running).orElseThrow().status());
         assertEquals(RunStatus.PENDING, engine.status(new RunId(job)).status(), "the engine reads the same row");
+        assertTrue(engine.status(new RunId(job)).job());
+        IllegalTransitionException signal = assertThrows(IllegalTransitionException.class,
+                () -> engine.signalJson(new RunId(running), "go", null, null));
+        assertTrue(signal.getMessage().contains("tracked job (nightly_export), not a workflow run"), signal.getMessage());
+        assertThrows(IllegalTransitionException.class, () -> engine.pause(new RunId(running), "ops", "why"));
+        assertFalse(engine.status(new RunId(running)).paused());
         tracker.finishRun(running, "ok");
         assertEquals(RunStatus.COMPLETED, engine.status(new RunId(running)).status());
     }

@@ -47,7 +47,7 @@ public final class Mapping {
         return new RunInfo(new RunId(e.id), e.workflowName, e.workflowVersion, e.instanceId, RunStatus.valueOf(e.status),
                 e.inputJson, e.outputJson, e.error, Instant.ofEpochMilli(e.createdAt), Instant.ofEpochMilli(e.updatedAt),
                 instant(e.finishedAt), instant(e.wakeAt), e.waitingFor, e.paused, action(e), runId(e.parentRunId),
-                e.parentStepKey, runId(e.continuedAs), e.owner);
+                e.parentStepKey, runId(e.continuedAs), e.owner, RunEntity.JOB.equals(e.kind));
     }
 
     private static RunId runId(String id) {

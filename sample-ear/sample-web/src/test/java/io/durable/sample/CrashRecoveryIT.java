@@ -85,6 +85,15 @@ class CrashRecoveryIT {
                 assertEquals(1, after.count("sample_notification", order), "notifications of " + order);
             }
             assertEquals(stockBefore - (long) RUNS * QUANTITY, after.widgetStock, "stock moved exactly once per order");
+
+            // the first start migrates a new database, the restart finds it migrated: no DDL runs or fails again
+            assertTrue(server.log(1).contains("Durable workflows schema on h2: version none -> "), server.log(1));
+            assertTrue(server.log(2).contains("(0 migration(s) applied here)"), server.log(2));
+            for (int start = 1; start <= 2; start++) {
+                String log = server.log(start);
+                assertFalse(log.contains("already exists") || log.contains("SchemaMigrationException"),
+                        "start " + start + " logged a DDL error");
+            }
         }
     }
 

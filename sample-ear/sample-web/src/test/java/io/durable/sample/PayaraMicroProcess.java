@@ -77,6 +77,15 @@ final class PayaraMicroProcess implements AutoCloseable {
                 .until(() -> http.get("runs?limit=1").status() == 200);
     }
 
+    /**
+     * What the server printed during one of its starts.
+     *
+     * @param start 1 for the first start, 2 for the second, ...
+     */
+    String log(int start) throws IOException {
+        return Files.readString(root.resolve("server-" + start + ".log"));
+    }
+
     /** A real SIGKILL: no shutdown hook, no lease release, nothing flushed. */
     void kill9() throws IOException, InterruptedException {
         Process kill = new ProcessBuilder("kill", "-9", Long.toString(process.pid())).inheritIO().start();
