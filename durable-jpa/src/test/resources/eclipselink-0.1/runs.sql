@@ -1,5 +1,5 @@
 -- Runs and tracking rows exactly as release 0.1 (commit 64ca44a) wrote them: the engine of that release
--- ran the workflows of io.durable.jpa.upgrade on H2 with owner tenant-a until upgrade-sleeper slept
+-- ran the workflows of io.durable.jpa.engine on H2 with owner tenant-a until upgrade-sleeper slept
 -- and upgrade-waiter waited for signal go, tracked a finished 'import' job (a step with progress,
 -- a call, a link, two counters) and left an 'export' job running; the rows were then dumped as
 -- INSERTs. The schema upgrade test loads them into the 0.1 schema and upgrades.

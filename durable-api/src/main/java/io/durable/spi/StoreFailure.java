@@ -131,6 +131,32 @@ public sealed interface StoreFailure permits StoreFailure.Permanent, StoreFailur
     }
 
     /**
+     * Whether a failure is a duplicate key: a unique or primary key refused the row (SQL state 23505
+     * on PostgreSQL and H2; 23000 with error 1062, 1586 or 1022 on MariaDB and MySQL, which give every
+     * integrity violation that state). Other integrity violations (a CHECK, a NOT NULL, a foreign key)
+     * are not: they are refusals a retry meets again, not a row someone else wrote first.
+     *
+     * @param failure the failure, as thrown by JPA or the JDBC driver
+     * @return whether some exception in its cause chain is a duplicate key
+     */
+    static boolean isDuplicateKey(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql) {
+                for (SQLException e = sql; e != null; e = e.getNextException() == e ? null : e.getNextException()) {
+                    String state = e.getSQLState();
+                    // 1062 ER_DUP_ENTRY, 1586 ER_DUP_ENTRY_WITH_KEY_NAME, 1022 ER_DUP_KEY
+                    boolean mariaDbDuplicate = "23000".equals(state)
+                            && (e.getErrorCode() == 1062 || e.getErrorCode() == 1586 || e.getErrorCode() == 1022);
+                    if ("23505".equals(state) || mariaDbDuplicate) {
+                        return true;
+                    }
+                }
+            }
+        }
+        return false;
+    }
+
+    /**
      * The library's exception for a store failure: {@link StoreRefusedException} for a permanent
      * one, {@link StoreException} for a transient one.
      *

@@ -322,7 +322,7 @@ public abstract class JpaTrackingStore implements TrackingStore {
             em.flush();
             return fresh;
         } catch (PersistenceException e) {
-            if (Mapping.isConstraintViolation(e) || Mapping.isConflict(e)) {
+            if (Mapping.isDuplicateKey(e) || Mapping.isConflict(e)) {
                 // another holder inserted it at the same moment (a duplicate key, or on MariaDB a deadlock between
                 // the two inserts' gap locks); its row is not readable in this transaction
                 throw new ResourceLockedException(resource, "another holder (taken at the same moment)", now.plus(ttl));

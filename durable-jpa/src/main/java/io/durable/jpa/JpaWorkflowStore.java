@@ -96,7 +96,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             em.flush();
             return Mapping.toInfo(entity);
         } catch (PersistenceException e) {
-            if (Mapping.isConstraintViolation(e)) {
+            if (Mapping.isDuplicateKey(e)) {
                 throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
             }
             throw StoreFailure.toException("creating run " + run.id(), e);
@@ -263,7 +263,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             em.persist(Mapping.toEntity(lease.runId(), step));
             em.flush();
         } catch (PersistenceException e) {
-            if (Mapping.isConstraintViolation(e)) {
+            if (Mapping.isDuplicateKey(e)) {
                 throw new JournalConflictException(lease.runId().value(), step.stepKey(), e);
             }
             throw StoreFailure.toException("journaling step " + step.stepKey() + " of run " + lease.runId(), e);
@@ -353,7 +353,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 em.persist(Mapping.toEntity(signal));
                 em.flush();
             } catch (PersistenceException e) {
-                if (Mapping.isConstraintViolation(e)) {
+                if (Mapping.isDuplicateKey(e)) {
                     throw new StoreException("sending signal " + signal.name() + " to run " + signal.runId()
                             + ": another send with idempotency key '" + signal.idempotencyKey()
                             + "' raced with this one; retry the send (it will be recognised as a duplicate)", e);

@@ -4,22 +4,20 @@ import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.WorkflowEngine;
-import io.durable.cdi.internal.DurableExtension;
 import io.durable.jpa.schema.SchemaMigrationException;
 import io.durable.jpa.schema.SchemaMigrations;
 import io.durable.jpa.schema.SchemaVersion;
 import io.durable.jpa.se.ResourceLocalJpa;
-import io.durable.jpa.upgrade.FixedOwner;
-import io.durable.jpa.upgrade.SleeperWorkflow;
-import io.durable.jpa.upgrade.UpgradeSteps;
-import io.durable.jpa.upgrade.UpgradeStores;
-import io.durable.jpa.upgrade.WaiterWorkflow;
+import io.durable.jpa.engine.FixedOwner;
+import io.durable.jpa.engine.SleeperWorkflow;
+import io.durable.jpa.engine.UpgradeSteps;
+import io.durable.jpa.engine.EngineStores;
+import io.durable.jpa.engine.WaiterWorkflow;
 import io.durable.spi.StoredRun;
 import io.durable.track.RunTracker;
 import io.durable.track.StepProgress;
 import io.durable.track.TrackedRun;
 import io.durable.track.TrackedStep;
-import org.jboss.weld.environment.se.Weld;
 import org.jboss.weld.environment.se.WeldContainer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -174,11 +172,8 @@ abstract class SchemaMigrationContract {
         UpgradeSteps.FIRST.set(0);
         UpgradeSteps.SECOND.set(0);
         try (ResourceLocalJpa jpa = ResourceLocalJpa.open(url, database()[1], database()[2])) {
-            UpgradeStores.jpa = jpa;
-            Weld weld = new Weld().disableDiscovery().addExtension(new DurableExtension())
-                    .addBeanClasses(UpgradeStores.class, UpgradeSteps.class, SleeperWorkflow.class,
-                            WaiterWorkflow.class, FixedOwner.class);
-            try (WeldContainer container = weld.initialize()) {
+            try (WeldContainer container = EngineStores.start(jpa, UpgradeSteps.class, SleeperWorkflow.class,
+                    WaiterWorkflow.class, FixedOwner.class)) {
                 WorkflowEngine engine = container.select(WorkflowEngine.class).get();
                 RunTracker tracker = container.select(RunTracker.class).get();
 

@@ -16,6 +16,7 @@ import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,5 +100,24 @@ class StoreFailureTest {
             assertEquals(tooLong.getSQLState(), refused.sqlState());
             assertTrue(refused.getMessage().contains("SQL state 22001"), refused.getMessage());
         }
+    }
+
+    @Test
+    void only_a_duplicate_key_is_a_duplicate_not_every_integrity_violation() throws SQLException {
+        try (Connection c = DriverManager.getConnection("jdbc:h2:mem:duplicates;DB_CLOSE_DELAY=-1", "sa", "");
+             Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE u (id VARCHAR(5) PRIMARY KEY, n INTEGER NOT NULL CHECK (n > 0))");
+            s.execute("INSERT INTO u VALUES ('a', 1)");
+            SQLException duplicate = assertThrows(SQLException.class, () -> s.execute("INSERT INTO u VALUES ('a', 1)"));
+            SQLException check = assertThrows(SQLException.class, () -> s.execute("INSERT INTO u VALUES ('b', 0)"));
+            SQLException notNull = assertThrows(SQLException.class, () -> s.execute("INSERT INTO u VALUES ('c', NULL)"));
+
+            assertTrue(StoreFailure.isDuplicateKey(new PersistenceException(duplicate)));
+            assertFalse(StoreFailure.isDuplicateKey(new PersistenceException(check)));
+            assertFalse(StoreFailure.isDuplicateKey(new PersistenceException(notNull)));
+        }
+        // MariaDB gives every integrity violation 23000: its error code tells a duplicate key (1062) from a CHECK (4025)
+        assertTrue(StoreFailure.isDuplicateKey(new SQLException("Duplicate entry", "23000", 1062)));
+        assertFalse(StoreFailure.isDuplicateKey(new SQLException("CONSTRAINT failed", "23000", 4025)));
     }
 }

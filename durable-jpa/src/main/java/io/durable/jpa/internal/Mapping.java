@@ -118,9 +118,12 @@ public final class Mapping {
                 e.resultJson, e.errorType, e.error, instant(e.startedAt), instant(e.finishedAt));
     }
 
-    /** Whether a failure was a violated constraint (SQLSTATE class 23), as opposed to a broken database. */
-    public static boolean isConstraintViolation(Throwable failure) {
-        return StoreFailure.hasSqlState(failure, "23");
+    /**
+     * Whether a failure was a duplicate key (a row someone else wrote first), as opposed to another
+     * refusal or a broken database.
+     */
+    public static boolean isDuplicateKey(Throwable failure) {
+        return StoreFailure.isDuplicateKey(failure);
     }
 
     /** Whether the failure is a deadlock or serialization failure (SQL state class 40). */

@@ -1,4 +1,4 @@
-package io.durable.jpa.upgrade;
+package io.durable.jpa.engine;
 
 import io.durable.api.DurableStep;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.durable.jpa.upgrade;
+package io.durable.jpa.engine;
 
 import io.durable.api.DurableContext;
 import io.durable.api.Workflow;

@@ -1,4 +1,4 @@
-package io.durable.jpa.upgrade;
+package io.durable.jpa.engine;
 
 import io.durable.track.TrackingOwner;
 import jakarta.enterprise.context.ApplicationScoped;
