@@ -168,6 +168,8 @@ public interface RunTracker {
      *
      * @return its id
      * @throws io.durable.api.NotInWorkflowException when no durable step executes on this thread
+     * @throws io.durable.api.WorkflowUsageException in a saga compensation, whose journal entry is
+     *         written only when it completes (count its work with {@link #incrementRunOutput})
      */
     String currentStep();
 

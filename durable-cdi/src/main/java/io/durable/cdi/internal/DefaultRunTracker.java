@@ -3,6 +3,7 @@ package io.durable.cdi.internal;
 import io.durable.api.Limit;
 import io.durable.api.NotInWorkflowException;
 import io.durable.api.RunStatus;
+import io.durable.api.WorkflowUsageException;
 import io.durable.spi.EngineClock;
 import io.durable.spi.TrackingStore;
 import io.durable.track.CallSpec;
@@ -254,7 +255,12 @@ class DefaultRunTracker implements RunTracker {
             throw new NotInWorkflowException("currentStep");
         }
         // the step's own journal row, written early as RUNNING, carries its progress; its outcome replaces it
-        scope.openStepEntry();
+        if (!scope.openStepEntry()) {
+            throw new WorkflowUsageException("currentStep() was called in compensation " + scope.currentStepKey()
+                    + " of run " + scope.execution().run().id() + ": a compensation's journal entry is written only"
+                    + " when it completes, so it has no step row to track; count its work on the run with"
+                    + " incrementRunOutput instead");
+        }
         return scope.execution().run().id().value() + ":" + scope.currentStepKey();
     }
 

@@ -185,6 +185,16 @@ class CompositionTest extends EngineTestBase {
     }
 
     @Test
+    void a_compensation_asking_for_its_tracked_step_gets_a_clear_refusal() {
+        RunId id = engine.startJson("checkout", "order-4", "\"order-4-tracked-fail\"");
+        awaitStatus(id, RunStatus.FAILED);
+        List<String> undone = sagaSteps.undone();
+        assertTrue(undone.stream().anyMatch(u -> u.startsWith("currentStep() was called in compensation "
+                + "@saga/undo:reserve#1")), undone.toString());
+        assertTrue(undone.contains("release reservation-order-4-tracked-fail"), undone.toString());
+    }
+
+    @Test
     void a_compensation_that_throws_is_recorded_and_the_others_still_run() {
         RunId id = engine.startJson("checkout", "order-2", "\"order-2-refund-fails-fail\"");
         RunInfo run = awaitStatus(id, RunStatus.FAILED);

@@ -12,6 +12,8 @@ import io.durable.api.Signal;
 import io.durable.api.StepCompleted;
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowMethod;
+import io.durable.api.WorkflowUsageException;
+import io.durable.track.RunTracker;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
@@ -62,6 +64,9 @@ public final class CompositionWorkflows {
         @Inject
         Probe probe;
 
+        @Inject
+        RunTracker tracker;
+
         private final List<String> undone = new CopyOnWriteArrayList<>();
 
         List<String> undone() {
@@ -76,6 +81,13 @@ public final class CompositionWorkflows {
 
         public void release(String reservation) {
             probe.ran("release");
+            if (reservation.contains("tracked")) {
+                try {
+                    tracker.currentStep();
+                } catch (WorkflowUsageException e) {
+                    undone.add(e.getMessage());
+                }
+            }
             undone.add("release " + reservation);
         }
 
