@@ -4,6 +4,23 @@ import io.durable.api.DurableStep;
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowDefinitionException;
 import io.durable.api.WorkflowMethod;
+import io.durable.cdi.internal.composition.CompositionBeans;
+import io.durable.cdi.internal.definition.DefinitionBeans;
+import io.durable.cdi.internal.definition.Deployment;
+import io.durable.cdi.internal.definition.StepDefinitionCheck;
+import io.durable.cdi.internal.definition.StepDescriptors;
+import io.durable.cdi.internal.definition.WorkflowDefinition;
+import io.durable.cdi.internal.definition.WorkflowDefinitionCheck;
+import io.durable.cdi.internal.definition.WorkflowDefinitions;
+import io.durable.cdi.internal.execution.ExecutionBeans;
+import io.durable.cdi.internal.journal.JournalBeans;
+import io.durable.cdi.internal.json.JsonBeans;
+import io.durable.cdi.internal.platform.EngineSettingsProducer;
+import io.durable.cdi.internal.platform.PlatformBeans;
+import io.durable.cdi.internal.sync.SyncBeans;
+import io.durable.cdi.internal.time.RetryPolicies;
+import io.durable.cdi.internal.time.TimeBeans;
+import io.durable.cdi.internal.tracking.TrackingBeans;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
@@ -26,16 +43,12 @@ import java.util.List;
  * the deployment with a definition error that names the class for anything invalid. At run time
  * the engine only looks up what was computed here.
  */
-public class DurableExtension implements Extension {
+public class DurableExtension implements Extension, Deployment {
 
-    private static final List<Class<?>> ENGINE_BEANS = List.of(
-            DurableStepInterceptor.class, DefaultWorkflowEngine.class, DefaultDurableContext.class,
-            Dispatcher.class, RunExecutor.class, StepRunner.class, RunWaiters.class, JsonCodec.class,
-            EngineSettingsProducer.class, EngineThreads.class, JtaTransactionRunner.class,
-            SystemClockProducer.class, EngineMetrics.class, EngineLifecycle.class, DurableOps.class, InThreadWait.class,
-            JournalWriter.class, WakeUps.class, AfterCommit.class, CronScheduler.class, Inputs.class, EngineEvents.class,
-            ParallelRunner.class, ChildWorkflows.class, Approvals.class, Saga.class, TrackingOwners.class,
-            DefaultRunTracker.class, DefaultSyncs.class);
+    /** The engine's beans, by package; nothing in this jar is discovered by scanning. */
+    private static final List<List<Class<?>>> ENGINE_BEANS = List.of(
+            PlatformBeans.TYPES, JsonBeans.TYPES, TimeBeans.TYPES, DefinitionBeans.TYPES, JournalBeans.TYPES,
+            CompositionBeans.TYPES, TrackingBeans.TYPES, SyncBeans.TYPES, ExecutionBeans.TYPES);
 
     private final WorkflowDefinitions workflows = new WorkflowDefinitions();
     private final StepDescriptors steps = new StepDescriptors();
@@ -43,8 +56,10 @@ public class DurableExtension implements Extension {
     private volatile RetryPolicies retryPolicies;
 
     void registerEngineBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        for (Class<?> type : ENGINE_BEANS) {
-            event.addAnnotatedType(beanManager.createAnnotatedType(type), DurableExtension.class.getName() + "." + type.getSimpleName());
+        for (List<Class<?>> types : ENGINE_BEANS) {
+            for (Class<?> type : types) {
+                event.addAnnotatedType(beanManager.createAnnotatedType(type), DurableExtension.class.getName() + "." + type.getSimpleName());
+            }
         }
     }
 
@@ -112,7 +127,8 @@ public class DurableExtension implements Extension {
         retryPolicies = policies;
     }
 
-    RetryPolicies retryPolicies() {
+    @Override
+    public RetryPolicies retryPolicies() {
         RetryPolicies policies = retryPolicies;
         if (policies == null) {
             policies = new RetryPolicies(EngineSettingsProducer.config());
@@ -121,11 +137,13 @@ public class DurableExtension implements Extension {
         return policies;
     }
 
-    WorkflowDefinitions workflows() {
+    @Override
+    public WorkflowDefinitions workflows() {
         return workflows;
     }
 
-    StepDescriptors steps() {
+    @Override
+    public StepDescriptors steps() {
         return steps;
     }
 }

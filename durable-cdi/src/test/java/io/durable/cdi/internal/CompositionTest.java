@@ -14,6 +14,7 @@ import io.durable.api.StartVetoedException;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.api.WorkflowUsageException;
+import io.durable.cdi.internal.composition.ParallelRunner;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 

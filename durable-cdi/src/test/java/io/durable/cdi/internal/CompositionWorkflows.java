@@ -129,7 +129,7 @@ public final class CompositionWorkflows {
     }
 
     @Workflow(name = "quotes")
-    static class QuotesWorkflow {
+    public static class QuotesWorkflow {
 
         @Inject
         Steps steps;
@@ -149,7 +149,7 @@ public final class CompositionWorkflows {
 
     /** Branch "slow" sleeps between two steps; branches "bad" and "worse" fail; the join policy is the input. */
     @Workflow(name = "fork")
-    static class ForkWorkflow {
+    public static class ForkWorkflow {
 
         @Inject
         Steps steps;
@@ -178,7 +178,7 @@ public final class CompositionWorkflows {
 
     @Workflow(name = "child")
     @Signal(name = "go", type = String.class)
-    static class ChildWorkflow {
+    public static class ChildWorkflow {
 
         @Inject
         Steps steps;
@@ -200,7 +200,7 @@ public final class CompositionWorkflows {
 
     /** Starts two children in parallel branches (or one unknown "workflow"), joins their results. */
     @Workflow(name = "parent")
-    static class ParentWorkflow {
+    public static class ParentWorkflow {
 
         @Inject
         DurableContext ctx;
@@ -227,7 +227,7 @@ public final class CompositionWorkflows {
     }
 
     @Workflow(name = "checkout")
-    static class CheckoutWorkflow {
+    public static class CheckoutWorkflow {
 
         @Inject
         SagaSteps steps;
@@ -242,7 +242,7 @@ public final class CompositionWorkflows {
     }
 
     @Workflow(name = "expense-approval")
-    static class ExpenseApprovalWorkflow {
+    public static class ExpenseApprovalWorkflow {
 
         @Inject
         DurableContext ctx;
@@ -256,7 +256,7 @@ public final class CompositionWorkflows {
 
     /** Adds 0..n-1 in n steps; sleeps once half-way when n is odd-sized (to be resumed). */
     @Workflow(name = "loop")
-    static class LoopWorkflow {
+    public static class LoopWorkflow {
 
         @Inject
         Steps steps;
@@ -279,7 +279,7 @@ public final class CompositionWorkflows {
 
     /** Never ends by itself: three steps per run, then continues as a new run, five rounds in all. */
     @Workflow(name = "forever")
-    static class ForeverWorkflow {
+    public static class ForeverWorkflow {
 
         @Inject
         Steps steps;

@@ -3,6 +3,7 @@ package io.durable.cdi.internal;
 import io.durable.api.DurableStep;
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowMethod;
+import io.durable.cdi.internal.DurableExtension;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.DefinitionException;
 import jakarta.enterprise.inject.spi.DeploymentException;

@@ -4,6 +4,8 @@ import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.WorkflowEngine;
+import io.durable.cdi.internal.DurableExtension;
+import io.durable.cdi.internal.execution.Dispatcher;
 import io.durable.cdi.testing.InMemoryTrackingStore;
 import io.durable.cdi.testing.InMemoryWorkflowStore;
 import io.durable.spi.WorkflowStore;

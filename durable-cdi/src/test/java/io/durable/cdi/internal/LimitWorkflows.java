@@ -39,7 +39,7 @@ final class LimitWorkflows {
 
     /** Two nested parallel blocks whose block and branch names are 100 characters, around a plain step. */
     @Workflow(name = "limits-nested")
-    static class NestedWorkflow {
+    public static class NestedWorkflow {
 
         @Inject
         CountingSteps steps;
@@ -57,7 +57,7 @@ final class LimitWorkflows {
 
     /** Parallel blocks nested as deep as the input says, with short names, around a plain step. */
     @Workflow(name = "limits-deep")
-    static class DeepWorkflow {
+    public static class DeepWorkflow {
 
         @Inject
         CountingSteps steps;
@@ -80,7 +80,7 @@ final class LimitWorkflows {
 
     /** A step whose result is over the limit; the workflow catches what it can, which must not help. */
     @Workflow(name = "limits-result")
-    static class HugeResultWorkflow {
+    public static class HugeResultWorkflow {
 
         @Inject
         CountingSteps steps;

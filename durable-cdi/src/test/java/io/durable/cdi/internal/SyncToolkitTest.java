@@ -8,6 +8,7 @@ import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.api.WorkflowFailedException;
+import io.durable.cdi.internal.sync.DefaultSyncs;
 import io.durable.spi.TrackingStore;
 import io.durable.sync.ResourceLockedException;
 import io.durable.sync.SyncCompleted;

@@ -156,7 +156,7 @@ public final class SyncWorkflows {
 
     /** Syncs the fake API's contacts into the table with cursor pagination. */
     @Workflow(name = "contact-sync")
-    static class ContactSyncWorkflow {
+    public static class ContactSyncWorkflow {
 
         @Inject
         Syncs syncs;
@@ -184,7 +184,7 @@ public final class SyncWorkflows {
 
     /** Syncs with offset pagination and waits up to a minute for a busy resource. */
     @Workflow(name = "contact-offset-sync")
-    static class OffsetSyncWorkflow {
+    public static class OffsetSyncWorkflow {
 
         @Inject
         Syncs syncs;
@@ -205,7 +205,7 @@ public final class SyncWorkflows {
 
     /** Processes numbers in batches of 4, failing the multiples of 5, over several slices. */
     @Workflow(name = "batch-sync")
-    static class BatchSyncWorkflow {
+    public static class BatchSyncWorkflow {
 
         @Inject
         Syncs syncs;
@@ -263,7 +263,7 @@ public final class SyncWorkflows {
 
     /** Runs the reporting steps. */
     @Workflow(name = "reporting")
-    static class ReportingWorkflow {
+    public static class ReportingWorkflow {
 
         @Inject
         ReportingSteps steps;

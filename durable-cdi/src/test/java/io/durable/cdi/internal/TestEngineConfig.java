@@ -1,6 +1,8 @@
 package io.durable.cdi.internal;
 
 import io.durable.api.ConflictPolicy;
+import io.durable.cdi.internal.platform.EngineSettings;
+import io.durable.cdi.internal.time.InThreadWait;
 import io.durable.spi.EngineClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -58,7 +60,7 @@ class TestEngineConfig {
         TestEngineConfig config;
 
         @Override
-        void await(Duration wait) {
+        public void await(Duration wait) {
             config.manualClock().advance(wait);
         }
     }

@@ -68,7 +68,7 @@ public final class TestWorkflows {
     }
 
     @Workflow(name = "order", version = 2)
-    static class OrderWorkflow {
+    public static class OrderWorkflow {
 
         @Inject
         OrderSteps steps;
@@ -87,7 +87,7 @@ public final class TestWorkflows {
     }
 
     @Workflow(name = "blocking")
-    static class BlockingWorkflow {
+    public static class BlockingWorkflow {
 
         @Inject
         OrderSteps steps;
@@ -101,7 +101,7 @@ public final class TestWorkflows {
 
     /** Catches a failed step and goes on: replay must take the same path. */
     @Workflow(name = "recovering")
-    static class RecoveringWorkflow {
+    public static class RecoveringWorkflow {
 
         @Inject
         OrderSteps steps;
@@ -118,7 +118,7 @@ public final class TestWorkflows {
     }
 
     @Workflow(name = "failing")
-    static class FailingWorkflow {
+    public static class FailingWorkflow {
 
         @Inject
         OrderSteps steps;
@@ -131,7 +131,7 @@ public final class TestWorkflows {
     }
 
     @Workflow(name = "no-input")
-    static class NoInputWorkflow {
+    public static class NoInputWorkflow {
 
         @Inject
         OrderSteps steps;

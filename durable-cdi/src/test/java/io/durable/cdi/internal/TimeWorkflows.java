@@ -77,7 +77,7 @@ public final class TimeWorkflows {
     }
 
     @Workflow(name = "sleeper")
-    static class SleeperWorkflow {
+    public static class SleeperWorkflow {
 
         @Inject
         TimeSteps steps;
@@ -97,7 +97,7 @@ public final class TimeWorkflows {
     @Workflow(name = "approval")
     @Signal(name = "approval", type = Approval.class)
     @Signal(name = "nudge")
-    static class ApprovalWorkflow {
+    public static class ApprovalWorkflow {
 
         @Inject
         DurableContext context;
@@ -111,7 +111,7 @@ public final class TimeWorkflows {
     }
 
     @Workflow(name = "retrying")
-    static class RetryingWorkflow {
+    public static class RetryingWorkflow {
 
         @Inject
         TimeSteps steps;
@@ -133,7 +133,7 @@ public final class TimeWorkflows {
 
     /** Version 2 added an extra step behind a marker; version-1 runs keep their old path. */
     @Workflow(name = "versioned", version = 2, compatibleFrom = 1)
-    static class VersionedWorkflow {
+    public static class VersionedWorkflow {
 
         @Inject
         TimeSteps steps;
@@ -154,7 +154,7 @@ public final class TimeWorkflows {
     }
 
     @Workflow(name = "random")
-    static class RandomWorkflow {
+    public static class RandomWorkflow {
 
         @Inject
         DurableContext context;
@@ -169,7 +169,7 @@ public final class TimeWorkflows {
 
     @Workflow(name = "report")
     @WorkflowSchedule(minute = "*/15", hour = "*")
-    static class ReportWorkflow {
+    public static class ReportWorkflow {
 
         @WorkflowMethod
         public String run(Instant tick) {
@@ -193,7 +193,7 @@ public final class TimeWorkflows {
     /** Uses the durable operations wrongly, one way per input. */
     @Workflow(name = "misuse")
     @Signal(name = "go", type = Approval.class)
-    static class MisuseWorkflow {
+    public static class MisuseWorkflow {
 
         @Inject
         DurableContext context;

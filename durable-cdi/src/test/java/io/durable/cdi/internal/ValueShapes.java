@@ -1,5 +1,6 @@
 package io.durable.cdi.internal;
 
+import io.durable.cdi.internal.json.JsonTypes;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
 import java.math.BigInteger;
@@ -26,7 +27,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 
-import static io.durable.cdi.internal.JsonTypes.parameterized;
+import static io.durable.cdi.internal.json.JsonTypes.parameterized;
 
 /**
  * The shapes of values the journal must give back equal: the Optional family (empty and present,

@@ -8,6 +8,7 @@ import io.durable.api.WorkflowMethod;
 import io.durable.cdi.internal.ValueShapes.Catalogue;
 import io.durable.cdi.internal.ValueShapes.Item;
 import io.durable.cdi.internal.ValueShapes.Shape;
+import io.durable.cdi.internal.json.JsonCodecRoundTripTest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -87,7 +88,7 @@ public final class ValueWorkflows {
     }
 
     @Workflow(name = "values")
-    static class ValuesWorkflow {
+    public static class ValuesWorkflow {
 
         @Inject
         ShapeSteps steps;
@@ -139,7 +140,7 @@ public final class ValueWorkflows {
     }
 
     @Workflow(name = "careless-values")
-    static class CarelessWorkflow {
+    public static class CarelessWorkflow {
 
         @Inject
         ShapeSteps steps;

@@ -1,0 +1,21 @@
+package io.durable.cdi.internal.definition;
+
+import io.durable.cdi.internal.time.RetryPolicies;
+
+/**
+ * What the extension computed while the application deployed: the validated workflows, the step
+ * descriptors and the named retry policies. The engine's beans inject this type, which the extension
+ * bean implements (an extension is a bean of all its types), so no package depends on the extension
+ * that registers them all.
+ */
+public interface Deployment {
+
+    /** The deployed workflows. */
+    WorkflowDefinitions workflows();
+
+    /** The step descriptors, by method. */
+    StepDescriptors steps();
+
+    /** The retry policies steps may name, resolved at deployment. */
+    RetryPolicies retryPolicies();
+}

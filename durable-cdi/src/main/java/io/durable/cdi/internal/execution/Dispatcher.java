@@ -1,0 +1,348 @@
+package io.durable.cdi.internal.execution;
+
+import io.durable.api.RunId;
+import io.durable.api.StoreException;
+import io.durable.cdi.internal.journal.Execution;
+import io.durable.cdi.internal.journal.ExecutionRegistry;
+import io.durable.cdi.internal.platform.EngineSettings;
+import io.durable.cdi.internal.platform.EngineThreads;
+import io.durable.cdi.internal.time.WakeUps;
+import io.durable.spi.EngineClock;
+import io.durable.spi.Lease;
+import io.durable.spi.RecoverySweep;
+import io.durable.spi.TransactionRunner;
+import io.durable.spi.WorkflowStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Decides what this node executes. A run is claimed (lease with a new epoch) before it runs, on one
+ * of at most {@code max-concurrent-runs} slots; the rest wait in the store. The node sweeps for due
+ * runs (pending, parked and due, signalled, orphaned by a dead node), wakes parked runs when their
+ * timers fire, renews the leases of what it executes (seeing pauses and cancellations), and gives
+ * them up on shutdown so a restart resumes them at once.
+ */
+@ApplicationScoped
+public class Dispatcher implements ExecutionRegistry, RecoverySweep {
+
+    private static final Logger LOG = Logger.getLogger(Dispatcher.class.getName());
+
+    @Inject
+    WorkflowStore store;
+
+    @Inject
+    RunExecutor executor;
+
+    @Inject
+    EngineThreads threads;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    @EngineClock
+    Clock clock;
+
+    /** How many wake-ups get an in-memory timer at start-up, at most. */
+    private static final int REARM_LIMIT = 10_000;
+
+    @Inject
+    WakeUps wakeUps;
+
+    @Inject
+    TransactionRunner transactions;
+
+    @Inject
+    CronScheduler cron;
+
+    private final Map<RunId, Lease> claimed = new ConcurrentHashMap<>();
+    private final Map<RunId, Execution> executions = new ConcurrentHashMap<>();
+    /** Runs woken while this node held them: offered again once their execution ends. */
+    private final Set<RunId> wokenWhileClaimed = ConcurrentHashMap.newKeySet();
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
+    private volatile boolean pendingMayWait;
+    private volatile boolean started;
+    private volatile boolean stopping;
+    private Semaphore slots;
+
+    synchronized void start() {
+        if (started) {
+            return;
+        }
+        slots = new Semaphore(settings.maxConcurrentRuns());
+        threads.start();
+        long poll = settings.sweepInterval().toMillis();
+        long renew = settings.renewInterval().toMillis();
+        started = true;
+        // the start-up sweep (runs whose node died, runs left PENDING) happens before start returns: a
+        // sweep scheduled at once could run before the flag above, or after the caller's first writes
+        pollQuietly();
+        threads.scheduler().scheduleWithFixedDelay(this::pollQuietly, poll, poll, TimeUnit.MILLISECONDS);
+        threads.scheduler().scheduleWithFixedDelay(this::renewQuietly, renew, renew, TimeUnit.MILLISECONDS);
+        try {
+            armUpcoming();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Could not re-arm wake-up timers; the sweep wakes those runs");
+        }
+        cron.start();
+        LOG.info(() -> "Durable engine started on node " + settings.nodeId() + " with " + settings.maxConcurrentRuns()
+                + " execution slots, lease " + settings.leaseDuration() + ", sweep every " + settings.sweepInterval()
+                + (wakeUps.persistentTimers() ? ", persistent wake-up timers" : ", in-memory wake-up timers"));
+    }
+
+    /** A run was just stored: execute it here at once when a slot is free. */
+    @Override
+    public void offer(RunId runId) {
+        if (!started || stopping) {
+            return;
+        }
+        if (slots.tryAcquire()) {
+            claimAndSubmit(runId);
+        } else {
+            pendingMayWait = true;
+        }
+    }
+
+    /**
+     * The sweep: claims what is due (pending, woken, signalled, orphaned runs), as far as slots are
+     * free, in one bounded batch. Called periodically, after runs finish, and by timer modules.
+     */
+    public void poll() {
+        if (!started || stopping) {
+            return;
+        }
+        int free = slots.availablePermits();
+        if (free == 0) {
+            pendingMayWait = true;
+            return;
+        }
+        pendingMayWait = false;
+        List<Lease> leases = claimDue(clock.instant(), free, null);
+        for (Lease lease : leases) {
+            submit(lease, slots.tryAcquire());
+        }
+        if (leases.size() >= free) {
+            pendingMayWait = true;
+        }
+    }
+
+    private List<Lease> claimDue(Instant now, int limit, Instant staleBefore) {
+        try {
+            return transactions.inNewTransaction(() -> store.claimDue(settings.nodeId(), now, settings.leaseDuration(),
+                    limit, staleBefore));
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new StoreException("claiming due runs", e);
+        }
+    }
+
+    /** Claims due runs now, beyond the free slots (up to {@code limit}; extra ones queue for a worker). */
+    List<RunId> resumeAll(int limit, Duration staleAfter) {
+        if (!started || stopping) {
+            return List.of();
+        }
+        Instant now = clock.instant();
+        List<Lease> leases = claimDue(now, limit, now.minus(staleAfter));
+        for (Lease lease : leases) {
+            submit(lease, slots.tryAcquire());
+        }
+        return leases.stream().map(Lease::runId).toList();
+    }
+
+    private void claimAndSubmit(RunId runId) {
+        Optional<Lease> lease = Optional.empty();
+        try {
+            // a claim of its own: joined to a caller's transaction, the worker could run before it commits
+            lease = transactions.inNewTransaction(() -> store.claim(runId, settings.nodeId(), clock.instant(),
+                    settings.leaseDuration()));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, e, () -> "Could not claim run " + runId + "; the sweep retries");
+        }
+        if (lease.isPresent()) {
+            submit(lease.get(), true);
+        } else {
+            slots.release();
+        }
+    }
+
+    /** Hands a claimed run to a worker; {@code slotTaken} says whether it holds one of the slots. */
+    private void submit(Lease lease, boolean slotTaken) {
+        claimed.put(lease.runId(), lease);
+        try {
+            threads.workers().execute(() -> run(lease, slotTaken));
+        } catch (RejectedExecutionException e) {
+            claimed.remove(lease.runId());
+            if (slotTaken) {
+                slots.release();
+            }
+            LOG.fine(() -> "Run " + lease.runId() + " not submitted: the engine is stopping");
+        }
+    }
+
+    private void run(Lease lease, boolean slotTaken) {
+        try {
+            executor.execute(lease, this);
+        } catch (RuntimeException | Error e) {
+            LOG.log(Level.SEVERE, e, () -> "Run " + lease.runId() + " stopped unexpectedly; it resumes once its lease expires");
+        } finally {
+            claimed.remove(lease.runId());
+            if (slotTaken) {
+                slots.release();
+            }
+            if (wokenWhileClaimed.remove(lease.runId())) {
+                offer(lease.runId());
+            }
+            if (pendingMayWait) {
+                queuePoll();
+            }
+        }
+    }
+
+    @Override
+    public void sweep() {
+        poll();
+    }
+
+    @Override
+    public void wake(RunId runId) {
+        if (!claimed.containsKey(runId)) {
+            offer(runId);
+            return;
+        }
+        // the execution holding it may be parking it right now (a signal that came first makes it due at
+        // once): remember the wake, so that it is not lost until the next sweep
+        wokenWhileClaimed.add(runId);
+        if (!claimed.containsKey(runId) && wokenWhileClaimed.remove(runId)) {
+            offer(runId);
+        }
+    }
+
+    @Override
+    public List<Wake> upcomingWakes(int limit) {
+        return store.upcomingWakes(limit);
+    }
+
+    @Override
+    public void executing(Execution execution) {
+        executions.put(execution.run().id(), execution);
+    }
+
+    @Override
+    public void done(Execution execution) {
+        executions.remove(execution.run().id(), execution);
+    }
+
+    /** An operator paused a run: if it executes here, it parks at its next step boundary. */
+    void pausedLocally(RunId runId) {
+        Execution execution = executions.get(runId);
+        if (execution != null) {
+            execution.requestPause();
+        }
+    }
+
+    /** Re-arms in-memory timers for the wake-ups within their horizon (at start-up). */
+    private void armUpcoming() {
+        if (wakeUps.persistentTimers()) {
+            return;
+        }
+        Instant horizon = clock.instant().plus(WakeUps.LOCAL_HORIZON);
+        for (Wake wake : store.upcomingWakes(REARM_LIMIT)) {
+            if (wake.wakeAt().isAfter(horizon)) {
+                break;
+            }
+            wakeUps.arm(wake.runId(), wake.wakeAt(), () -> wake(wake.runId()));
+        }
+    }
+
+    private void queuePoll() {
+        if (pollQueued.compareAndSet(false, true)) {
+            try {
+                threads.scheduler().execute(() -> {
+                    pollQueued.set(false);
+                    pollQuietly();
+                });
+            } catch (RejectedExecutionException e) {
+                pollQueued.set(false);
+            }
+        }
+    }
+
+    private void pollQuietly() {
+        try {
+            poll();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Sweeping for due runs failed; retrying in " + settings.sweepInterval());
+        }
+    }
+
+    /**
+     * Renews the lease of every run this node executes; a lost lease stops that run's journaling, a
+     * pause seen here parks the run at its next step boundary.
+     */
+    public void renewLeases() {
+        Instant expiry = clock.instant().plus(settings.leaseDuration());
+        for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
+            Lease renewed = entry.getValue().renewedUntil(expiry);
+            switch (store.renew(entry.getValue(), expiry)) {
+                // journal writes are fenced by the epoch, which renewal keeps: the execution's lease needs no update
+                case HELD -> claimed.replace(entry.getKey(), entry.getValue(), renewed);
+                case HELD_PAUSED -> {
+                    claimed.replace(entry.getKey(), entry.getValue(), renewed);
+                    pausedLocally(entry.getKey());
+                }
+                case LOST -> LOG.info(() -> "Lost the lease on run " + entry.getKey()
+                        + " (claimed elsewhere or cancelled); its journal writes will be refused");
+            }
+        }
+    }
+
+    private void renewQuietly() {
+        try {
+            renewLeases();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Renewing leases failed; retrying in " + settings.renewInterval());
+        }
+    }
+
+    @Override
+    public boolean stopping() {
+        return stopping;
+    }
+
+    /** Stops claiming and gives up the leases of what still executes, so a restart resumes them at once. */
+    void stop() {
+        if (!started || stopping) {
+            return;
+        }
+        stopping = true;
+        Instant now = clock.instant();
+        for (Lease lease : claimed.values()) {
+            try {
+                store.release(lease, now);
+            } catch (RuntimeException e) {
+                LOG.fine(() -> "Could not release run " + lease.runId() + "; it resumes once its lease expires");
+            }
+        }
+        threads.stop();
+    }
+
+    public int executingCount() {
+        return claimed.size();
+    }
+}

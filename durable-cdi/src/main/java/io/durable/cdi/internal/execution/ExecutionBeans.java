@@ -1,0 +1,22 @@
+package io.durable.cdi.internal.execution;
+
+import java.util.List;
+
+/**
+ * The beans this package contributes (the engine, the dispatcher, the executor, the lifecycle and the cron scheduler), for the extension to register: the classes stay
+ * package-private where nothing outside the package needs them.
+ */
+public final class ExecutionBeans {
+
+    /** The bean classes, registered whatever the application's discovery mode. */
+    public static final List<Class<?>> TYPES = List.of(
+            DefaultWorkflowEngine.class,
+            Dispatcher.class,
+            RunExecutor.class,
+            RunWaiters.class,
+            EngineLifecycle.class,
+            CronScheduler.class);
+
+    private ExecutionBeans() {
+    }
+}

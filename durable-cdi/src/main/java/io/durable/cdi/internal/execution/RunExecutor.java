@@ -1,0 +1,277 @@
+package io.durable.cdi.internal.execution;
+
+import io.durable.api.DurableException;
+import io.durable.api.IncompatibleVersionException;
+import io.durable.api.LeaseLostException;
+import io.durable.api.Limit;
+import io.durable.api.RunId;
+import io.durable.api.RunInfo;
+import io.durable.api.RunStatus;
+import io.durable.api.StepInfo;
+import io.durable.api.StoreException;
+import io.durable.api.UnknownWorkflowException;
+import io.durable.cdi.internal.composition.ChildWorkflows;
+import io.durable.cdi.internal.composition.Saga;
+import io.durable.cdi.internal.definition.Deployment;
+import io.durable.cdi.internal.definition.WorkflowDefinition;
+import io.durable.cdi.internal.journal.Execution;
+import io.durable.cdi.internal.journal.ExecutionRegistry;
+import io.durable.cdi.internal.journal.Scope;
+import io.durable.cdi.internal.json.JsonCodec;
+import io.durable.cdi.internal.platform.EngineEvents;
+import io.durable.cdi.internal.platform.EngineMetrics;
+import io.durable.cdi.internal.platform.StoreCalls;
+import io.durable.cdi.internal.time.WakeUps;
+import io.durable.spi.EngineClock;
+import io.durable.spi.JournalConflictException;
+import io.durable.spi.Lease;
+import io.durable.spi.NewRun;
+import io.durable.spi.Park;
+import io.durable.spi.StoredRun;
+import io.durable.spi.TransactionRunner;
+import io.durable.spi.WorkflowStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.spi.CreationalContext;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
+
+import java.lang.reflect.InvocationTargetException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Executes one claimed run: loads its journal in one query, calls the workflow method on a fresh
+ * bean instance (steps replay from the journal), and stores the outcome. An execution that cannot
+ * go on (lease lost, store down, server stopping) is abandoned, not failed: the run stays RUNNING
+ * and is claimed again once its lease expires.
+ */
+@ApplicationScoped
+class RunExecutor {
+
+    private static final Logger LOG = Logger.getLogger(RunExecutor.class.getName());
+    /** A journal conflict means another node wrote concurrently; replaying twice more settles it. */
+    private static final int CONFLICT_REPLAYS = 3;
+
+    @Inject
+    WorkflowStore store;
+
+    @Inject
+    TransactionRunner transactions;
+
+    @Inject
+    Deployment extension;
+
+    @Inject
+    JsonCodec codec;
+
+    @Inject
+    BeanManager beanManager;
+
+    @Inject
+    EngineMetrics metrics;
+
+    @Inject
+    RunWaiters waiters;
+
+    @Inject
+    @EngineClock
+    Clock clock;
+
+    @Inject
+    WakeUps wakeUps;
+
+    @Inject
+    Saga saga;
+
+    @Inject
+    ChildWorkflows children;
+
+    @Inject
+    EngineEvents events;
+
+    /** Outcome of one execution, for the dispatcher. */
+    enum Outcome { FINISHED, PARKED, ABANDONED }
+
+    Outcome execute(Lease lease, ExecutionRegistry registry) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return executeOnce(lease, registry);
+            } catch (JournalConflictException e) {
+                if (attempt >= CONFLICT_REPLAYS) {
+                    LOG.log(Level.WARNING, e, () -> "Run " + lease.runId() + " kept meeting journal conflicts; abandoned");
+                    return Outcome.ABANDONED;
+                }
+                LOG.fine(() -> "Run " + lease.runId() + " met a journal conflict; replaying");
+            }
+        }
+    }
+
+    private Outcome executeOnce(Lease lease, ExecutionRegistry registry) {
+        StoredRun stored = store.findRun(lease.runId()).orElse(null);
+        if (stored == null || stored.info().status().isTerminal() || stored.leaseEpoch() != lease.epoch()) {
+            return Outcome.ABANDONED;
+        }
+        RunInfo run = stored.info();
+        WorkflowDefinition definition;
+        try {
+            definition = extension.workflows().byName(run.workflowName());
+        } catch (UnknownWorkflowException e) {
+            LOG.severe(() -> "Run " + run.id() + " belongs to workflow '" + run.workflowName()
+                    + "', which this deployment does not have; leaving it for a node that does");
+            return Outcome.ABANDONED;
+        }
+        List<StepInfo> journal = store.loadJournal(run.id());
+        Execution execution = new Execution(run, lease, journal, clock.instant());
+        if (!definition.resumes(run.workflowVersion())) {
+            return abandonOrFail(execution, new IncompatibleVersionException(definition.name(), run.id().value(),
+                    run.workflowVersion(), definition.version(), definition.compatibleFrom()), registry);
+        }
+        registry.executing(execution);
+        Scope root = execution.root();
+        Scope previous = root.bind();
+        Bean<?> bean = definition.bean();
+        CreationalContext<?> context = beanManager.createCreationalContext(bean);
+        try {
+            Object input = definition.takesInput()
+                    ? codec.fromJson(run.inputJson(), definition.inputType(), "the input of run " + run.id())
+                    : null;
+            Object instance = beanManager.getReference(bean, definition.beanClass(), context);
+            Object output = definition.takesInput()
+                    ? definition.entryMethod().invoke(instance, input)
+                    : definition.entryMethod().invoke(instance);
+            if (execution.abortCause() != null) {
+                return abandonOrFail(execution, execution.abortCause(), registry);
+            }
+            if (execution.continued()) {
+                return continueAsNew(execution, definition, registry);
+            }
+            if (root.parkRequest() != null) {
+                return park(execution, root.parkRequest(), registry);
+            }
+            String outputJson = Limit.OUTPUT.check(codec.toJournal(output, definition.outputType(),
+                    "the output of run " + run.id() + " (workflow " + definition.name() + ")"));
+            finish(execution, RunStatus.COMPLETED, outputJson, null, registry);
+            metrics.runCompleted(run.workflowName());
+            return Outcome.FINISHED;
+        } catch (InvocationTargetException e) {
+            if (execution.abortCause() == null && execution.continued()) {
+                return continueAsNew(execution, definition, registry);
+            }
+            if (execution.abortCause() == null && root.parkRequest() != null) {
+                return park(execution, root.parkRequest(), registry);
+            }
+            Throwable failure = execution.abortCause() != null ? execution.abortCause() : e.getCause();
+            return abandonOrFail(execution, failure, registry);
+        } catch (IllegalAccessException | RuntimeException e) {
+            return abandonOrFail(execution, e, registry);
+        } finally {
+            Scope.restore(previous);
+            registry.done(execution);
+            context.release();
+        }
+    }
+
+    /** Ends the run as CONTINUED and stores its successor, which this node offers to execute. */
+    private Outcome continueAsNew(Execution execution, WorkflowDefinition definition, ExecutionRegistry registry) {
+        RunInfo run = execution.run();
+        Instant now = clock.instant();
+        NewRun next = new NewRun(RunId.random(), run.workflowName(), definition.version(), run.instanceId(),
+                execution.continuation(), now, run.parentRunId(), run.parentStepKey(), run.owner());
+        RunInfo created;
+        try {
+            created = transactions.inNewTransaction(() -> store.continueAsNew(execution.lease(), next, now));
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " could not continue as a new run; it resumes once "
+                    + "its lease expires");
+            return Outcome.ABANDONED;
+        }
+        LOG.fine(() -> "Run " + run.id() + " continued as run " + next.id());
+        metrics.runContinued(run.workflowName());
+        metrics.runStarted(run.workflowName());
+        events.finished(RunInfos.finished(run, RunStatus.CONTINUED, null, null, now, next.id()));
+        events.started(created);
+        waiters.finished(run.id());
+        registry.wake(next.id());
+        return Outcome.FINISHED;
+    }
+
+    /** Stores the park and arms the wake-up; a run whose awaited signal is there already is due at once. */
+    private Outcome park(Execution execution, Park park, ExecutionRegistry registry) {
+        RunInfo run = execution.run();
+        Instant wakeAt;
+        try {
+            wakeAt = transactions.inNewTransaction(() -> store.park(execution.lease(), park, clock.instant()));
+        } catch (DurableException e) {
+            LOG.log(Level.INFO, e, () -> "Run " + run.id() + " could not park: " + e.getMessage());
+            return Outcome.ABANDONED;
+        } catch (Exception e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " could not park; it resumes once its lease expires");
+            return Outcome.ABANDONED;
+        }
+        LOG.fine(() -> "Run " + run.id() + " parked, waiting for " + park.waitingFor()
+                + (wakeAt == null ? "" : " until " + wakeAt));
+        if (wakeAt != null) {
+            wakeUps.arm(run.id(), wakeAt, () -> registry.wake(run.id()));
+        }
+        return Outcome.PARKED;
+    }
+
+    private Outcome abandonOrFail(Execution execution, Throwable failure, ExecutionRegistry registry) {
+        RunInfo run = execution.run();
+        if (failure instanceof JournalConflictException conflict) {
+            throw conflict;
+        }
+        if (failure instanceof LeaseLostException) {
+            LOG.info(() -> "Run " + run.id() + ": " + failure.getMessage());
+            return Outcome.ABANDONED;
+        }
+        if (failure instanceof StoreException || registry.stopping()) {
+            LOG.log(Level.WARNING, failure, () -> "Run " + run.id() + " stopped without finishing; it resumes once "
+                    + "its lease expires");
+            return Outcome.ABANDONED;
+        }
+        String error = Limit.ERROR.fit(failure instanceof DurableException
+                ? failure.getMessage()
+                : failure.getClass().getName() + ": " + failure.getMessage());
+        LOG.log(Level.INFO, failure, () -> "Run " + run.id() + " of workflow " + run.workflowName() + " failed: " + error);
+        String stored;
+        try {
+            stored = saga.compensate(execution, error);
+        } catch (LeaseLostException | StoreException e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " stopped while compensating; it resumes compensating "
+                    + "once its lease expires");
+            return Outcome.ABANDONED;
+        } catch (DurableException e) {
+            // the code no longer replays to the same compensations: finishing beats compensating wrongly forever
+            stored = error + " | compensating stopped: " + e.getMessage();
+        }
+        try {
+            finish(execution, RunStatus.FAILED, null, Limit.ERROR.fit(stored), registry);
+        } catch (DurableException e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " failed, but the failure could not be stored; it "
+                    + "resumes once its lease expires");
+            return Outcome.ABANDONED;
+        }
+        metrics.runFailed(run.workflowName());
+        return Outcome.FINISHED;
+    }
+
+    /** Stores the outcome and, in the same transaction, tells a parent run how its child ended. */
+    private void finish(Execution execution, RunStatus status, String outputJson, String error,
+                        ExecutionRegistry registry) {
+        RunInfo run = execution.run();
+        Instant now = clock.instant();
+        Optional<RunId> parent = StoreCalls.inTransaction(transactions, "finishing run " + run.id(), () -> {
+            store.finishRun(execution.lease(), status, outputJson, error, now);
+            return children.notifyParent(run, status, outputJson, error, now);
+        });
+        events.finished(RunInfos.finished(run, status, outputJson, error, now, null));
+        waiters.finished(run.id());
+        parent.ifPresent(registry::wake);
+    }
+}

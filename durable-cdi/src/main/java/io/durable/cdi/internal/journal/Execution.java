@@ -1,0 +1,142 @@
+package io.durable.cdi.internal.journal;
+
+import io.durable.api.DurableException;
+import io.durable.api.RunInfo;
+import io.durable.api.RunStatus;
+import io.durable.api.StepInfo;
+import io.durable.spi.Lease;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The state of one execution of one run: the journal loaded at its start (split by scope), the
+ * next journal sequence, whether it must stop (abort), the pause request, the continuation, and
+ * the saga's registered compensations. Shared by the threads of its parallel branches; each thread
+ * works in a {@link Scope} of its own.
+ */
+public final class Execution {
+
+    private final RunInfo run;
+    private final Lease lease;
+    private final Map<String, List<StepInfo>> scopes = new HashMap<>();
+    private final AtomicInteger nextSequence;
+    private final List<Compensation> compensations = new ArrayList<>();
+    private final Scope root;
+    private final Instant sliceStart;
+    private volatile DurableException abortCause;
+    private volatile boolean pauseRequested;
+    private volatile boolean compensating;
+    private String continuation;
+    private boolean continued;
+
+    public Execution(RunInfo run, Lease lease, List<StepInfo> journal, Instant sliceStart) {
+        this.run = run;
+        this.sliceStart = sliceStart;
+        this.lease = lease;
+        this.pauseRequested = run.paused();
+        this.compensating = run.status() == RunStatus.COMPENSATING;
+        int highest = -1;
+        for (StepInfo entry : journal) {
+            scopes.computeIfAbsent(Scope.scopeOf(entry.stepKey()), k -> new ArrayList<>()).add(entry);
+            highest = Math.max(highest, entry.sequence());
+        }
+        this.nextSequence = new AtomicInteger(highest + 1);
+        this.root = new Scope(this, "", entries(""));
+    }
+
+    public RunInfo run() {
+        return run;
+    }
+
+    /** When this execution (the run's current slice) began. */
+    public Instant sliceStart() {
+        return sliceStart;
+    }
+
+    public Lease lease() {
+        return lease;
+    }
+
+    /** The scope of the workflow method itself. */
+    public Scope root() {
+        return root;
+    }
+
+    /** The journaled entries of one scope, in journal order. */
+    public List<StepInfo> entries(String scopePath) {
+        return scopes.getOrDefault(scopePath, List.of());
+    }
+
+    /** The sequence for a new journal entry: unique in the run, increasing in the order of writing. */
+    public int newSequence() {
+        return nextSequence.getAndIncrement();
+    }
+
+    /**
+     * Stops the execution for good: the lease was lost, the journal was written concurrently, the
+     * store failed, or the code is not deterministic. Every later durable call (in every branch)
+     * rethrows the cause, so workflow code that catches it cannot go on.
+     */
+    public synchronized void abort(DurableException cause) {
+        if (abortCause == null) {
+            abortCause = cause;
+        }
+    }
+
+    public DurableException abortCause() {
+        return abortCause;
+    }
+
+    /** An operator paused the run (seen on this node, or by the lease renewal). */
+    public void requestPause() {
+        pauseRequested = true;
+    }
+
+    boolean pauseRequested() {
+        return pauseRequested;
+    }
+
+    /** Whether the run failed before and this execution replays it to run its compensations. */
+    public boolean compensating() {
+        return compensating;
+    }
+
+    public void startCompensating() {
+        compensating = true;
+    }
+
+    /** The workflow asked to continue as a new run with this input; it unwinds with {@link ContinuedAsNew}. */
+    public synchronized ContinuedAsNew continueAsNew(String inputJson) {
+        if (!continued) {
+            continued = true;
+            continuation = inputJson;
+        }
+        return ContinuedAsNew.INSTANCE;
+    }
+
+    public synchronized boolean continued() {
+        return continued;
+    }
+
+    public synchronized String continuation() {
+        return continuation;
+    }
+
+    /** A completed step with a compensation: recorded on execution and on replay alike. */
+    synchronized void register(Compensation compensation) {
+        compensations.add(compensation);
+    }
+
+    /** The registered compensations, newest step first. */
+    public synchronized List<Compensation> compensationsNewestFirst() {
+        List<Compensation> ordered = new ArrayList<>(compensations);
+        ordered.sort(Comparator.comparingInt(Compensation::sequence).reversed());
+        return ordered;
+    }
+}

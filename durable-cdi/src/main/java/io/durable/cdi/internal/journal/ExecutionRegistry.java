@@ -1,0 +1,22 @@
+package io.durable.cdi.internal.journal;
+
+import io.durable.api.RunId;
+
+/** What an execution asks of the node it runs on. */
+public interface ExecutionRegistry {
+
+    /** Whether the node is shutting down, so failures are the shutdown's, not the workflow's. */
+    boolean stopping();
+
+    /** An execution starts on this node (so a local pause reaches it). */
+    void executing(Execution execution);
+
+    /** The execution ended. */
+    void done(Execution execution);
+
+    /** A parked run is due (a timer fired, or it is due at once). */
+    void wake(RunId runId);
+
+    /** A run the execution just stored (a child) may execute here at once, when a slot is free. */
+    void offer(RunId runId);
+}

@@ -1,0 +1,13 @@
+/**
+ * The journal and replay: the state of one execution of a run
+ * ({@link io.durable.cdi.internal.journal.Execution}) and the scopes its threads replay in
+ * ({@link io.durable.cdi.internal.journal.Scope}), the path of one step from the interceptor
+ * ({@link io.durable.cdi.internal.journal.DurableStepInterceptor}) through the
+ * {@link io.durable.cdi.internal.journal.StepRunner} (replay, retries) to the
+ * {@link io.durable.cdi.internal.journal.JournalWriter}, the limits on values a run produces, the
+ * control-flow errors that unwind workflow code (park, continue-as-new, cancelled branch), and
+ * {@link io.durable.cdi.internal.journal.ExecutionRegistry}, what an execution asks of the node.
+ *
+ * <p>May use: {@code definition}, {@code time}, {@code platform}, {@code json}.
+ */
+package io.durable.cdi.internal.journal;

@@ -1,0 +1,104 @@
+package io.durable.cdi.internal.platform;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.SynchronousQueue;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
+
+/**
+ * The engine's threads. In an application server they come from the container's default
+ * {@code ManagedThreadFactory} (Jakarta Concurrency), so CDI, JNDI, security and JTA work in workflow
+ * code; the pool has exactly {@code max-concurrent-runs} workers, so the limit is the engine's, not a
+ * container default. In Java SE (tests, benchmarks) plain daemon threads are used.
+ */
+@ApplicationScoped
+public class EngineThreads {
+
+    static final String MANAGED_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
+    /** The most threads parallel branches use at once, over all runs of this node. */
+    static final int MAX_BRANCH_THREADS = 64;
+    private static final Logger LOG = Logger.getLogger(EngineThreads.class.getName());
+
+    @Inject
+    EngineSettings settings;
+
+    private ExecutorService workers;
+    private ScheduledExecutorService scheduler;
+    private ExecutorService branches;
+
+    public synchronized void start() {
+        if (workers != null) {
+            return;
+        }
+        ThreadFactory factory = threadFactory();
+        int size = settings.maxConcurrentRuns();
+        workers = new ThreadPoolExecutor(size, size, 60, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                named(factory, "durable-run-"));
+        ((ThreadPoolExecutor) workers).allowCoreThreadTimeOut(true);
+        ScheduledThreadPoolExecutor timers = new ScheduledThreadPoolExecutor(1, named(factory, "durable-engine-"));
+        timers.setRemoveOnCancelPolicy(true);
+        scheduler = timers;
+        // parallel branches: a thread each while threads are free; past the cap the forking thread runs the
+        // branch itself, so a block never waits for a thread that a waiting block holds (also while shutting down)
+        branches = new ThreadPoolExecutor(0, MAX_BRANCH_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                named(factory, "durable-branch-"), (task, pool) -> task.run());
+    }
+
+    public ExecutorService branches() {
+        return branches;
+    }
+
+    public ExecutorService workers() {
+        return workers;
+    }
+
+    public ScheduledExecutorService scheduler() {
+        return scheduler;
+    }
+
+    @PreDestroy
+    public synchronized void stop() {
+        if (workers != null) {
+            scheduler.shutdownNow();
+            workers.shutdownNow();
+            branches.shutdownNow();
+        }
+    }
+
+    private static ThreadFactory threadFactory() {
+        try {
+            return (ThreadFactory) new InitialContext().lookup(MANAGED_THREAD_FACTORY);
+        } catch (NamingException | RuntimeException | LinkageError e) {
+            LOG.info(() -> "No " + MANAGED_THREAD_FACTORY + " (not in an application server); "
+                    + "the engine runs workflows on plain threads");
+            return Executors.defaultThreadFactory();
+        }
+    }
+
+    private static ThreadFactory named(ThreadFactory factory, String prefix) {
+        AtomicInteger counter = new AtomicInteger();
+        return task -> {
+            Thread thread = factory.newThread(task);
+            try {
+                thread.setName(prefix + counter.incrementAndGet());
+                thread.setDaemon(true);
+            } catch (SecurityException | IllegalThreadStateException e) {
+                // a managed factory may refuse; its own names are fine
+            }
+            return thread;
+        };
+    }
+}
