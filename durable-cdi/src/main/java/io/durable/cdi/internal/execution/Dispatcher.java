@@ -58,9 +58,6 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     @EngineClock
     Clock clock;
 
-    /** How many wake-ups get an in-memory timer at start-up, at most. */
-    private static final int REARM_LIMIT = 10_000;
-
     @Inject
     WakeUps wakeUps;
 
@@ -95,7 +92,7 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         threads.scheduler().scheduleWithFixedDelay(this::pollQuietly, poll, poll, TimeUnit.MILLISECONDS);
         threads.scheduler().scheduleWithFixedDelay(this::renewQuietly, renew, renew, TimeUnit.MILLISECONDS);
         try {
-            armUpcoming();
+            wakeUps.rearm();
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "Could not re-arm wake-up timers; the sweep wakes those runs");
         }
@@ -253,20 +250,6 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         Execution execution = executions.get(runId);
         if (execution != null) {
             execution.requestPause();
-        }
-    }
-
-    /** Re-arms in-memory timers for the wake-ups within their horizon (at start-up). */
-    private void armUpcoming() {
-        if (wakeUps.persistentTimers()) {
-            return;
-        }
-        Instant horizon = clock.instant().plus(WakeUps.LOCAL_HORIZON);
-        for (Wake wake : store.upcomingWakes(REARM_LIMIT)) {
-            if (wake.wakeAt().isAfter(horizon)) {
-                break;
-            }
-            wakeUps.arm(wake.runId(), wake.wakeAt(), () -> wake(wake.runId()));
         }
     }
 

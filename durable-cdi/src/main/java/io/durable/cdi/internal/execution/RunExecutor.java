@@ -151,7 +151,7 @@ class RunExecutor {
                 return continueAsNew(execution, definition, registry);
             }
             if (root.parkRequest() != null) {
-                return park(execution, root.parkRequest(), registry);
+                return park(execution, root.parkRequest());
             }
             String outputJson = Limit.OUTPUT.check(codec.toJournal(output, definition.outputType(),
                     "the output of run " + run.id() + " (workflow " + definition.name() + ")"));
@@ -163,7 +163,7 @@ class RunExecutor {
                 return continueAsNew(execution, definition, registry);
             }
             if (execution.abortCause() == null && root.parkRequest() != null) {
-                return park(execution, root.parkRequest(), registry);
+                return park(execution, root.parkRequest());
             }
             Throwable failure = execution.abortCause() != null ? execution.abortCause() : e.getCause();
             return abandonOrFail(execution, failure, registry);
@@ -201,7 +201,7 @@ class RunExecutor {
     }
 
     /** Stores the park and arms the wake-up; a run whose awaited signal is there already is due at once. */
-    private Outcome park(Execution execution, Park park, ExecutionRegistry registry) {
+    private Outcome park(Execution execution, Park park) {
         RunInfo run = execution.run();
         Instant wakeAt;
         try {
@@ -216,7 +216,7 @@ class RunExecutor {
         LOG.fine(() -> "Run " + run.id() + " parked, waiting for " + park.waitingFor()
                 + (wakeAt == null ? "" : " until " + wakeAt));
         if (wakeAt != null) {
-            wakeUps.arm(run.id(), wakeAt, () -> registry.wake(run.id()));
+            wakeUps.arm(run.id(), wakeAt);
         }
         return Outcome.PARKED;
     }

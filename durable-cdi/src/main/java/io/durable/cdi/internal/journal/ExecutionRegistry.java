@@ -14,7 +14,10 @@ public interface ExecutionRegistry {
     /** The execution ended. */
     void done(Execution execution);
 
-    /** A parked run is due (a timer fired, or it is due at once). */
+    /**
+     * A run is due at once (a successor, a parent whose child ended). A fired wake-up timer reaches
+     * the same entry through {@link io.durable.spi.RecoverySweep#wake}.
+     */
     void wake(RunId runId);
 
     /** A run the execution just stored (a child) may execute here at once, when a slot is free. */

@@ -3,33 +3,28 @@ package io.durable.cdi.internal.time;
 import io.durable.api.RunId;
 import io.durable.cdi.internal.platform.EngineThreads;
 import io.durable.spi.EngineClock;
+import io.durable.spi.RecoverySweep;
 import io.durable.spi.WakeUpTimers;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Arms a timer for each parked run's wake-up: a persistent timer when a {@link WakeUpTimers} bean
- * exists (durable-ejb-timers), otherwise an in-memory one on the engine's scheduler, and only for
- * wake-ups within {@link #LOCAL_HORIZON} (the sweep wakes later ones, so memory does not grow with
- * the number of parked runs). Timers only make wake-ups prompt; the store is the truth.
+ * The one route of a parked run's wake-up: a park arms it here, and here it goes to a persistent
+ * timer when a {@link WakeUpTimers} bean exists (durable-ejb-timers), otherwise to an in-memory one
+ * ({@link LocalWakeUpTimers}); either kind, when it fires, calls {@link RecoverySweep#wake}, the
+ * dispatcher's one entry for a due run. Timers only make wake-ups prompt; the store is the truth
+ * and the sweep wakes whatever a timer missed.
  */
 @ApplicationScoped
 public class WakeUps {
 
-    /** In-memory timers are armed only this far ahead. */
-    public static final Duration LOCAL_HORIZON = Duration.ofMinutes(10);
     private static final Logger LOG = Logger.getLogger(WakeUps.class.getName());
 
     @Inject
@@ -42,10 +37,18 @@ public class WakeUps {
     @EngineClock
     Clock clock;
 
-    private final Map<RunId, ScheduledFuture<?>> local = new ConcurrentHashMap<>();
+    @Inject
+    RecoverySweep engine;
 
-    /** Arms the wake-up; {@code onDue} runs when it fires (in-memory timers only). */
-    public void arm(RunId runId, Instant wakeAt, Runnable onDue) {
+    private LocalWakeUpTimers local;
+
+    @PostConstruct
+    void createLocalTimers() {
+        local = new LocalWakeUpTimers(threads::scheduler, clock, engine);
+    }
+
+    /** Arms the run's wake-up; when it fires, the run is woken through {@link RecoverySweep#wake}. */
+    public void arm(RunId runId, Instant wakeAt) {
         // a wake-up due now (a new slice, a signal that came first) needs no persistent timer: the run row
         // is due in the database already, and Payara's timer store refuses timers that expire at once
         boolean dueNow = !wakeAt.isAfter(clock.instant().plusSeconds(1));
@@ -58,36 +61,28 @@ public class WakeUps {
                         + "; using an in-memory one (the sweep covers a restart)");
             }
         }
-        Duration delay = Duration.between(clock.instant(), wakeAt);
-        if (delay.compareTo(LOCAL_HORIZON) > 0 || threads.scheduler() == null) {
-            return;
-        }
-        try {
-            ScheduledFuture<?> timer = threads.scheduler().schedule(() -> {
-                local.remove(runId);
-                onDue.run();
-            }, Math.max(0, delay.toMillis()), TimeUnit.MILLISECONDS);
-            ScheduledFuture<?> previous = local.put(runId, timer);
-            if (previous != null) {
-                previous.cancel(false);
-            }
-        } catch (RejectedExecutionException e) {
-            LOG.fine(() -> "Engine stopping; run " + runId + " wakes through the sweep");
-        }
+        local.arm(runId, wakeAt);
     }
 
     /** Removes the run's wake-up on this node, if any. */
     public void disarm(RunId runId) {
-        ScheduledFuture<?> timer = local.remove(runId);
-        if (timer != null) {
-            timer.cancel(false);
-        }
+        local.disarm(runId);
         if (persistent.isResolvable()) {
             try {
                 persistent.get().disarm(runId);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, e, () -> "Could not remove the timer of run " + runId + "; it fires into nothing");
             }
+        }
+    }
+
+    /**
+     * Re-arms in-memory timers at start-up (they died with the previous process). Persistent timers
+     * survive a restart, and their module re-arms what its timer store lost when it starts.
+     */
+    public void rearm() {
+        if (!persistentTimers()) {
+            local.rearm();
         }
     }
 
