@@ -136,7 +136,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             query.workflow().ifPresent(w -> jpql.append(" AND r.workflowName = :w"));
             query.statusFilter().ifPresent(s -> jpql.append(" AND r.status = :s"));
             query.parent().ifPresent(p -> jpql.append(" AND r.parentRunId = :p"));
-            jpql.append(" ORDER BY r.createdAt DESC, r.id DESC");
+            jpql.append(" ORDER BY r.seq DESC");
             TypedQuery<RunEntity> q = entityManager().createQuery(jpql.toString(), RunEntity.class);
             query.workflow().ifPresent(w -> q.setParameter("w", w));
             query.statusFilter().ifPresent(s -> q.setParameter("s", s.name()));
@@ -380,7 +380,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         return read("reading signals of run " + runId, () -> {
             TypedQuery<SignalEntity> query = entityManager()
                     .createQuery("SELECT s FROM SignalEntity s WHERE s.runId = :run" + (any ? "" : " AND s.name IN :names")
-                            + " AND s.consumed = FALSE ORDER BY s.sentAt, s.id", SignalEntity.class)
+                            + " AND s.consumed = FALSE ORDER BY s.seq", SignalEntity.class)
                     .setParameter("run", runId.value());
             if (!any) {
                 query.setParameter("names", Park.names(name));
@@ -594,7 +594,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         return read("listing pending approvals", () -> {
             TypedQuery<ApprovalEntity> query = entityManager().createQuery("SELECT a FROM ApprovalEntity a, RunEntity r "
                             + "WHERE a.status = :pending AND r.id = a.runId AND r.status IN :active"
-                            + (runId == null ? "" : " AND a.runId = :run") + " ORDER BY a.requestedAt, a.id",
+                            + (runId == null ? "" : " AND a.runId = :run") + " ORDER BY a.seq",
                     ApprovalEntity.class)
                     .setParameter("pending", ApprovalStatus.PENDING.name())
                     .setParameter("active", ACTIVE);

@@ -48,6 +48,10 @@ public final class Databases {
                     "durable_lock", "durable_approval", "durable_signal", "durable_step", "durable_run", "durable_schema_history"}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
             }
+            for (String sequence : new String[]{"durable_run_seq", "durable_signal_seq", "durable_approval_seq",
+                    "durable_call_seq"}) {
+                s.execute("DROP SEQUENCE IF EXISTS " + sequence);
+            }
             if (c.getMetaData().storesUpperCaseIdentifiers()) {
                 // Flyway quotes the history table's name: on H2 it stays lower case
                 s.execute("DROP TABLE IF EXISTS \"durable_schema_history\"");
