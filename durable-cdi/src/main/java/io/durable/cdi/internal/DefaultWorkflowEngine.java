@@ -61,6 +61,9 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     JsonCodec codec;
 
     @Inject
+    NewInput newInput;
+
+    @Inject
     Dispatcher dispatcher;
 
     @Inject
@@ -164,7 +167,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         checkSize(name, payloadJson);
         String json = null;
         if (type != Void.class) {
-            Object payload = codec.fromJson(payloadJson, type, "the payload of signal " + name);
+            Object payload = newInput.read(payloadJson, type, "the payload of signal " + name);
             json = codec.toJournal(payload, type, "the payload of signal " + name);
         } else if (payloadJson != null && !payloadJson.isBlank() && !"null".equals(payloadJson.trim())) {
             throw new PayloadException("Signal '" + name + "' carries no payload, but one was given", null);

@@ -33,7 +33,7 @@ public class DurableExtension implements Extension {
             Dispatcher.class, RunExecutor.class, StepRunner.class, RunWaiters.class, JsonCodec.class,
             EngineSettingsProducer.class, EngineThreads.class, JtaTransactionRunner.class,
             SystemClockProducer.class, EngineMetrics.class, EngineLifecycle.class, DurableOps.class, InThreadWait.class,
-            JournalWriter.class, WakeUps.class, AfterCommit.class, CronScheduler.class, Inputs.class, EngineEvents.class,
+            JournalWriter.class, WakeUps.class, AfterCommit.class, CronScheduler.class, Inputs.class, NewInput.class, EngineEvents.class,
             ParallelRunner.class, ChildWorkflows.class, Approvals.class, Saga.class, TrackingOwners.class,
             DefaultRunTracker.class, DefaultSyncs.class);
 

@@ -71,6 +71,39 @@ class EngineBehaviourTest extends EngineTestBase {
     }
 
     @Test
+    void new_input_is_read_strictly_at_the_start_and_nothing_is_stored() {
+        PayloadException missing = assertThrows(PayloadException.class,
+                () -> engine.start(TestWorkflows.OrderWorkflow.class, "in-1", null));
+        assertTrue(missing.getMessage().contains("The input of workflow order is missing: it takes a ")
+                && missing.getMessage().contains("Optional<...>"), missing.getMessage());
+        for (String none : new String[]{null, "", "  ", "null"}) {
+            assertThrows(PayloadException.class, () -> engine.startJson("order", "in-2", none), String.valueOf(none));
+        }
+
+        PayloadException unknownOnly = assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-3", "{\"orderId\":\"x\",\"items\":[]}"));
+        assertTrue(unknownOnly.getMessage().contains("Cannot read the input of workflow order")
+                && unknownOnly.getMessage().contains("orderId"), unknownOnly.getMessage());
+        assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-4", "{\"id\":\"x\",\"lines\":[],\"rush\":true}"));
+
+        PayloadException aString = assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-5", "\"an order\""));
+        assertTrue(aString.getMessage().contains("must be a JSON object for")
+                && aString.getMessage().contains("but is a JSON string"), aString.getMessage());
+        PayloadException anObject = assertThrows(PayloadException.class,
+                () -> engine.startJson("blocking", "in-6", "{\"a\":1}"));
+        assertTrue(anObject.getMessage().contains("must be a JSON string"), anObject.getMessage());
+
+        PayloadException blank = assertThrows(PayloadException.class, () -> engine.startJson("order", " ", "{}"));
+        assertTrue(blank.getMessage().contains("must not be blank"), blank.getMessage());
+        assertEquals(List.of(), engine.list(RunQuery.all()), "nothing was stored");
+
+        RunId ok = engine.startJson("order", "in-7", "{\"id\":\"in-7\",\"lines\":[]}");
+        assertEquals(RunStatus.COMPLETED, engine.await(ok, WAIT).status());
+    }
+
+    @Test
     void a_second_start_of_a_known_instance_id_is_refused_and_the_first_run_is_untouched() {
         RunId first = engine.startJson("blocking", "dup-1", "\"dup-1\"");
         engine.await(first, WAIT);

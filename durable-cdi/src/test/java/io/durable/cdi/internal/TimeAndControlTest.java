@@ -308,7 +308,7 @@ class TimeAndControlTest extends EngineTestBase {
         assertTrue(failed.error().contains("started with version 3") && failed.error().contains("resumes versions 1 to 2"),
                 failed.error());
         assertThrows(IncompatibleVersionException.class, () -> engine.start(TestWorkflows.OrderWorkflow.class,
-                "order-v1", null, ConflictPolicy.USE_EXISTING));
+                "order-v1", new TestWorkflows.Order("order-v1", List.of(), null), ConflictPolicy.USE_EXISTING));
         assertFalse(engine.steps(newer).iterator().hasNext());
     }
 
