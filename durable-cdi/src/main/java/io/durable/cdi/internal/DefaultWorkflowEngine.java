@@ -251,6 +251,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             return children.notifyParent(run, RunStatus.CANCELLED, null, run.error(), action.at());
         });
         for (RunInfo run : cancelled) {
+            dispatcher.stopLocally(run.id());
             wakeUps.disarm(run.id());
             metrics.runCancelled(run.workflowName());
             events.finished(run);

@@ -6,12 +6,14 @@ import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.spi.Lease;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -87,6 +89,7 @@ final class Execution {
         if (abortCause == null) {
             abortCause = cause;
         }
+        notifyAll();
     }
 
     DurableException abortCause() {
@@ -94,8 +97,24 @@ final class Execution {
     }
 
     /** An operator paused the run (seen on this node, or by the lease renewal). */
-    void requestPause() {
+    synchronized void requestPause() {
         pauseRequested = true;
+        notifyAll();
+    }
+
+    /**
+     * Waits on the run's thread (a retry back-off) until the time is up or the execution must stop
+     * or pause, whichever comes first: a cancel or a pause is seen before anything else runs.
+     *
+     * @param wait how long at most
+     * @throws InterruptedException when the engine stops meanwhile
+     */
+    synchronized void awaitUnlessStopped(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (long left = wait.toNanos(); left > 0 && abortCause == null && !pauseRequested;
+             left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     boolean pauseRequested() {

@@ -16,4 +16,10 @@ interface ExecutionRegistry {
 
     /** A parked run is due (a timer fired, or it is due at once). */
     void wake(RunId runId);
+
+    /**
+     * Renews the execution's lease now, after its thread waited: a cancel (the lease is lost) or a
+     * pause made on any node then shows on the execution before its next step runs.
+     */
+    void renewNow(Execution execution);
 }

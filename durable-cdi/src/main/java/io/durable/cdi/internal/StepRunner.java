@@ -59,6 +59,9 @@ class StepRunner {
     InThreadWait inThreadWait;
 
     @Inject
+    ExecutionRegistry registry;
+
+    @Inject
     JournalWriter journal;
 
     @Inject
@@ -269,11 +272,14 @@ class StepRunner {
                     throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
                 }
                 try {
-                    inThreadWait.await(wait);
+                    inThreadWait.await(execution, wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
                 }
+                // a cancel or pause made while this thread waited, here or on another node, wins over the next attempt
+                registry.renewNow(execution);
+                scope.checkCanContinue();
                 if (execution.pauseRequested()) {
                     throw scope.park(new Park(null, "pause", null));
                 }

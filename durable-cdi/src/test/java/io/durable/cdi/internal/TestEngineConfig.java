@@ -48,6 +48,18 @@ class TestEngineConfig {
         return clock;
     }
 
+    private volatile java.util.function.Consumer<Execution> duringWait = execution -> {
+    };
+
+    /** What happens while a run's thread waits in-thread (a retry back-off): a test cancels or pauses here. */
+    void onWait(java.util.function.Consumer<Execution> action) {
+        duringWait = action;
+    }
+
+    void duringWait(Execution execution) {
+        duringWait.accept(execution);
+    }
+
     /** In-thread retry waits move the manual clock instead of waiting. */
     @ApplicationScoped
     @Alternative
@@ -60,6 +72,13 @@ class TestEngineConfig {
         @Override
         void await(Duration wait) {
             config.manualClock().advance(wait);
+        }
+
+        /** Moves the manual clock, then gives a cancel or pause that arrives meanwhile its chance. */
+        @Override
+        void await(Execution execution, Duration wait) throws InterruptedException {
+            config.manualClock().advance(wait);
+            config.duringWait(execution);
         }
     }
 }
