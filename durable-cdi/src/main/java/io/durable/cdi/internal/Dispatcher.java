@@ -108,7 +108,18 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         if (slots.tryAcquire()) {
             claimAndSubmit(runId);
         } else {
-            pendingMayWait = true;
+            mayWait();
+        }
+    }
+
+    /**
+     * Notes that due runs may wait for a slot, so the worker that frees one sweeps. Set, then looked
+     * at again: a worker that freed a slot just before the flag was set did not see it.
+     */
+    private void mayWait() {
+        pendingMayWait = true;
+        if (slots.availablePermits() > 0) {
+            queuePoll();
         }
     }
 
@@ -122,16 +133,17 @@ class Dispatcher implements ExecutionRegistry, RecoverySweep {
         }
         int free = slots.availablePermits();
         if (free == 0) {
-            pendingMayWait = true;
+            mayWait();
             return;
         }
         pendingMayWait = false;
         List<Lease> leases = claimDue(clock.instant(), free, null);
+        if (leases.size() >= free) {
+            // more may be due: flagged before the workers start, so one that finishes at once sweeps again
+            pendingMayWait = true;
+        }
         for (Lease lease : leases) {
             submit(lease, slots.tryAcquire());
-        }
-        if (leases.size() >= free) {
-            pendingMayWait = true;
         }
     }
 

@@ -71,6 +71,25 @@ class EngineBehaviourTest extends EngineTestBase {
     }
 
     @Test
+    void runs_that_end_at_once_leave_no_due_run_waiting_for_the_periodic_sweep() {
+        // two slots; two runs this deployment cannot execute (they end at once), then one it can; one sweep.
+        // The follow-up sweep must not be lost however fast the first two end (the periodic one is an hour away).
+        for (int trial = 0; trial < 25; trial++) {
+            RunId good = RunId.random();
+            store.createRun(new NewRun(RunId.random(), "not-deployed", 1, "lost-a-" + trial, null, TestEngineConfig.START));
+            store.createRun(new NewRun(RunId.random(), "not-deployed", 1, "lost-b-" + trial, null, TestEngineConfig.START));
+            store.createRun(new NewRun(good, "no-input", 1, "good-" + trial, null, TestEngineConfig.START.plusMillis(1)));
+
+            dispatcher.poll();
+
+            RunInfo done = engine.await(good, WAIT);
+            assertEquals(RunStatus.COMPLETED, done.status(), () -> "trial: the good run waited for the next sweep");
+            awaitIdle();
+            config.manualClock().advance(Duration.ofMinutes(1)); // the abandoned runs' leases keep them out of the next trial
+        }
+    }
+
+    @Test
     void new_input_is_read_strictly_at_the_start_and_nothing_is_stored() {
         PayloadException missing = assertThrows(PayloadException.class,
                 () -> engine.start(TestWorkflows.OrderWorkflow.class, "in-1", null));
