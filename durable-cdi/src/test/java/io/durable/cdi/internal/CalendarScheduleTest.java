@@ -9,9 +9,18 @@ import org.junit.jupiter.api.TestFactory;
 import java.lang.annotation.Annotation;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -235,6 +244,153 @@ class CalendarScheduleTest {
                     assertEquals(to, schedule.next(to.minusSeconds(1)), "from one second before");
                 }
             });
+        }
+    }
+
+    /** Properties over every clock change of 2010 to 2030 (Sao Paulo changed until 2019) in several zones. */
+    @Nested
+    class AcrossEveryClockChange {
+
+        private static final List<String> ZONES = List.of("Europe/Berlin", "America/New_York", "Australia/Lord_Howe",
+                "America/Sao_Paulo", "Asia/Tokyo", "UTC");
+        private static final Instant FIRST = Instant.parse("2010-01-01T00:00:00Z");
+        private static final Instant LAST = Instant.parse("2031-01-01T00:00:00Z");
+        private static final Duration AROUND = Duration.ofHours(3);
+
+        @Test
+        void a_wildcard_hour_schedule_never_leaves_more_than_its_step_between_ticks() {
+            for (String zone : ZONES) {
+                for (int step : new int[] {1, 5, 7, 10, 15, 20, 25, 30, 45}) {
+                    // Lord Howe repeats and skips 30 minutes: only a step that divides 30 fits both showings
+                    if (zone.equals("Australia/Lord_Howe") && 30 % step != 0) {
+                        continue;
+                    }
+                    CalendarSchedule schedule = parse("0 */" + step + " * * * *", zone);
+                    for (Instant change : changes(zone)) {
+                        assertGaps(schedule, change, Duration.ofMinutes(step), 60 % step == 0 && 30 % step == 0,
+                                zone + " every " + step + " minutes");
+                    }
+                }
+                CalendarSchedule seconds = parse("*/20 * * * * *", zone);
+                for (Instant change : changes(zone)) {
+                    assertGaps(seconds, change, Duration.ofSeconds(20), true, zone + " every 20 seconds");
+                }
+            }
+        }
+
+        private void assertGaps(CalendarSchedule schedule, Instant change, Duration step, boolean exact, String what) {
+            for (Instant tick = schedule.next(change.minus(AROUND)); tick.isBefore(change.plus(AROUND)); ) {
+                Instant next = schedule.next(tick);
+                Duration gap = Duration.between(tick, next);
+                String after = what + ": " + gap + " after " + tick;
+                assertTrue(gap.compareTo(step) <= 0 && (!exact || gap.equals(step)), after);
+                tick = next;
+            }
+        }
+
+        @Test
+        void a_daily_fixed_time_fires_once_every_calendar_day_at_its_earlier_or_shifted_instant() {
+            for (String zone : ZONES) {
+                ZoneId id = ZoneId.of(zone);
+                for (String time : List.of("00:00", "00:30", "01:30", "01:45", "02:00", "02:15", "02:30", "03:00",
+                        "12:00", "23:30")) {
+                    LocalTime at = LocalTime.parse(time);
+                    CalendarSchedule schedule = parse("0 " + at.getMinute() + " " + at.getHour() + " * * *", zone);
+                    LocalDate day = LocalDate.of(2010, 1, 1);
+                    Instant tick = schedule.next(ZonedDateTime.of(day, LocalTime.MIDNIGHT, id).toInstant().minusSeconds(1));
+                    for (; day.getYear() <= 2030; day = day.plusDays(1), tick = schedule.next(tick)) {
+                        // ZonedDateTime.of takes the earlier instant of a repeated time and shifts a skipped one by the gap
+                        ZonedDateTime expected = ZonedDateTime.of(day, at, id);
+                        assertEquals(expected.toInstant(), tick, zone + " daily " + time + " on " + day);
+                        assertEquals(day, tick.atZone(id).toLocalDate(), zone + " daily " + time);
+                    }
+                }
+            }
+        }
+
+        /**
+         * Each schedule gives, around each change, the ticks an independent reading of the rule gives:
+         * the local times that match on each side of the change (matched by the same schedule in UTC,
+         * which has no change), minus the repeated ones for a schedule of one hour, plus the skipped ones
+         * shifted by the gap.
+         */
+        @Test
+        void every_field_combination_ticks_where_the_wall_clock_matches() {
+            List<String> days = List.of("* * *", "* * Sun", "1-15 * *", "* Mar,Apr,Oct,Nov Sat,Sun,Mon", "25 * Sun");
+            List<String> hours = List.of("*", "2", "1", "23", "0", "1-3", "2,14", "*/2", "0-5");
+            List<String> minutes = List.of("*/15", "0", "30", "15,40", "0-10/5", "*/7", "45");
+            for (String zone : ZONES) {
+                List<Instant> changes = changes(zone);
+                for (String day : days) {
+                    for (String hour : hours) {
+                        for (String minute : minutes) {
+                            String fields = "0 " + minute + " " + hour + " " + day;
+                            CalendarSchedule schedule = parse(fields, zone);
+                            CalendarSchedule wallClock = parse(fields, "UTC");
+                            for (Instant change : changes) {
+                                Instant from = change.minus(AROUND);
+                                Instant to = change.plus(AROUND);
+                                assertEquals(oracle(wallClock, hour.matches("\\d+"), ZoneId.of(zone), from, to),
+                                        ticks(schedule, from, to), zone + " " + fields + " around " + change);
+                            }
+                        }
+                    }
+                }
+            }
+        }
+
+        private List<Instant> oracle(CalendarSchedule wallClock, boolean singleHour, ZoneId zone, Instant from, Instant to) {
+            ZoneRules rules = zone.getRules();
+            ZoneOffsetTransition change = rules.nextTransition(from);
+            TreeSet<Instant> ticks = new TreeSet<>();
+            if (change == null || !change.getInstant().isBefore(to)) {
+                ZoneOffset offset = rules.getOffset(from);
+                localMatches(wallClock, LocalDateTime.ofInstant(from, offset), LocalDateTime.ofInstant(to, offset))
+                        .forEach(t -> ticks.add(t.toInstant(offset)));
+                return List.copyOf(ticks);
+            }
+            ZoneOffset before = change.getOffsetBefore();
+            ZoneOffset after = change.getOffsetAfter();
+            localMatches(wallClock, LocalDateTime.ofInstant(from, before), change.getDateTimeBefore())
+                    .forEach(t -> ticks.add(t.toInstant(before)));
+            LocalDateTime resume = change.getDateTimeAfter();
+            if (change.isOverlap() && singleHour) {
+                resume = change.getDateTimeBefore();
+            }
+            localMatches(wallClock, resume, LocalDateTime.ofInstant(to, after)).forEach(t -> ticks.add(t.toInstant(after)));
+            if (change.isGap()) {
+                localMatches(wallClock, change.getDateTimeBefore(), change.getDateTimeAfter())
+                        .forEach(t -> ticks.add(t.toInstant(before)));
+            }
+            return List.copyOf(ticks);
+        }
+
+        private List<LocalDateTime> localMatches(CalendarSchedule wallClock, LocalDateTime from, LocalDateTime to) {
+            List<LocalDateTime> matches = new ArrayList<>();
+            for (Instant t = wallClock.next(from.toInstant(ZoneOffset.UTC).minusSeconds(1));
+                 t.isBefore(to.toInstant(ZoneOffset.UTC)); t = wallClock.next(t)) {
+                matches.add(LocalDateTime.ofInstant(t, ZoneOffset.UTC));
+            }
+            return matches;
+        }
+
+        private List<Instant> ticks(CalendarSchedule schedule, Instant from, Instant to) {
+            List<Instant> ticks = new ArrayList<>();
+            for (Instant t = schedule.next(from.minusSeconds(1)); t.isBefore(to); t = schedule.next(t)) {
+                ticks.add(t);
+            }
+            return ticks;
+        }
+
+        /** The zone's changes, or for a zone without any, the dates Berlin changes on. */
+        private List<Instant> changes(String zone) {
+            List<Instant> changes = new ArrayList<>();
+            ZoneRules rules = ZoneId.of(zone).getRules();
+            for (ZoneOffsetTransition t = rules.nextTransition(FIRST); t != null && t.getInstant().isBefore(LAST);
+                 t = rules.nextTransition(t.getInstant())) {
+                changes.add(t.getInstant());
+            }
+            return changes.isEmpty() ? changes("Europe/Berlin") : changes;
         }
     }
 }
