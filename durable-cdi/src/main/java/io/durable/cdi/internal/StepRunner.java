@@ -170,10 +170,25 @@ class StepRunner {
             return sequence;
         }
 
+        /**
+         * Runs the body. An interrupt aimed at the body (MicroProfile Fault Tolerance's @Timeout leaves
+         * the thread's flag set) is cleared before the journal write: a JDBC driver, and embedded H2's
+         * file channel, would close on it. Only an interrupt of the engine's shutdown is kept.
+         */
+        private Object body() throws Exception {
+            try {
+                return invocation.proceed();
+            } finally {
+                if (Thread.interrupted() && registry.stopping()) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
         Object runPlain(Instant started) throws Exception {
             Object result;
             try {
-                result = invocation.proceed();
+                result = body();
             } catch (Exception e) {
                 throw new BodyFailure(e);
             }
@@ -191,7 +206,7 @@ class StepRunner {
                 return journal.write(execution, "step " + stepKey, () -> {
                     Object result;
                     try {
-                        result = invocation.proceed();
+                        result = body();
                     } catch (Exception e) {
                         throw new BodyFailure(e);
                     }
