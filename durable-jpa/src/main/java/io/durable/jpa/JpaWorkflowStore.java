@@ -79,24 +79,25 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now) {
         StoreLimits.check(run);
         EntityManager em = entityManager();
-        Optional<RunInfo> existing = findRun(run.workflowName(), run.instanceId());
-        if (existing.isPresent()) {
-            RunInfo old = existing.get();
-            switch (policy) {
-                case FAIL -> throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), old.id().value());
-                case USE_EXISTING -> {
-                    return old;
-                }
-                case TERMINATE_EXISTING -> terminate(em, old, run, now);
-            }
-        }
         try {
+            Optional<RunInfo> existing = findRun(run.workflowName(), run.instanceId());
+            if (existing.isPresent()) {
+                RunInfo old = existing.get();
+                switch (policy) {
+                    case FAIL -> throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), old.id().value());
+                    case USE_EXISTING -> {
+                        return old;
+                    }
+                    case TERMINATE_EXISTING -> terminate(em, old, run, now);
+                }
+            }
             RunEntity entity = Mapping.toEntity(run);
             em.persist(entity);
             em.flush();
             return Mapping.toInfo(entity);
         } catch (PersistenceException e) {
-            if (Mapping.isDuplicateKey(e)) {
+            // a start of the same instance id won the unique key, or (MariaDB) the two deadlocked on it
+            if (Mapping.isDuplicateKey(e) || Mapping.isConflict(e)) {
                 throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
             }
             throw StoreFailure.toException("creating run " + run.id(), e);

@@ -23,6 +23,25 @@ public final class Databases {
     private Databases() {
     }
 
+    /** A database to run a test on, named by its kind in test reports. */
+    public record Target(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return url.substring(5, url.indexOf(':', 5));
+        }
+    }
+
+    /**
+     * H2 (in memory, under the given name), PostgreSQL and MariaDB, for parameterized tests.
+     *
+     * @param h2Name the in-memory H2 database's name
+     * @return the three targets
+     */
+    public static java.util.List<Target> all(String h2Name) {
+        return java.util.List.of(new Target("jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1", "sa", ""),
+                new Target(postgresUrl(), "postgres", ""), new Target(mariadbUrl(), "root", ""));
+    }
+
     public static String postgresUrl() {
         String admin = "jdbc:postgresql://" + PG_HOST + "/postgres";
         ensure(admin, "postgres", "", () -> "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'",
