@@ -13,8 +13,10 @@ import java.lang.annotation.Target;
  * Makes a bean method a durable step: its result is journaled, and when the run is replayed the
  * journaled result is returned without running the method again.
  *
- * <p>A step may live on the workflow bean itself or on any other CDI bean. Called outside a running
- * workflow, the method simply runs. Called from inside another step, it runs as part of that step
+ * <p>A step lives on a CDI bean other than the workflow bean, injected into the workflow: CDI does not
+ * intercept a bean's calls to its own methods through {@code this}, so a step on the workflow bean
+ * would never be journaled, and the deployment fails with a {@link WorkflowDefinitionException} that
+ * names it. Called outside a running workflow, the method simply runs. Called from inside another step, it runs as part of that step
  * (only the outermost step is journaled). A step that throws is journaled as failed, and the
  * workflow sees a {@link StepFailedException}, on the first execution and on every replay alike.
  *

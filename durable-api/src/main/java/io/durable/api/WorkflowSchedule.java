@@ -41,6 +41,13 @@ public @interface WorkflowSchedule {
     /** @return days of the week, 0-7 (0 and 7 are Sunday) or Sun-Sat */
     String dayOfWeek() default "*";
 
-    /** @return the time zone the schedule is read in, an id such as {@code Europe/Paris} */
+    /**
+     * The zone whose wall clock the schedule is read on. Where the clock skips, a matching time fires
+     * once, shifted forward by the gap; where it repeats, a matching time fires at its first showing,
+     * and again at its second unless {@link #hour()} matches a single hour (so a daily 02:30 fires once,
+     * and every 15 minutes stays every 15 real minutes).
+     *
+     * @return a time-zone id such as {@code Europe/Paris}
+     */
     String timezone() default "UTC";
 }

@@ -1,16 +1,23 @@
 package io.durable.sync;
 
+import jakarta.json.Json;
 import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonParser;
 
+import java.io.StringReader;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * The JSON Canonicalization Scheme of RFC 8785: object members sorted by the UTF-16 code units of
@@ -27,6 +34,58 @@ public final class CanonicalJson {
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private CanonicalJson() {
+    }
+
+    /**
+     * Reads a JSON text for canonicalization. Unlike a JSON-P reader, which keeps the last of two
+     * members with one name, it refuses duplicate names: RFC 8785 (section 3.1) takes I-JSON, whose
+     * objects hold each name once (RFC 7493, section 2.3), and a duplicate would hash as whichever the
+     * parser kept.
+     *
+     * @param json the text
+     * @return its value, numbers as {@link java.math.BigDecimal} as written
+     * @throws IllegalArgumentException when an object holds a name twice
+     * @throws jakarta.json.stream.JsonParsingException when the text is not JSON
+     */
+    public static JsonValue parse(String json) {
+        try (JsonParser parser = Json.createParser(new StringReader(json))) {
+            if (!parser.hasNext()) {
+                throw new IllegalArgumentException("the text holds no JSON value");
+            }
+            return read(parser, parser.next(), "$");
+        }
+    }
+
+    private static JsonValue read(JsonParser parser, JsonParser.Event event, String path) {
+        return switch (event) {
+            case START_OBJECT -> {
+                JsonObjectBuilder object = Json.createObjectBuilder();
+                Set<String> names = new HashSet<>();
+                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_OBJECT; next = parser.next()) {
+                    String name = parser.getString();
+                    if (!names.add(name)) {
+                        throw new IllegalArgumentException("the object at " + path + " has the member \"" + name
+                                + "\" twice; RFC 8785 allows each name once in an object (I-JSON, RFC 7493 section 2.3)");
+                    }
+                    object.add(name, read(parser, parser.next(), path + "." + name));
+                }
+                yield object.build();
+            }
+            case START_ARRAY -> {
+                JsonArrayBuilder array = Json.createArrayBuilder();
+                int index = 0;
+                for (JsonParser.Event next = parser.next(); next != JsonParser.Event.END_ARRAY; next = parser.next()) {
+                    array.add(read(parser, next, path + "[" + index++ + "]"));
+                }
+                yield array.build();
+            }
+            case VALUE_STRING -> Json.createValue(parser.getString());
+            case VALUE_NUMBER -> Json.createValue(parser.getBigDecimal());
+            case VALUE_TRUE -> JsonValue.TRUE;
+            case VALUE_FALSE -> JsonValue.FALSE;
+            case VALUE_NULL -> JsonValue.NULL;
+            default -> throw new IllegalArgumentException("unexpected " + event + " at " + path);
+        };
     }
 
     /**
@@ -143,15 +202,7 @@ public final class CanonicalJson {
         }
         String sign = d < 0 ? "-" : "";
         double magnitude = Math.abs(d);
-        BigDecimal exact = new BigDecimal(magnitude);
-        BigDecimal shortest = exact;
-        for (int precision = 1; precision <= 17; precision++) {
-            BigDecimal rounded = exact.round(new MathContext(precision, RoundingMode.HALF_EVEN));
-            if (rounded.doubleValue() == magnitude) {
-                shortest = rounded;
-                break;
-            }
-        }
+        BigDecimal shortest = shortest(magnitude);
         shortest = shortest.stripTrailingZeros();
         String digits = shortest.unscaledValue().toString();
         int k = digits.length();
@@ -172,5 +223,39 @@ public final class CanonicalJson {
             out.append('e').append(exponent < 0 ? '-' : '+').append(Math.abs(exponent));
         }
         return out.toString();
+    }
+
+    /**
+     * The decimal with the fewest significant digits that reads back as the double, and of those the
+     * closest to its exact value (ECMAScript's Number::toString, step 5). At each precision only the
+     * two decimals that bracket the exact value can qualify: any other lies farther out of the
+     * interval that reads back as the double. Rounding to nearest alone is not enough: at a power of
+     * two the interval is twice as wide above as below, so the bracketing decimal on the far side can
+     * read back where the nearer one does not.
+     */
+    private static BigDecimal shortest(double magnitude) {
+        BigDecimal exact = new BigDecimal(magnitude);
+        for (int precision = 1; precision <= 17; precision++) {
+            BigDecimal down = exact.round(new MathContext(precision, RoundingMode.FLOOR));
+            BigDecimal up = exact.round(new MathContext(precision, RoundingMode.CEILING));
+            boolean downFits = Double.parseDouble(down.toString()) == magnitude;
+            boolean upFits = Double.parseDouble(up.toString()) == magnitude;
+            if (downFits && upFits) {
+                int closer = exact.subtract(down).compareTo(up.subtract(exact));
+                return closer < 0 ? down : closer > 0 ? up : evenOf(down, up);
+            }
+            if (downFits) {
+                return down;
+            }
+            if (upFits) {
+                return up;
+            }
+        }
+        return exact; // unreachable: 17 significant digits always read back
+    }
+
+    /** Of two decimals as close as each other, the one whose last digit is even. */
+    private static BigDecimal evenOf(BigDecimal a, BigDecimal b) {
+        return a.unscaledValue().testBit(0) ? b : a;
     }
 }

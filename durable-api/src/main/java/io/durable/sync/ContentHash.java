@@ -1,12 +1,10 @@
 package io.durable.sync;
 
-import jakarta.json.Json;
 import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.stream.JsonParsingException;
 
-import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -63,7 +61,7 @@ public final class ContentHash {
      */
     public static String ofJson(String label, String json) {
         try {
-            return sha256(CanonicalJson.write(Json.createReader(new StringReader(json)).readValue()));
+            return sha256(CanonicalJson.write(CanonicalJson.parse(json)));
         } catch (JsonParsingException | IllegalArgumentException e) {
             throw new UnhashableRecordException(label == null ? shorten(json) : label, e.getMessage(), e);
         }
@@ -80,7 +78,7 @@ public final class ContentHash {
     public static String canonicalJson(String label, Object record) {
         try {
             JsonValue value = record instanceof JsonValue json ? json
-                    : Json.createReader(new StringReader(jsonb().toJson(record))).readValue();
+                    : CanonicalJson.parse(jsonb().toJson(record));
             return CanonicalJson.write(value);
         } catch (RuntimeException e) {
             throw new UnhashableRecordException(name(label, record), e.getMessage() == null ? e.toString()

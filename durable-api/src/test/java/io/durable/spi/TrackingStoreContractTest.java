@@ -149,6 +149,20 @@ public abstract class TrackingStoreContractTest {
     }
 
     @Test
+    void callsStartedInOneInstantListInTheOrderTheyWereRecorded() {
+        TrackedRun run = newRun(owner);
+        TrackedStep step = newStep(run, null, "fetch", t0);
+        List<String> recorded = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            TrackedCall call = new TrackedCall(UUID.randomUUID().toString(), step.id(), "crm_api", "GET /page/" + i,
+                    TrackStatus.RUNNING, null, null, null, t0, null);
+            assertTrue(store().insertCall(call, owner));
+            recorded.add(call.operation());
+        }
+        assertEquals(recorded, store().listCalls(step.id(), owner).stream().map(TrackedCall::operation).toList());
+    }
+
+    @Test
     void callsAreRecordedPerStepInOrder() {
         TrackedRun run = newRun(owner);
         TrackedStep step = newStep(run, null, "fetch", t0);

@@ -342,6 +342,52 @@ public abstract class WorkflowStoreContractTest {
         assertTrue(claimDue(t0.plusSeconds(5), null).contains(id));
     }
 
+    @Test
+    void signals_sent_in_one_instant_are_consumed_in_the_order_they_were_sent() {
+        Lease lease = running("signal-order");
+        RunId id = lease.runId();
+        List<String> sent = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            // random ids, one timestamp: only the order of writes can tell them apart
+            store().sendSignal(new NewSignal(UUID.randomUUID().toString(), id, "n", String.valueOf(i), null, t0));
+            sent.add(String.valueOf(i));
+        }
+        List<String> consumed = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            StoredSignal next = store().nextSignal(id, "n").orElseThrow();
+            store().consumeSignal(lease, next.id(), new StepInfo(i, "@signal:n#" + (i + 1), "@signal:n",
+                    StepStatus.COMPLETED, 1, null, next.payloadJson(), null, null, t0, t0));
+            consumed.add(next.payloadJson());
+        }
+        assertEquals(sent, consumed);
+    }
+
+    @Test
+    void runs_created_in_one_instant_list_the_last_written_first() {
+        List<RunId> created = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            created.add(newRun("same-instant-" + i, t0));
+        }
+        java.util.Collections.reverse(created);
+        assertEquals(created, ids(store().listRuns(new RunQuery(workflow, null, 12))));
+    }
+
+    @Test
+    void approvals_requested_in_one_instant_list_in_the_order_they_were_requested() {
+        List<RunId> requested = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            RunId id = newRun("approval-order-" + i, t0);
+            Lease lease = store().claim(id, "node-a", t0, LEASE).orElseThrow();
+            store().requestApproval(lease, new io.durable.api.Approval(id, workflow, "manager",
+                    io.durable.api.ApprovalStatus.PENDING, t0, t0.plus(Duration.ofDays(1)), null, null, null),
+                    completed(0, "@approval:manager", null, t0));
+            requested.add(id);
+        }
+        List<RunId> listed = store().pendingApprovals(null, 1000).stream().map(io.durable.api.Approval::runId)
+                .filter(requested::contains).toList();
+        assertEquals(requested, listed);
+    }
+
     private Lease parkedWaiting(Lease lease, String signal, Instant now) {
         assertEquals(now, store().park(lease, new Park(null, "signal:" + signal, signal), now));
         List<Lease> claimed = store().claimDue("node-b", now, LEASE, 10_000, null).stream()

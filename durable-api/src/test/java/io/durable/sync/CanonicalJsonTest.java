@@ -1,12 +1,13 @@
 package io.durable.sync;
 
-import jakarta.json.Json;
-import jakarta.json.JsonValue;
+import org.erdtman.jcs.NumberToJSON;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -15,8 +16,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class CanonicalJsonTest {
 
     private static String canonical(String json) {
-        JsonValue value = Json.createReader(new StringReader(json)).readValue();
-        return CanonicalJson.write(value);
+        return CanonicalJson.write(CanonicalJson.parse(json));
     }
 
     @Test
@@ -77,5 +77,52 @@ class CanonicalJsonTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> canonical("{\"n\":1e400}"));
         assertTrue(e.getMessage().contains("$.n") && e.getMessage().contains("1E+400"), e.getMessage());
         assertThrows(IllegalArgumentException.class, () -> CanonicalJson.number(Double.NaN));
+    }
+
+    @Test
+    void every_number_is_written_as_an_independent_rfc_8785_implementation_writes_it() throws Exception {
+        // the oracle: the Java port of the RFC's reference implementation (V8's double-conversion)
+        List<Double> doubles = new ArrayList<>();
+        for (int exponent = -1074; exponent <= 1023; exponent++) {
+            double power = Math.scalb(1.0, exponent);
+            doubles.add(power);
+            doubles.add(Math.nextUp(power));
+            doubles.add(Math.nextDown(power));
+        }
+        for (long i = 1; i <= 10_000; i++) {
+            doubles.add((double) i);
+            doubles.add(i / 1000.0);
+            doubles.add(i * 1e17);
+        }
+        doubles.addAll(List.of(Double.MIN_VALUE, Double.MIN_NORMAL, Double.MAX_VALUE, 9007199254740992.0,
+                9007199254740993.0, 1e21, 1e-7, 0.1 + 0.2, 5e-324, 1.7976931348623157e308, 4.35, 0.000001, 123e-20));
+        Random random = new Random(8785);
+        for (int i = 0; i < 200_000; i++) {
+            double d = Double.longBitsToDouble(random.nextLong());
+            if (Double.isFinite(d) && d != 0) {
+                doubles.add(d);
+            }
+        }
+        List<String> wrong = new ArrayList<>();
+        for (double d : doubles) {
+            for (double signed : new double[]{d, -d}) {
+                String ours = CanonicalJson.number(signed);
+                String oracle = NumberToJSON.serializeNumber(signed);
+                if (!ours.equals(oracle) && wrong.size() < 20) {
+                    wrong.add(Double.doubleToRawLongBits(signed) + ": " + ours + " but " + oracle);
+                }
+            }
+        }
+        assertEquals(List.of(), wrong, () -> "of " + doubles.size() * 2 + " doubles");
+    }
+
+    @Test
+    void a_member_named_twice_is_refused_not_collapsed() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> canonical("{\"outer\":{\"id\":1,\"id\":2}}"));
+        assertTrue(e.getMessage().contains("the object at $.outer has the member \"id\" twice"), e.getMessage());
+        assertThrows(UnhashableRecordException.class, () -> ContentHash.ofJson("dup", "{\"a\":1,\"a\":1}"));
+        assertEquals(canonical("{\"a\":{\"b\":1},\"b\":{\"a\":1}}"), "{\"a\":{\"b\":1},\"b\":{\"a\":1}}",
+                "the same name in different objects is fine");
     }
 }

@@ -102,7 +102,7 @@ public abstract class JpaTrackingStore implements TrackingStore {
             if (query.status() != null) {
                 jpql.append(" AND r.status = :status");
             }
-            jpql.append(" ORDER BY r.createdAt DESC, r.id DESC");
+            jpql.append(" ORDER BY r.seq DESC");
             TypedQuery<RunEntity> q = entityManager().createQuery(jpql.toString(), RunEntity.class)
                     .setParameter("owner", owner).setMaxResults(query.limit());
             if (query.runType() != null) {
@@ -253,7 +253,7 @@ public abstract class JpaTrackingStore implements TrackingStore {
                 return List.<TrackedCall>of();
             }
             return entityManager().createQuery("SELECT c FROM CallEntity c WHERE c.runId = :run AND c.stepKey = :key "
-                            + "ORDER BY c.startedAt, c.id", CallEntity.class)
+                            + "ORDER BY c.seq", CallEntity.class)
                     .setParameter("run", ref.runId()).setParameter("key", ref.stepKey()).getResultList().stream()
                     .map(TrackingMapping::toTracked).toList();
         });

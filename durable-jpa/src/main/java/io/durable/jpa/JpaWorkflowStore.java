@@ -79,24 +79,25 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now) {
         StoreLimits.check(run);
         EntityManager em = entityManager();
-        Optional<RunInfo> existing = findRun(run.workflowName(), run.instanceId());
-        if (existing.isPresent()) {
-            RunInfo old = existing.get();
-            switch (policy) {
-                case FAIL -> throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), old.id().value());
-                case USE_EXISTING -> {
-                    return old;
-                }
-                case TERMINATE_EXISTING -> terminate(em, old, run, now);
-            }
-        }
         try {
+            Optional<RunInfo> existing = findRun(run.workflowName(), run.instanceId());
+            if (existing.isPresent()) {
+                RunInfo old = existing.get();
+                switch (policy) {
+                    case FAIL -> throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), old.id().value());
+                    case USE_EXISTING -> {
+                        return old;
+                    }
+                    case TERMINATE_EXISTING -> terminate(em, old, run, now);
+                }
+            }
             RunEntity entity = Mapping.toEntity(run);
             em.persist(entity);
             em.flush();
             return Mapping.toInfo(entity);
         } catch (PersistenceException e) {
-            if (Mapping.isDuplicateKey(e)) {
+            // a start of the same instance id won the unique key, or (MariaDB) the two deadlocked on it
+            if (Mapping.isDuplicateKey(e) || Mapping.isConflict(e)) {
                 throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
             }
             throw StoreFailure.toException("creating run " + run.id(), e);
@@ -136,7 +137,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             query.workflow().ifPresent(w -> jpql.append(" AND r.workflowName = :w"));
             query.statusFilter().ifPresent(s -> jpql.append(" AND r.status = :s"));
             query.parent().ifPresent(p -> jpql.append(" AND r.parentRunId = :p"));
-            jpql.append(" ORDER BY r.createdAt DESC, r.id DESC");
+            jpql.append(" ORDER BY r.seq DESC");
             TypedQuery<RunEntity> q = entityManager().createQuery(jpql.toString(), RunEntity.class);
             query.workflow().ifPresent(w -> q.setParameter("w", w));
             query.statusFilter().ifPresent(s -> q.setParameter("s", s.name()));
@@ -380,7 +381,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         return read("reading signals of run " + runId, () -> {
             TypedQuery<SignalEntity> query = entityManager()
                     .createQuery("SELECT s FROM SignalEntity s WHERE s.runId = :run" + (any ? "" : " AND s.name IN :names")
-                            + " AND s.consumed = FALSE ORDER BY s.sentAt, s.id", SignalEntity.class)
+                            + " AND s.consumed = FALSE ORDER BY s.seq", SignalEntity.class)
                     .setParameter("run", runId.value());
             if (!any) {
                 query.setParameter("names", Park.names(name));
@@ -594,7 +595,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         return read("listing pending approvals", () -> {
             TypedQuery<ApprovalEntity> query = entityManager().createQuery("SELECT a FROM ApprovalEntity a, RunEntity r "
                             + "WHERE a.status = :pending AND r.id = a.runId AND r.status IN :active"
-                            + (runId == null ? "" : " AND a.runId = :run") + " ORDER BY a.requestedAt, a.id",
+                            + (runId == null ? "" : " AND a.runId = :run") + " ORDER BY a.seq",
                     ApprovalEntity.class)
                     .setParameter("pending", ApprovalStatus.PENDING.name())
                     .setParameter("active", ACTIVE);

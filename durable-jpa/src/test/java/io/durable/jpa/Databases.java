@@ -23,6 +23,25 @@ public final class Databases {
     private Databases() {
     }
 
+    /** A database to run a test on, named by its kind in test reports. */
+    public record Target(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return url.substring(5, url.indexOf(':', 5));
+        }
+    }
+
+    /**
+     * H2 (in memory, under the given name), PostgreSQL and MariaDB, for parameterized tests.
+     *
+     * @param h2Name the in-memory H2 database's name
+     * @return the three targets
+     */
+    public static java.util.List<Target> all(String h2Name) {
+        return java.util.List.of(new Target("jdbc:h2:mem:" + h2Name + ";DB_CLOSE_DELAY=-1", "sa", ""),
+                new Target(postgresUrl(), "postgres", ""), new Target(mariadbUrl(), "root", ""));
+    }
+
     public static String postgresUrl() {
         String admin = "jdbc:postgresql://" + PG_HOST + "/postgres";
         ensure(admin, "postgres", "", () -> "SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'",
@@ -47,6 +66,10 @@ public final class Databases {
                     "durable_track_link", "durable_track_counter", "durable_call", "durable_step_link", "durable_counter",
                     "durable_lock", "durable_approval", "durable_signal", "durable_step", "durable_run", "durable_schema_history"}) {
                 s.execute("DROP TABLE IF EXISTS " + table);
+            }
+            for (String sequence : new String[]{"durable_run_seq", "durable_signal_seq", "durable_approval_seq",
+                    "durable_call_seq"}) {
+                s.execute("DROP SEQUENCE IF EXISTS " + sequence);
             }
             if (c.getMetaData().storesUpperCaseIdentifiers()) {
                 // Flyway quotes the history table's name: on H2 it stays lower case

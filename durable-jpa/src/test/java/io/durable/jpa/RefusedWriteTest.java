@@ -28,22 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class RefusedWriteTest {
 
-    record Database(String url, String user, String password) {
-        @Override
-        public String toString() {
-            return url.substring(5, url.indexOf(':', 5));
-        }
-    }
-
-    static List<Database> databases() {
-        return List.of(new Database("jdbc:h2:mem:durable-refused;DB_CLOSE_DELAY=-1", "sa", ""),
-                new Database(Databases.postgresUrl(), "postgres", ""),
-                new Database(Databases.mariadbUrl(), "root", ""));
+    static List<Databases.Target> databases() {
+        return Databases.all("durable-refused");
     }
 
     @ParameterizedTest
     @MethodSource("databases")
-    void a_journal_write_the_database_refuses_for_good_fails_the_run_and_runs_the_step_once(Database database)
+    void a_journal_write_the_database_refuses_for_good_fails_the_run_and_runs_the_step_once(Databases.Target database)
             throws Exception {
         Databases.dropTables(database.url(), database.user(), database.password());
         RefusedWorkflow.Steps.EXECUTIONS.set(0);

@@ -177,6 +177,10 @@ abstract class SchemaMigrationContract {
                 WorkflowEngine engine = container.select(WorkflowEngine.class).get();
                 RunTracker tracker = container.select(RunTracker.class).get();
 
+                // the rows 0.1 wrote are numbered in their old order (created_at), the last written first
+                assertEquals(List.of(RUNNING_JOB, FINISHED_JOB, WAITER.value(), SLEEPER.value()),
+                        engine.list(new io.durable.api.RunQuery(null, null, 10)).stream().map(r -> r.id().value()).toList());
+
                 engine.signal(WAITER, "go", "go", null);
                 RunInfo sleeper = engine.await(SLEEPER, Duration.ofSeconds(60));
                 RunInfo waiter = engine.await(WAITER, Duration.ofSeconds(60));

@@ -131,11 +131,10 @@ public class InMemoryTrackingStore implements TrackingStore {
 
     @Override
     public List<TrackedRun> listRuns(TrackedRunQuery query, String owner) {
-        return locked(db -> db.runs.values().stream()
+        return locked(db -> db.newestFirst().stream()
                 .filter(r -> r.owner.equals(owner))
                 .filter(r -> query.runType() == null || r.workflowName.equals(query.runType()))
                 .filter(r -> query.status() == null || r.status == query.status())
-                .sorted(Comparator.comparing((InMemoryWorkflowStore.Row r) -> r.createdAt).reversed())
                 .limit(query.limit())
                 .map(this::view)
                 .toList());
@@ -264,8 +263,7 @@ public class InMemoryTrackingStore implements TrackingStore {
     public List<TrackedCall> listCalls(String stepId, String owner) {
         String[] ref = split(stepId);
         return locked(db -> ref == null || owned(db, ref[0], owner).isEmpty() ? List.<TrackedCall>of()
-                : calls.values().stream().filter(c -> c.stepId().equals(stepId))
-                .sorted(Comparator.comparing(TrackedCall::startedAt)).toList());
+                : calls.values().stream().filter(c -> c.stepId().equals(stepId)).toList()); // in the order of writes
     }
 
     @Override

@@ -182,13 +182,19 @@ public class InMemoryWorkflowStore implements WorkflowStore {
                 .findFirst().orElse(null);
     }
 
+    /** The runs, the last written first: the map keeps the order of writes, as the JPA store's sequence does. */
+    synchronized List<Row> newestFirst() {
+        List<Row> rows = new ArrayList<>(runs.values());
+        java.util.Collections.reverse(rows);
+        return rows;
+    }
+
     @Override
     public synchronized List<RunInfo> listRuns(RunQuery query) {
-        return runs.values().stream().map(Row::info)
+        return newestFirst().stream().map(Row::info)
                 .filter(r -> query.workflow().map(r.workflowName()::equals).orElse(true))
                 .filter(r -> query.statusFilter().map(s -> s == r.status()).orElse(true))
                 .filter(r -> query.parent().map(p -> p.equals(r.parentRunId())).orElse(true))
-                .sorted(Comparator.comparing(RunInfo::createdAt).reversed())
                 .limit(query.limit())
                 .toList();
     }
@@ -314,7 +320,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     private Signal pendingSignal(RunId runId, String name) {
         return signals.stream().filter(s -> !s.consumed() && s.runId().equals(runId) && Park.wakes(name, s.name()))
-                .min(Comparator.comparing(Signal::sentAt)).orElse(null);
+                .findFirst().orElse(null); // the list keeps the order of writes
     }
 
     @Override
@@ -498,7 +504,6 @@ public class InMemoryWorkflowStore implements WorkflowStore {
                 .filter(a -> a.status() == ApprovalStatus.PENDING)
                 .filter(a -> runId == null || runId.equals(a.runId()))
                 .filter(a -> runs.containsKey(a.runId()) && !runs.get(a.runId()).status.isTerminal())
-                .sorted(Comparator.comparing(Approval::requestedAt))
                 .limit(limit)
                 .toList();
     }

@@ -179,6 +179,77 @@ class DefinitionErrorTest {
         }
     }
 
+    /** @Retry on the class applies to every method, as MicroProfile Fault Tolerance reads it. */
+    @jakarta.enterprise.context.ApplicationScoped
+    @org.eclipse.microprofile.faulttolerance.Retry(maxRetries = 2)
+    public static class RetriedInOneTransaction {
+        @io.durable.api.DurableStep(transactional = true)
+        public String call(String in) {
+            return in;
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class FallbackInOneTransaction {
+        @io.durable.api.DurableStep(transactional = true)
+        @org.eclipse.microprofile.faulttolerance.Fallback(fallbackMethod = "fallback")
+        public String call(String in) {
+            return in;
+        }
+
+        public String fallback(String in) {
+            return "fallback";
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class AsynchronousStep {
+        @io.durable.api.DurableStep
+        @org.eclipse.microprofile.faulttolerance.Asynchronous
+        public java.util.concurrent.CompletionStage<String> call(String in) {
+            return java.util.concurrent.CompletableFuture.completedFuture(in);
+        }
+    }
+
+    /** Fault Tolerance that composes: retry, fallback, circuit breaker, bulkhead and timeout on a plain step; circuit breaker and bulkhead on a transactional one. */
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class ComposedFaultTolerance {
+        @io.durable.api.DurableStep
+        @org.eclipse.microprofile.faulttolerance.Retry(maxRetries = 2)
+        @org.eclipse.microprofile.faulttolerance.Fallback(fallbackMethod = "fallback")
+        @org.eclipse.microprofile.faulttolerance.CircuitBreaker
+        @org.eclipse.microprofile.faulttolerance.Bulkhead
+        public String plain(String in) {
+            return in;
+        }
+
+        public String fallback(String in) {
+            return "fallback";
+        }
+
+        @io.durable.api.DurableStep(transactional = true)
+        @org.eclipse.microprofile.faulttolerance.CircuitBreaker
+        @org.eclipse.microprofile.faulttolerance.Bulkhead
+        public String transactional(String in) {
+            return in;
+        }
+
+        @io.durable.api.DurableStep
+        @org.eclipse.microprofile.faulttolerance.Timeout(500)
+        public String bounded(String in) {
+            return in;
+        }
+    }
+
+    @jakarta.enterprise.context.ApplicationScoped
+    public static class TimeoutInOneTransaction {
+        @io.durable.api.DurableStep(transactional = true)
+        @org.eclipse.microprofile.faulttolerance.Timeout(500)
+        public String call(String in) {
+            return in;
+        }
+    }
+
     @jakarta.enterprise.context.ApplicationScoped
     public static class UnknownRetry {
         @io.durable.api.DurableStep(retry = "aggressive")
@@ -294,6 +365,20 @@ class DefinitionErrorTest {
     @Test
     void a_compatibility_bound_above_the_version_fails_the_deployment() {
         assertContains(deploymentError(FutureCompatible.class), "compatibleFrom = 3", "must be 1 to the version (2)");
+    }
+
+    @Test
+    void fault_tolerance_that_would_break_a_steps_guarantees_fails_the_deployment() {
+        assertContains(deploymentError(RetriedInOneTransaction.class), RetriedInOneTransaction.class.getName(),
+                "@Retry on a transactional step", "@DurableStep(retry = ...)");
+        assertContains(deploymentError(FallbackInOneTransaction.class), "@Fallback on a transactional step");
+        assertContains(deploymentError(AsynchronousStep.class), "@Asynchronous returns before the work is done");
+        assertContains(deploymentError(TimeoutInOneTransaction.class), "@Timeout on a transactional step interrupts");
+        try (WeldContainer ok = new Weld().disableDiscovery().addExtension(new DurableExtension())
+                .addBeanClasses(ComposedFaultTolerance.class, io.durable.cdi.testing.InMemoryWorkflowStore.class)
+                .initialize()) {
+            assertTrue(ok.isRunning(), "the combinations that compose deploy");
+        }
     }
 
     @Test

@@ -71,6 +71,58 @@ class EngineBehaviourTest extends EngineTestBase {
     }
 
     @Test
+    void runs_that_end_at_once_leave_no_due_run_waiting_for_the_periodic_sweep() {
+        // two slots; two runs this deployment cannot execute (they end at once), then one it can; one sweep.
+        // The follow-up sweep must not be lost however fast the first two end (the periodic one is an hour away).
+        for (int trial = 0; trial < 25; trial++) {
+            RunId good = RunId.random();
+            store.createRun(new NewRun(RunId.random(), "not-deployed", 1, "lost-a-" + trial, null, TestEngineConfig.START));
+            store.createRun(new NewRun(RunId.random(), "not-deployed", 1, "lost-b-" + trial, null, TestEngineConfig.START));
+            store.createRun(new NewRun(good, "no-input", 1, "good-" + trial, null, TestEngineConfig.START.plusMillis(1)));
+
+            dispatcher.poll();
+
+            RunInfo done = engine.await(good, WAIT);
+            assertEquals(RunStatus.COMPLETED, done.status(), () -> "trial: the good run waited for the next sweep");
+            awaitIdle();
+            config.manualClock().advance(Duration.ofMinutes(1)); // the abandoned runs' leases keep them out of the next trial
+        }
+    }
+
+    @Test
+    void new_input_is_read_strictly_at_the_start_and_nothing_is_stored() {
+        PayloadException missing = assertThrows(PayloadException.class,
+                () -> engine.start(TestWorkflows.OrderWorkflow.class, "in-1", null));
+        assertTrue(missing.getMessage().contains("The input of workflow order is missing: it takes a ")
+                && missing.getMessage().contains("Optional<...>"), missing.getMessage());
+        for (String none : new String[]{null, "", "  ", "null"}) {
+            assertThrows(PayloadException.class, () -> engine.startJson("order", "in-2", none), String.valueOf(none));
+        }
+
+        PayloadException unknownOnly = assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-3", "{\"orderId\":\"x\",\"items\":[]}"));
+        assertTrue(unknownOnly.getMessage().contains("Cannot read the input of workflow order")
+                && unknownOnly.getMessage().contains("orderId"), unknownOnly.getMessage());
+        assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-4", "{\"id\":\"x\",\"lines\":[],\"rush\":true}"));
+
+        PayloadException aString = assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-5", "\"an order\""));
+        assertTrue(aString.getMessage().contains("must be a JSON object for")
+                && aString.getMessage().contains("but is a JSON string"), aString.getMessage());
+        PayloadException anObject = assertThrows(PayloadException.class,
+                () -> engine.startJson("blocking", "in-6", "{\"a\":1}"));
+        assertTrue(anObject.getMessage().contains("must be a JSON string"), anObject.getMessage());
+
+        PayloadException blank = assertThrows(PayloadException.class, () -> engine.startJson("order", " ", "{}"));
+        assertTrue(blank.getMessage().contains("must not be blank"), blank.getMessage());
+        assertEquals(List.of(), engine.list(RunQuery.all()), "nothing was stored");
+
+        RunId ok = engine.startJson("order", "in-7", "{\"id\":\"in-7\",\"lines\":[]}");
+        assertEquals(RunStatus.COMPLETED, engine.await(ok, WAIT).status());
+    }
+
+    @Test
     void a_second_start_of_a_known_instance_id_is_refused_and_the_first_run_is_untouched() {
         RunId first = engine.startJson("blocking", "dup-1", "\"dup-1\"");
         engine.await(first, WAIT);

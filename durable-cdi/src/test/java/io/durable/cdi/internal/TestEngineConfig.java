@@ -2,7 +2,9 @@ package io.durable.cdi.internal;
 
 import io.durable.api.ConflictPolicy;
 import io.durable.cdi.internal.platform.EngineSettings;
+import io.durable.cdi.internal.journal.Execution;
 import io.durable.cdi.internal.time.InThreadWait;
+import io.durable.cdi.internal.time.Interruptible;
 import io.durable.spi.EngineClock;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -50,6 +52,18 @@ class TestEngineConfig {
         return clock;
     }
 
+    private volatile java.util.function.Consumer<Execution> duringWait = execution -> {
+    };
+
+    /** What happens while a run's thread waits in-thread (a retry back-off): a test cancels or pauses here. */
+    void onWait(java.util.function.Consumer<Execution> action) {
+        duringWait = action;
+    }
+
+    void duringWait(Execution execution) {
+        duringWait.accept(execution);
+    }
+
     /** In-thread retry waits move the manual clock instead of waiting. */
     @ApplicationScoped
     @Alternative
@@ -62,6 +76,13 @@ class TestEngineConfig {
         @Override
         public void await(Duration wait) {
             config.manualClock().advance(wait);
+        }
+
+        /** Moves the manual clock, then gives a cancel or pause that arrives meanwhile its chance. */
+        @Override
+        public void await(Interruptible execution, Duration wait) throws InterruptedException {
+            config.manualClock().advance(wait);
+            config.duringWait((Execution) execution);
         }
     }
 }

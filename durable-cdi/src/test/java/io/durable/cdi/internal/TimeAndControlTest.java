@@ -6,6 +6,7 @@ import io.durable.api.IllegalTransitionException;
 import io.durable.api.IncompatibleVersionException;
 import io.durable.api.PayloadException;
 import io.durable.api.RunFinishedException;
+import io.durable.api.OperatorAction;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunNotFoundException;
@@ -150,6 +151,49 @@ class TimeAndControlTest extends EngineTestBase {
         Duration waited = Duration.between(TestEngineConfig.START, now());
         assertTrue(waited.compareTo(Duration.ofMillis(2_400)) >= 0 && waited.compareTo(Duration.ofSeconds(3)) <= 0,
                 "waited " + waited);
+    }
+
+    @Test
+    void a_cancel_during_an_in_thread_retry_wait_is_seen_before_the_step_runs_again() {
+        probe.failFirst("flaky", 10);
+        config.onWait(execution -> engine.cancel(execution.run().id(), "ops", "stop it"));
+        RunId id = engine.start(TimeWorkflows.RetryingWorkflow.class, "cancel-in-wait", "fast");
+
+        assertEquals(RunStatus.CANCELLED, awaitStatus(id, RunStatus.CANCELLED).status());
+        awaitIdle();
+        assertEquals(1, probe.count("flaky"), "the body did not run again after the cancel");
+        assertEquals(StepStatus.RETRYING, engine.steps(id).get(0).status());
+    }
+
+    @Test
+    void a_cancel_made_on_another_node_during_a_retry_wait_is_seen_before_the_step_runs_again() {
+        probe.failFirst("flaky", 10);
+        // straight into the store, as another node's engine would: this node hears of it only from the database
+        config.onWait(execution -> store.control(execution.run().id(), new OperatorAction(OperatorAction.Kind.CANCEL,
+                "ops", "elsewhere", now())));
+        RunId id = engine.start(TimeWorkflows.RetryingWorkflow.class, "cancel-elsewhere", "fast");
+
+        awaitStatus(id, RunStatus.CANCELLED);
+        awaitIdle();
+        assertEquals(1, probe.count("flaky"), "the body did not run again after the cancel");
+    }
+
+    @Test
+    void a_pause_made_on_another_node_during_a_retry_wait_parks_the_run_before_the_next_attempt() {
+        probe.failFirst("flaky", 1);
+        config.onWait(execution -> store.control(execution.run().id(), new OperatorAction(OperatorAction.Kind.PAUSE,
+                "ops", "elsewhere", now())));
+        RunId id = engine.start(TimeWorkflows.RetryingWorkflow.class, "pause-in-wait", "fast");
+
+        RunInfo paused = awaitStatus(id, RunStatus.SUSPENDED);
+        awaitIdle();
+        assertEquals("pause", paused.waitingFor());
+        assertEquals(1, probe.count("flaky"));
+
+        config.onWait(execution -> { });
+        engine.unpause(id, "ops", "go on");
+        assertEquals("ok-fast", engine.awaitResult(id, String.class, WAIT));
+        assertEquals(2, probe.count("flaky"));
     }
 
     @Test
@@ -311,7 +355,7 @@ class TimeAndControlTest extends EngineTestBase {
         assertTrue(failed.error().contains("started with version 3") && failed.error().contains("resumes versions 1 to 2"),
                 failed.error());
         assertThrows(IncompatibleVersionException.class, () -> engine.start(TestWorkflows.OrderWorkflow.class,
-                "order-v1", null, ConflictPolicy.USE_EXISTING));
+                "order-v1", new TestWorkflows.Order("order-v1", List.of(), null), ConflictPolicy.USE_EXISTING));
         assertFalse(engine.steps(newer).iterator().hasNext());
     }
 

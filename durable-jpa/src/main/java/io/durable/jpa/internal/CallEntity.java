@@ -20,6 +20,10 @@ public class CallEntity {
     @Column(name = "id", length = 64)
     String id;
 
+    /** The order of writes: a database sequence numbers each row as it is inserted (never written by JPA). */
+    @Column(name = "seq", insertable = false, updatable = false)
+    Long seq;
+
     @Column(name = "run_id", length = 64, nullable = false)
     String runId;
 

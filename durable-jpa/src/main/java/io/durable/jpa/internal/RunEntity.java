@@ -37,6 +37,10 @@ public class RunEntity {
     @Column(name = "id", length = 64)
     String id;
 
+    /** The order of writes: a database sequence numbers each row as it is inserted (never written by JPA). */
+    @Column(name = "seq", insertable = false, updatable = false)
+    Long seq;
+
     @Column(name = "kind", length = 16, nullable = false)
     String kind;
 

@@ -15,9 +15,13 @@ public class Inputs {
     @Inject
     JsonCodec codec;
 
+    @Inject
+    NewInput newInput;
+
     /**
      * @return the input as JSON, or {@code null} for a workflow without input
-     * @throws PayloadException when the input does not fit the entry method's parameter
+     * @throws PayloadException when the input does not fit the entry method's parameter, or is
+     *                          {@code null} where the parameter is not an {@code Optional}
      */
     public String toJson(WorkflowDefinition definition, Object input) {
         if (!definition.takesInput()) {
@@ -31,17 +35,19 @@ public class Inputs {
             throw new PayloadException("Workflow " + definition.name() + " takes " + definition.inputType().getTypeName()
                     + ", but got a " + input.getClass().getName(), null);
         }
-        return codec.toJournal(input, definition.inputType(), "the input of workflow " + definition.name());
+        String what = "the input of workflow " + definition.name();
+        return codec.toJournal(newInput.check(input, definition.inputType(), what), definition.inputType(), what);
     }
 
     /**
      * @return the input JSON as the entry method binds it (normalized), or {@code null} for none
-     * @throws PayloadException when the JSON is malformed or does not bind
+     * @throws PayloadException when the JSON is missing, malformed, of the wrong shape, has members the
+     *                          input type lacks, or does not bind ({@link NewInput})
      */
     public String fromJson(WorkflowDefinition definition, String inputJson) {
         if (definition.takesInput()) {
-            Object input = codec.fromJson(inputJson, definition.inputType(), "the input of workflow " + definition.name());
-            return codec.toJournal(input, definition.inputType(), "the input of workflow " + definition.name());
+            String what = "the input of workflow " + definition.name();
+            return codec.toJournal(newInput.read(inputJson, definition.inputType(), what), definition.inputType(), what);
         }
         if (inputJson != null && !inputJson.isBlank() && !"null".equals(inputJson.trim())) {
             throw new PayloadException("Workflow " + definition.name() + " takes no input, but input was given", null);

@@ -26,6 +26,57 @@ public final class StepDefinitionCheck {
         return Optional.empty();
     }
 
+    /** MicroProfile Fault Tolerance's annotations, by name: the API need not be there at run time. */
+    private static final String FT = "org.eclipse.microprofile.faulttolerance.";
+
+    /**
+     * Fault Tolerance annotations that break a step's guarantees (on the method or its class, where
+     * MicroProfile Fault Tolerance also reads them). Its interceptor runs inside the step's, so every
+     * attempt and a fallback run inside the one journaled step and, for a transactional step, inside
+     * its one transaction: a failed attempt's writes would commit with the next one's, and a timeout
+     * interrupts a thread that is doing database work in it.
+     */
+    static Optional<String> faultToleranceProblem(Class<?> beanClass, Method method, DurableStep step) {
+        if (carries(beanClass, method, FT + "Asynchronous") || carries(beanClass, method, FT + "AsynchronousNonBlocking")) {
+            return Optional.of("@Asynchronous returns before the work is done, so there is no result to journal; "
+                    + "call the step from a parallel branch (DurableContext.parallel) instead");
+        }
+        if (!step.transactional()) {
+            return Optional.empty();
+        }
+        if (carries(beanClass, method, FT + "Timeout")) {
+            return Optional.of("@Timeout on a transactional step interrupts the thread inside the step's transaction, "
+                    + "and an interrupt during database I/O closes the connection (embedded H2 closes its database "
+                    + "file; seen on Payara Micro); bound the work with the database's own statement timeout, or "
+                    + "put the slow call in a plain step");
+        }
+        for (String annotation : new String[]{"Retry", "Fallback"}) {
+            if (carries(beanClass, method, FT + annotation)) {
+                return Optional.of("@" + annotation + " on a transactional step runs "
+                        + ("Retry".equals(annotation) ? "every attempt" : "the fallback after the failed body")
+                        + " in the step's one transaction, so a failed attempt's database writes would commit; "
+                        + ("Retry".equals(annotation) ? "use @DurableStep(retry = ...), which gives every attempt a "
+                        + "transaction of its own" : "catch the StepFailedException in the workflow and call another "
+                        + "step instead"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static boolean carries(Class<?> beanClass, Method method, String annotation) {
+        for (var found : method.getAnnotations()) {
+            if (found.annotationType().getName().equals(annotation)) {
+                return true;
+            }
+        }
+        for (var found : beanClass.getAnnotations()) {
+            if (found.annotationType().getName().equals(annotation)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public static Optional<WorkflowDefinitionException> problem(Class<?> beanClass, Method method, DurableStep step) {
         String where = "@DurableStep method " + method.getName() + ": ";
         int modifiers = method.getModifiers();
@@ -53,6 +104,10 @@ public final class StepDefinitionCheck {
                         + step.compensation() + "' must be an instance method without @DurableStep: the engine "
                         + "journals each compensation itself"));
             }
+        }
+        Optional<String> faultTolerance = faultToleranceProblem(beanClass, method, step);
+        if (faultTolerance.isPresent()) {
+            return Optional.of(new WorkflowDefinitionException(beanClass.getName(), where + faultTolerance.get()));
         }
         if (method.getReturnType() != void.class) {
             Optional<String> problem = JsonTypeCheck.problem(method.getGenericReturnType());

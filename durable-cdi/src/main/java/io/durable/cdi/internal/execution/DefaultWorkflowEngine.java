@@ -4,6 +4,7 @@ import io.durable.api.Approval;
 import io.durable.api.ApprovalStatus;
 import io.durable.api.AwaitTimeoutException;
 import io.durable.api.ConflictPolicy;
+import io.durable.api.DuplicateInstanceException;
 import io.durable.api.IllegalTransitionException;
 import io.durable.api.IncompatibleVersionException;
 import io.durable.api.Limit;
@@ -25,6 +26,7 @@ import io.durable.cdi.internal.composition.Approvals;
 import io.durable.cdi.internal.composition.ChildWorkflows;
 import io.durable.cdi.internal.definition.Deployment;
 import io.durable.cdi.internal.definition.Inputs;
+import io.durable.cdi.internal.definition.NewInput;
 import io.durable.cdi.internal.definition.WorkflowDefinition;
 import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.AfterCommit;
@@ -72,6 +74,9 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Inject
     JsonCodec codec;
+
+    @Inject
+    NewInput newInput;
 
     @Inject
     Dispatcher dispatcher;
@@ -134,6 +139,28 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         return store(definition, instanceId, inputs.fromJson(definition, inputJson), policy);
     }
 
+    /** How often a start applies its policy again after losing a race for its instance id. */
+    private static final int START_RACES = 8;
+
+    /**
+     * Stores the run under the policy. Starts of one instance id that race each other all find no run
+     * and insert; the database's unique key lets one win and refuses the others. A refused start then
+     * applies its policy to the winner, as if it had come second: USE_EXISTING returns it, FAIL names
+     * it, TERMINATE_EXISTING ends it and inserts again. Only outside a caller's transaction: inside one,
+     * the refused insert has already doomed the caller's transaction, so the refusal is the caller's.
+     */
+    private RunInfo createRun(NewRun run, ConflictPolicy policy) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return store.createRun(run, policy, clock.instant());
+            } catch (DuplicateInstanceException raced) {
+                if (raced.existingRunId() != null || attempt >= START_RACES || afterCommit.inCallerTransaction()) {
+                    throw raced;
+                }
+            }
+        }
+    }
+
     private RunId store(WorkflowDefinition definition, String instanceId, String inputJson, ConflictPolicy policy) {
         Objects.requireNonNull(policy, "policy");
         if (instanceId == null || instanceId.isBlank()) {
@@ -145,8 +172,9 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         events.starting(new RunStarting(definition.name(), instanceId, inputJson, null));
         // under FAIL the store refuses a known instance id with DuplicateInstanceException, naming the existing run
         RunId runId = RunId.random();
-        RunInfo run = store.createRun(new NewRun(runId, definition.name(), definition.version(), instanceId, inputJson,
-                clock.instant()).withOwner(owners.ofCaller()), policy, clock.instant());
+        NewRun fresh = new NewRun(runId, definition.name(), definition.version(), instanceId, inputJson, clock.instant())
+                .withOwner(owners.ofCaller());
+        RunInfo run = createRun(fresh, policy);
         if (!run.id().equals(runId)) {
             if (!definition.resumes(run.workflowVersion())) {
                 throw new IncompatibleVersionException(definition.name(), run.id().value(), run.workflowVersion(),
@@ -177,7 +205,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         checkSize(name, payloadJson);
         String json = null;
         if (type != Void.class) {
-            Object payload = codec.fromJson(payloadJson, type, "the payload of signal " + name);
+            Object payload = newInput.read(payloadJson, type, "the payload of signal " + name);
             json = codec.toJournal(payload, type, "the payload of signal " + name);
         } else if (payloadJson != null && !payloadJson.isBlank() && !"null".equals(payloadJson.trim())) {
             throw new PayloadException("Signal '" + name + "' carries no payload, but one was given", null);
@@ -261,6 +289,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             return children.notifyParent(run, RunStatus.CANCELLED, null, run.error(), action.at());
         });
         for (RunInfo run : cancelled) {
+            dispatcher.stopLocally(run.id());
             wakeUps.disarm(run.id());
             metrics.runCancelled(run.workflowName());
             events.finished(run);

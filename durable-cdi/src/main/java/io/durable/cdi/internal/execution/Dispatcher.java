@@ -111,7 +111,18 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         if (slots.tryAcquire()) {
             claimAndSubmit(runId);
         } else {
-            pendingMayWait = true;
+            mayWait();
+        }
+    }
+
+    /**
+     * Notes that due runs may wait for a slot, so the worker that frees one sweeps. Set, then looked
+     * at again: a worker that freed a slot just before the flag was set did not see it.
+     */
+    private void mayWait() {
+        pendingMayWait = true;
+        if (slots.availablePermits() > 0) {
+            queuePoll();
         }
     }
 
@@ -125,16 +136,17 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         }
         int free = slots.availablePermits();
         if (free == 0) {
-            pendingMayWait = true;
+            mayWait();
             return;
         }
         pendingMayWait = false;
         List<Lease> leases = claimDue(clock.instant(), free, null);
+        if (leases.size() >= free) {
+            // more may be due: flagged before the workers start, so one that finishes at once sweeps again
+            pendingMayWait = true;
+        }
         for (Lease lease : leases) {
             submit(lease, slots.tryAcquire());
-        }
-        if (leases.size() >= free) {
-            pendingMayWait = true;
         }
     }
 
@@ -279,19 +291,49 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
      * pause seen here parks the run at its next step boundary.
      */
     public void renewLeases() {
-        Instant expiry = clock.instant().plus(settings.leaseDuration());
         for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
-            Lease renewed = entry.getValue().renewedUntil(expiry);
-            switch (store.renew(entry.getValue(), expiry)) {
-                // journal writes are fenced by the epoch, which renewal keeps: the execution's lease needs no update
-                case HELD -> claimed.replace(entry.getKey(), entry.getValue(), renewed);
-                case HELD_PAUSED -> {
-                    claimed.replace(entry.getKey(), entry.getValue(), renewed);
-                    pausedLocally(entry.getKey());
-                }
-                case LOST -> LOG.info(() -> "Lost the lease on run " + entry.getKey()
-                        + " (claimed elsewhere or cancelled); its journal writes will be refused");
+            renew(entry.getKey(), entry.getValue());
+        }
+    }
+
+    /**
+     * Renews one run's lease now, from its own thread after an in-thread wait, so a cancel or pause
+     * made on another node is seen before the run does more work.
+     */
+    @Override
+    public void renewNow(Execution execution) {
+        Lease lease = claimed.get(execution.run().id());
+        if (lease != null) {
+            renew(execution.run().id(), lease);
+        }
+    }
+
+    private void renew(RunId runId, Lease lease) {
+        Instant expiry = clock.instant().plus(settings.leaseDuration());
+        Lease renewed = lease.renewedUntil(expiry);
+        switch (store.renew(lease, expiry)) {
+            // journal writes are fenced by the epoch, which renewal keeps: the execution's lease needs no update
+            case HELD -> claimed.replace(runId, lease, renewed);
+            case HELD_PAUSED -> {
+                claimed.replace(runId, lease, renewed);
+                pausedLocally(runId);
             }
+            case LOST -> {
+                LOG.info(() -> "Lost the lease on run " + runId
+                        + " (claimed elsewhere or cancelled); it stops at its next durable call");
+                stopLocally(runId);
+            }
+        }
+    }
+
+    /**
+     * The run was cancelled, or another node holds it: if it executes here, it stops before its next
+     * step body, wait or journal write (its writes would be refused anyway).
+     */
+    void stopLocally(RunId runId) {
+        Execution execution = executions.get(runId);
+        if (execution != null) {
+            execution.abort(new io.durable.api.LeaseLostException(runId.value(), execution.lease().epoch()));
         }
     }
 

@@ -4,14 +4,17 @@ import io.durable.api.DurableException;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
+import io.durable.cdi.internal.time.Interruptible;
 import io.durable.spi.Lease;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -20,7 +23,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * the saga's registered compensations. Shared by the threads of its parallel branches; each thread
  * works in a {@link Scope} of its own.
  */
-public final class Execution {
+public final class Execution implements Interruptible {
 
     private final RunInfo run;
     private final Lease lease;
@@ -87,6 +90,7 @@ public final class Execution {
         if (abortCause == null) {
             abortCause = cause;
         }
+        notifyAll();
     }
 
     public DurableException abortCause() {
@@ -94,8 +98,25 @@ public final class Execution {
     }
 
     /** An operator paused the run (seen on this node, or by the lease renewal). */
-    public void requestPause() {
+    public synchronized void requestPause() {
         pauseRequested = true;
+        notifyAll();
+    }
+
+    /**
+     * Waits on the run's thread (a retry back-off) until the time is up or the execution must stop
+     * or pause, whichever comes first: a cancel or a pause is seen before anything else runs.
+     *
+     * @param wait how long at most
+     * @throws InterruptedException when the engine stops meanwhile
+     */
+    @Override
+    public synchronized void awaitUnlessStopped(Duration wait) throws InterruptedException {
+        long deadline = System.nanoTime() + wait.toNanos();
+        for (long left = wait.toNanos(); left > 0 && abortCause == null && !pauseRequested;
+             left = deadline - System.nanoTime()) {
+            TimeUnit.NANOSECONDS.timedWait(this, left);
+        }
     }
 
     boolean pauseRequested() {

@@ -22,4 +22,10 @@ public interface ExecutionRegistry {
 
     /** A run the execution just stored (a child) may execute here at once, when a slot is free. */
     void offer(RunId runId);
+
+    /**
+     * Renews the execution's lease now, after its thread waited: a cancel (the lease is lost) or a
+     * pause made on any node then shows on the execution before its next step runs.
+     */
+    void renewNow(Execution execution);
 }

@@ -67,6 +67,9 @@ public class StepRunner {
     InThreadWait inThreadWait;
 
     @Inject
+    ExecutionRegistry registry;
+
+    @Inject
     JournalWriter journal;
 
     @Inject
@@ -175,10 +178,25 @@ public class StepRunner {
             return sequence;
         }
 
+        /**
+         * Runs the body. An interrupt aimed at the body (MicroProfile Fault Tolerance's @Timeout leaves
+         * the thread's flag set) is cleared before the journal write: a JDBC driver, and embedded H2's
+         * file channel, would close on it. Only an interrupt of the engine's shutdown is kept.
+         */
+        private Object body() throws Exception {
+            try {
+                return invocation.proceed();
+            } finally {
+                if (Thread.interrupted() && registry.stopping()) {
+                    Thread.currentThread().interrupt();
+                }
+            }
+        }
+
         Object runPlain(Instant started) throws Exception {
             Object result;
             try {
-                result = invocation.proceed();
+                result = body();
             } catch (Exception e) {
                 throw new BodyFailure(e);
             }
@@ -196,7 +214,7 @@ public class StepRunner {
                 return journal.write(execution, "step " + stepKey, () -> {
                     Object result;
                     try {
-                        result = invocation.proceed();
+                        result = body();
                     } catch (Exception e) {
                         throw new BodyFailure(e);
                     }
@@ -277,11 +295,14 @@ public class StepRunner {
                     throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
                 }
                 try {
-                    inThreadWait.await(wait);
+                    inThreadWait.await(execution, wait);
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     throw scope.park(new Park(retryAt, "retry:" + stepKey, null));
                 }
+                // a cancel or pause made while this thread waited, here or on another node, wins over the next attempt
+                registry.renewNow(execution);
+                scope.checkCanContinue();
                 if (execution.pauseRequested()) {
                     throw scope.park(new Park(null, "pause", null));
                 }

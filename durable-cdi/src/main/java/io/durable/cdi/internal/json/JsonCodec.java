@@ -164,7 +164,7 @@ public class JsonCodec {
      * The value a JSON {@code null} stands for: the empty value of the {@code Optional} family
      * (JSON-B writes an empty one as {@code null}), else {@code null}.
      */
-    static Object emptyOf(Type type) {
+    public static Object emptyOf(Type type) {
         Type raw = type instanceof ParameterizedType p ? p.getRawType() : type;
         if (raw == Optional.class) {
             return Optional.empty();

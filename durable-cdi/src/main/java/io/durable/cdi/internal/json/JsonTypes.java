@@ -21,7 +21,7 @@ public final class JsonTypes {
      * so a replay that loops over it calls its steps in the same order. Reaches the declared type and
      * its type arguments; JSON-B resolves the fields of records itself.
      */
-    static Type inJsonOrder(Type type) {
+    public static Type inJsonOrder(Type type) {
         if (type == Map.class) {
             return LinkedHashMap.class;
         }

@@ -24,6 +24,12 @@ public class AfterCommit {
     private volatile TransactionSynchronizationRegistry registry;
     private volatile boolean looked;
 
+    /** Whether the caller runs in a JTA transaction of its own, which a store call would join. */
+    public boolean inCallerTransaction() {
+        TransactionSynchronizationRegistry transactions = registry();
+        return transactions != null && transactions.getTransactionStatus() != Status.STATUS_NO_TRANSACTION;
+    }
+
     public void run(Runnable action) {
         TransactionSynchronizationRegistry transactions = registry();
         if (transactions != null && transactions.getTransactionStatus() == Status.STATUS_ACTIVE) {

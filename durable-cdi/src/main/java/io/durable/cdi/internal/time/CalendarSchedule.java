@@ -5,10 +5,14 @@ import io.durable.api.WorkflowSchedule;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.temporal.ChronoUnit;
+import java.time.zone.ZoneOffsetTransition;
+import java.time.zone.ZoneRules;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -33,6 +37,8 @@ public final class CalendarSchedule {
     private final BitSet daysOfWeek;
     private final boolean anyDayOfMonth;
     private final boolean anyDayOfWeek;
+    /** The hour field names one hour: its times are times of day, fired once even when the clock repeats them. */
+    private final boolean singleHour;
     private final ZoneId zone;
     private final String text;
 
@@ -40,6 +46,7 @@ public final class CalendarSchedule {
         seconds = field("second", s.second(), 0, 59, null);
         minutes = field("minute", s.minute(), 0, 59, null);
         hours = field("hour", s.hour(), 0, 23, null);
+        singleHour = hours.cardinality() == 1;
         daysOfMonth = field("dayOfMonth", s.dayOfMonth(), 1, 31, null);
         months = field("month", s.month(), 1, 12, MONTHS);
         BitSet week = field("dayOfWeek", s.dayOfWeek(), 0, 7, DAYS);
@@ -129,27 +136,79 @@ public final class CalendarSchedule {
     }
 
     /**
-     * The first matching instant strictly after {@code after}.
+     * The first matching instant strictly after {@code after}. The fields are read on the wall clock
+     * of the schedule's zone; where that clock jumps, the rules of "Schedules across clock changes" in
+     * docs/decisions.md apply: a matching local time that the clock skips fires once, shifted forward
+     * by the length of the gap (as {@link ZonedDateTime#of} shifts it); a matching local time that the
+     * clock shows twice fires at both instants when the hour field matches more than one hour, and
+     * only at the earlier one when it names a single hour.
      *
      * @return the tick, or {@code null} when none comes within eight years
      */
     public Instant next(Instant after) {
-        ZonedDateTime start = after.atZone(zone).truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
-        LocalDate day = start.toLocalDate();
-        LocalTime from = start.toLocalTime();
-        for (int i = 0; i < HORIZON_DAYS; i++, day = day.plusDays(1), from = LocalTime.MIDNIGHT) {
+        ZoneRules rules = zone.getRules();
+        Instant from = after.truncatedTo(ChronoUnit.SECONDS).plusSeconds(1);
+        Instant horizon = from.plus(HORIZON_DAYS, ChronoUnit.DAYS);
+        // the clock runs at one offset from one transition to the next: search each such stretch in turn
+        // previousTransition is strictly before its argument, and transitions fall on whole seconds
+        ZoneOffsetTransition opening = rules.previousTransition(from.plusSeconds(1));
+        Instant shifted = null;
+        while (from.isBefore(horizon)) {
+            ZoneOffsetTransition closing = rules.nextTransition(from);
+            Instant end = closing == null || closing.getInstant().isAfter(horizon) ? horizon : closing.getInstant();
+            shifted = earlier(shifted, skippedTick(opening, from));
+            Instant tick = earlier(shifted, clockTick(opening, rules.getOffset(from), from, end));
+            if (tick != null && tick.isBefore(end)) {
+                return tick;
+            }
+            from = end;
+            opening = closing;
+        }
+        return shifted;
+    }
+
+    /** The first tick at or after {@code from} and before {@code end}, read on a clock at {@code offset}. */
+    private Instant clockTick(ZoneOffsetTransition opening, ZoneOffset offset, Instant from, Instant end) {
+        LocalDateTime start = LocalDateTime.ofInstant(from, offset);
+        if (singleHour && opening != null && opening.isOverlap() && start.isBefore(opening.getDateTimeBefore())) {
+            // the clock shows the repeated local times again: a schedule of one hour fired at their first showing
+            start = opening.getDateTimeBefore();
+        }
+        LocalDateTime match = firstMatch(start, LocalDateTime.ofInstant(end, offset));
+        return match == null ? null : match.toInstant(offset);
+    }
+
+    /** The first tick at or after {@code from} among the local times that a gap skips, shifted by the gap. */
+    private Instant skippedTick(ZoneOffsetTransition opening, Instant from) {
+        if (opening == null || !opening.isGap()) {
+            return null;
+        }
+        LocalDateTime start = LocalDateTime.ofInstant(from, opening.getOffsetBefore());
+        if (start.isBefore(opening.getDateTimeBefore())) {
+            start = opening.getDateTimeBefore();
+        }
+        LocalDateTime match = firstMatch(start, opening.getDateTimeAfter());
+        return match == null ? null : match.toInstant(opening.getOffsetBefore());
+    }
+
+    /** The first matching local date-time at or after {@code start} and before {@code end}. */
+    private LocalDateTime firstMatch(LocalDateTime start, LocalDateTime end) {
+        LocalDate last = end.toLocalDate();
+        for (LocalDate day = start.toLocalDate(); !day.isAfter(last); day = day.plusDays(1)) {
             if (!months.get(day.getMonthValue()) || !dayMatches(day)) {
                 continue;
             }
-            LocalTime time = firstTime(from);
+            LocalTime time = firstTime(day.equals(start.toLocalDate()) ? start.toLocalTime() : LocalTime.MIDNIGHT);
             if (time != null) {
-                Instant tick = ZonedDateTime.of(day, time, zone).toInstant();
-                if (tick.isAfter(after)) {
-                    return tick;
-                }
+                LocalDateTime match = day.atTime(time);
+                return match.isBefore(end) ? match : null;
             }
         }
         return null;
+    }
+
+    private static Instant earlier(Instant a, Instant b) {
+        return a == null || (b != null && b.isBefore(a)) ? b : a;
     }
 
     private boolean dayMatches(LocalDate day) {
