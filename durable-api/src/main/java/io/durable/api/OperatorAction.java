@@ -20,7 +20,9 @@ public record OperatorAction(Kind kind, String actor, String reason, Instant at)
         /** Let a paused run go on. */
         UNPAUSE,
         /** Stop for good. */
-        CANCEL
+        CANCEL,
+        /** Let a BLOCKED run go on: it becomes PENDING with its recovery attempts reset. */
+        RETRY
     }
 
     /**

@@ -12,6 +12,7 @@ import java.util.Set;
  * RUNNING &lt;-&gt; SUSPENDED
  * RUNNING -&gt; COMPENSATING -&gt; FAILED   (saga: compensations run in reverse order)
  * COMPENSATING -&gt; COMPENSATING         (another node takes over the compensating)
+ * RUNNING | COMPENSATING -&gt; BLOCKED -&gt; PENDING   (retried by an operator or a new deployment)
  * any non-terminal -&gt; CANCELLED
  * </pre>
  *
@@ -24,6 +25,15 @@ public enum RunStatus {
     RUNNING,
     /** Parked: waiting for a time, a signal or a child, holding no thread. */
     SUSPENDED,
+    /**
+     * Stopped until its code or an operator changes something: its code no longer fits its journal
+     * (non-determinism) or its version, or it failed its recovery attempts for reasons that are not the
+     * database's (its workflow is not deployed where it was claimed, its input cannot be read, the
+     * engine failed replaying it). The error says why. It holds no lease and no sweep claims it;
+     * {@code WorkflowEngine.retry} (or the next start of an application that has its workflow) makes
+     * it PENDING again, {@code cancel} ends it.
+     */
+    BLOCKED,
     /** Finished; the output is stored. */
     COMPLETED,
     /** Finished with an error; the error is stored. */
@@ -79,9 +89,10 @@ public enum RunStatus {
     private Set<RunStatus> successors() {
         return switch (this) {
             case PENDING -> EnumSet.of(RUNNING, CANCELLED);
-            case RUNNING -> EnumSet.of(RUNNING, SUSPENDED, COMPENSATING, COMPLETED, FAILED, CANCELLED, CONTINUED);
+            case RUNNING -> EnumSet.of(RUNNING, SUSPENDED, COMPENSATING, COMPLETED, FAILED, CANCELLED, CONTINUED, BLOCKED);
             case SUSPENDED -> EnumSet.of(RUNNING, CANCELLED);
-            case COMPENSATING -> EnumSet.of(COMPENSATING, FAILED, CANCELLED);
+            case COMPENSATING -> EnumSet.of(COMPENSATING, FAILED, CANCELLED, BLOCKED);
+            case BLOCKED -> EnumSet.of(PENDING, CANCELLED);
             case COMPLETED, FAILED, CANCELLED, CONTINUED -> EnumSet.noneOf(RunStatus.class);
         };
     }

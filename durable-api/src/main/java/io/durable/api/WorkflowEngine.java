@@ -129,6 +129,23 @@ public interface WorkflowEngine {
     RunInfo cancel(RunId runId, String actor, String reason);
 
     /**
+     * Lets a {@link RunStatus#BLOCKED} run go on, after its code was fixed (rolled back, or given a
+     * version marker) or its workflow deployed: it becomes PENDING, with its recovery attempts reset,
+     * and is replayed from its journal. A run that no longer fits the code is blocked again, with the
+     * same message. The start of an application that has the run's workflow retries its blocked runs
+     * as well. To give up on a blocked run instead, {@link #cancel} it.
+     *
+     * @param runId  the run
+     * @param actor  who retries it
+     * @param reason why
+     * @return the run afterwards, PENDING
+     * @throws RunNotFoundException        when there is no such run
+     * @throws RunFinishedException        when it has finished
+     * @throws IllegalTransitionException  when it is not BLOCKED
+     */
+    RunInfo retry(RunId runId, String actor, String reason);
+
+    /**
      * Resumes at once, on this node, the runs that are due: parked runs whose wake time passed,
      * runs waiting for a signal that has arrived, runs whose lease expired, and runs that made no
      * progress for {@code staleAfter} (their node is alive but stuck; the lease is taken from it).
@@ -175,11 +192,12 @@ public interface WorkflowEngine {
     List<RunInfo> list(RunQuery query);
 
     /**
-     * Waits until the run finishes.
+     * Waits until the run finishes, or is {@link RunStatus#BLOCKED} (it then waits for fitting code or
+     * an operator, which a caller should learn of now rather than at the timeout).
      *
      * @param runId   the run
      * @param timeout how long to wait at most
-     * @return the run in its terminal status
+     * @return the run in its terminal status, or BLOCKED
      * @throws RunNotFoundException    when no such run exists
      * @throws AwaitTimeoutException   when it has not finished in time (the run goes on)
      */

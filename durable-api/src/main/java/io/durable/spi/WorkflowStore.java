@@ -205,6 +205,33 @@ public interface WorkflowStore {
     void finishRun(Lease lease, RunStatus status, String outputJson, String error, Instant now);
 
     /**
+     * Stops a run as {@link RunStatus#BLOCKED} with the reason as its error: its code no longer fits
+     * it, or it failed its recovery attempts. Clears the lease and what it waited for; no sweep claims
+     * it until an operator retries it ({@link io.durable.api.OperatorAction.Kind#RETRY}).
+     *
+     * @param lease  the writer's lease
+     * @param reason why, shown as the run's error (at most {@link io.durable.api.Limit#ERROR})
+     * @param now    the current time
+     * @throws LeaseLostException when another node claimed the run meanwhile
+     */
+    void block(Lease lease, String reason, Instant now);
+
+    /**
+     * Counts one failed attempt to recover a run for a reason that is not the database's (its workflow
+     * is not deployed here, its input cannot be read, the engine failed replaying it); the attempt that
+     * reaches {@code maxAttempts} blocks the run with the reason. The lease is kept until it expires,
+     * so the next attempt comes a lease period later. A retry by an operator resets the count.
+     *
+     * @param lease       the writer's lease
+     * @param reason      why this attempt failed
+     * @param maxAttempts the attempts a run gets before it is blocked, at least 1
+     * @param now         the current time
+     * @return the attempts counted so far, including this one
+     * @throws LeaseLostException when another node claimed the run meanwhile
+     */
+    int recoveryFailed(Lease lease, String reason, int maxAttempts, Instant now);
+
+    /**
      * Gives up a lease without finishing the run (for example on shutdown), so another node or a
      * restart can claim it at once. Does nothing when the lease was lost.
      *

@@ -343,6 +343,46 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
+    void a_blocked_run_is_never_claimed_until_an_operator_retries_it() {
+        Lease lease = running("blocked");
+        RunId id = lease.runId();
+        store().block(lease, "Run " + id + " does not fit its journal", t0);
+
+        RunInfo blocked = store().findRun(id).orElseThrow().info();
+        assertEquals(RunStatus.BLOCKED, blocked.status());
+        assertEquals("Run " + id + " does not fit its journal", blocked.error());
+        assertFalse(claimDue(t0.plus(Duration.ofDays(1)), t0.plus(Duration.ofDays(1))).contains(id));
+        assertThrows(LeaseLostException.class, () -> store().appendStep(lease, completed(0, "a", "1", t0)));
+        RunId notBlocked = running("not-blocked").runId();
+        assertThrows(IllegalTransitionException.class, () -> store().control(notBlocked,
+                new OperatorAction(OperatorAction.Kind.RETRY, "ops", "", t0)));
+
+        store().control(id, new OperatorAction(OperatorAction.Kind.RETRY, "ops", "fixed", t0));
+        RunInfo retried = store().findRun(id).orElseThrow().info();
+        assertEquals(RunStatus.PENDING, retried.status());
+        assertNull(retried.error());
+        assertTrue(claimDue(t0.plusSeconds(1), null).contains(id));
+    }
+
+    @Test
+    void failed_recovery_attempts_are_counted_and_the_last_blocks_the_run() {
+        Lease lease = running("poison");
+        RunId id = lease.runId();
+        assertEquals(1, store().recoveryFailed(lease, "not deployed", 3, t0));
+        assertEquals(2, store().recoveryFailed(lease, "not deployed", 3, t0));
+        assertEquals(RunStatus.RUNNING, store().findRun(id).orElseThrow().info().status(), "the lease is kept");
+        assertEquals(3, store().recoveryFailed(lease, "not deployed", 3, t0));
+        RunInfo blocked = store().findRun(id).orElseThrow().info();
+        assertEquals(RunStatus.BLOCKED, blocked.status());
+        assertEquals("not deployed (after 3 recovery attempts)", blocked.error());
+
+        store().control(id, new OperatorAction(OperatorAction.Kind.RETRY, "ops", "", t0));
+        Lease again = store().claim(id, "node-b", t0.plusSeconds(1), LEASE).orElseThrow();
+        assertEquals(1, store().recoveryFailed(again, "not deployed", 3, t0), "a retry starts the count anew");
+        assertThrows(LeaseLostException.class, () -> store().recoveryFailed(lease, "stale", 3, t0));
+    }
+
+    @Test
     void signals_sent_in_one_instant_are_consumed_in_the_order_they_were_sent() {
         Lease lease = running("signal-order");
         RunId id = lease.runId();

@@ -63,7 +63,8 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     private static final String PENDING = RunStatus.PENDING.name();
     private static final String SUSPENDED = RunStatus.SUSPENDED.name();
     private static final String COMPENSATING = RunStatus.COMPENSATING.name();
-    private static final List<String> ACTIVE = List.of(PENDING, RUNNING, SUSPENDED, COMPENSATING);
+    private static final String BLOCKED = RunStatus.BLOCKED.name();
+    private static final List<String> ACTIVE = List.of(PENDING, RUNNING, SUSPENDED, COMPENSATING, BLOCKED);
     private static final List<String> LEASED = List.of(RUNNING, COMPENSATING);
 
     private final DueRuns dueRuns = new DueRuns();
@@ -417,6 +418,8 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 case PAUSE -> actionUpdate(em, "r.paused = TRUE", "AND r.paused = FALSE", action);
                 case UNPAUSE -> actionUpdate(em, "r.paused = FALSE", "AND r.paused = TRUE", action);
                 case CANCEL -> cancelUpdate(em, runId, action);
+                case RETRY -> actionUpdate(em, "r.status = :pending, r.recoveryAttempts = 0, r.error = NULL",
+                        "AND r.status = :blocked", action).setParameter("pending", PENDING).setParameter("blocked", BLOCKED);
             };
             int updated = update.setParameter("id", runId.value()).executeUpdate();
             if (updated != 1) {
@@ -472,7 +475,8 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                     "a " + action.kind() + " by " + action.actor());
         }
         return new IllegalTransitionException(runId.value(), info.status(),
-                info.paused() ? "it is paused already" : "it is not paused");
+                action.kind() == OperatorAction.Kind.RETRY ? "only a BLOCKED run is retried"
+                        : info.paused() ? "it is paused already" : "it is not paused");
     }
 
     @Override
@@ -489,6 +493,33 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .setParameter("error", error)
                 .setParameter("now", now.toEpochMilli())
                 .executeUpdate()));
+    }
+
+    @Override
+    public void block(Lease lease, String reason, Instant now) {
+        requireLease(lease, read("blocking run " + lease.runId(), () -> whileHeld(entityManager(), lease,
+                "r.status = :blocked, r.error = :error, r.updatedAt = :now, r.leaseOwner = NULL, "
+                        + "r.leaseExpiresAt = NULL, r.wakeAt = NULL, r.waitingFor = NULL, r.awaitedSignal = NULL")
+                .setParameter("blocked", BLOCKED)
+                .setParameter("error", Limit.ERROR.fit(reason))
+                .setParameter("now", now.toEpochMilli())
+                .executeUpdate()));
+    }
+
+    @Override
+    public int recoveryFailed(Lease lease, String reason, int maxAttempts, Instant now) {
+        EntityManager em = entityManager();
+        requireLease(lease, read("counting a recovery attempt of run " + lease.runId(), () -> whileHeld(em, lease,
+                "r.recoveryAttempts = r.recoveryAttempts + 1, r.updatedAt = :now")
+                .setParameter("now", now.toEpochMilli())
+                .executeUpdate()));
+        int attempts = read("reading run " + lease.runId(), () -> em.createQuery(
+                        "SELECT r.recoveryAttempts FROM RunEntity r WHERE r.id = :id", Integer.class)
+                .setParameter("id", lease.runId().value()).getSingleResult());
+        if (attempts >= maxAttempts) {
+            block(lease, reason + " (after " + attempts + " recovery attempts)", now);
+        }
+        return attempts;
     }
 
     @Override

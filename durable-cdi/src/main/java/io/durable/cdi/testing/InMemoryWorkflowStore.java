@@ -87,6 +87,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         String owner = "";
         /** A tracked job that is not a workflow: never claimed, swept or executed. */
         boolean job;
+        int recoveryAttempts;
         String trigger;
         Instant startedAt;
 
@@ -368,6 +369,14 @@ public class InMemoryWorkflowStore implements WorkflowStore {
                 }
             }
             case CANCEL -> cancel(row, action, action.at());
+            case RETRY -> {
+                if (row.status != RunStatus.BLOCKED) {
+                    throw new IllegalTransitionException(runId.value(), row.status, "only a BLOCKED run is retried");
+                }
+                row.status = RunStatus.PENDING;
+                row.recoveryAttempts = 0;
+                row.error = null;
+            }
         }
         row.lastAction = action;
         row.updatedAt = action.at();
@@ -401,6 +410,31 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         row.finishedAt = now;
         row.leaseOwner = null;
         row.leaseExpiresAt = null;
+    }
+
+    @Override
+    public synchronized void block(Lease lease, String reason, Instant now) {
+        Row row = current(lease);
+        row.status.checkTransition(lease.runId().value(), RunStatus.BLOCKED);
+        row.status = RunStatus.BLOCKED;
+        row.error = Limit.ERROR.fit(reason);
+        row.updatedAt = now;
+        row.leaseOwner = null;
+        row.leaseExpiresAt = null;
+        row.wakeAt = null;
+        row.waitingFor = null;
+        row.awaitedSignal = null;
+    }
+
+    @Override
+    public synchronized int recoveryFailed(Lease lease, String reason, int maxAttempts, Instant now) {
+        Row row = current(lease);
+        row.recoveryAttempts++;
+        row.updatedAt = now;
+        if (row.recoveryAttempts >= maxAttempts) {
+            block(lease, reason + " (after " + row.recoveryAttempts + " recovery attempts)", now);
+        }
+        return row.recoveryAttempts;
     }
 
     @Override
@@ -521,7 +555,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
             case PENDING, SUSPENDED -> !row.paused;
             case RUNNING, COMPENSATING -> row.leaseExpiresAt != null && !row.leaseExpiresAt.isAfter(now)
                     || staleBefore != null && !row.updatedAt.isAfter(staleBefore);
-            case COMPLETED, FAILED, CANCELLED, CONTINUED -> false;
+            case BLOCKED, COMPLETED, FAILED, CANCELLED, CONTINUED -> false;
         };
     }
 

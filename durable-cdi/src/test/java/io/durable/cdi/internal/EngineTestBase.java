@@ -100,7 +100,8 @@ abstract class EngineTestBase {
                                 LimitWorkflows.CountingSteps.class,
                                 LimitWorkflows.NestedWorkflow.class, LimitWorkflows.DeepWorkflow.class,
                                 LimitWorkflows.HugeResultWorkflow.class,
-                                SyncWorkflows.ReportingSteps.class, SyncWorkflows.ReportingWorkflow.class))
+                                SyncWorkflows.ReportingSteps.class, SyncWorkflows.ReportingWorkflow.class,
+                                BlockedWorkflows.ChangeSteps.class, BlockedWorkflows.ChangingWorkflow.class))
                 .build();
     }
 }

@@ -343,7 +343,7 @@ class TimeAndControlTest extends EngineTestBase {
     }
 
     @Test
-    void a_run_of_a_version_the_code_cannot_resume_fails_clearly() {
+    void a_run_of_a_version_the_code_cannot_resume_is_blocked_with_a_clear_message() {
         RunId newer = RunId.random();
         store.createRun(new NewRun(newer, "versioned", 3, "v3-run", "\"c\"", now()));
         store.createRun(new NewRun(RunId.random(), "order", 1, "order-v1", null, now()));
@@ -351,7 +351,7 @@ class TimeAndControlTest extends EngineTestBase {
         dispatcher.poll();
 
         RunInfo failed = engine.await(newer, WAIT);
-        assertEquals(RunStatus.FAILED, failed.status());
+        assertEquals(RunStatus.BLOCKED, failed.status(), "code of a version that resumes it lets it go on");
         assertTrue(failed.error().contains("started with version 3") && failed.error().contains("resumes versions 1 to 2"),
                 failed.error());
         assertThrows(IncompatibleVersionException.class, () -> engine.start(TestWorkflows.OrderWorkflow.class,

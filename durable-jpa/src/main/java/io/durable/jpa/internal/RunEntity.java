@@ -41,6 +41,10 @@ public class RunEntity {
     @Column(name = "seq", insertable = false, updatable = false)
     Long seq;
 
+    /** Failed attempts to recover the run for reasons not the database's (reset by a retry). */
+    @Column(name = "recovery_attempts", nullable = false)
+    int recoveryAttempts;
+
     @Column(name = "kind", length = 16, nullable = false)
     String kind;
 

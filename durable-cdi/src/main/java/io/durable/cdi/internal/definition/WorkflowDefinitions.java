@@ -41,6 +41,11 @@ public final class WorkflowDefinitions {
         throw new UnknownWorkflowException(type == null ? null : type.getName(), names());
     }
 
+    /** @return every deployed workflow, by name */
+    public List<WorkflowDefinition> all() {
+        return byName.values().stream().sorted(java.util.Comparator.comparing(WorkflowDefinition::name)).toList();
+    }
+
     /** @return the workflows that declare a schedule */
     public List<WorkflowDefinition> scheduled() {
         return byName.values().stream().filter(d -> d.schedule() != null)

@@ -279,6 +279,14 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     }
 
     @Override
+    public RunInfo retry(RunId runId, String actor, String reason) {
+        workflowRun(runId, "retry");
+        RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.RETRY, actor, reason, clock.instant()));
+        afterCommit.run(() -> dispatcher.offer(runId));
+        return run;
+    }
+
+    @Override
     public RunInfo cancel(RunId runId, String actor, String reason) {
         OperatorAction action = new OperatorAction(OperatorAction.Kind.CANCEL, actor, reason, clock.instant());
         List<RunInfo> cancelled = new ArrayList<>();
@@ -404,7 +412,8 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     public RunInfo await(RunId runId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         RunInfo run = status(runId);
-        while (!run.status().isTerminal() || run.continuedAs() != null) {
+        // a BLOCKED run waits for code or an operator: the caller learns of it now, not at the timeout
+        while (!run.status().isTerminal() && run.status() != RunStatus.BLOCKED || run.continuedAs() != null) {
             if (run.continuedAs() != null) {
                 run = status(run.continuedAs());
                 continue;

@@ -1,11 +1,18 @@
 package io.durable.cdi.internal.execution;
 
+import io.durable.api.OperatorAction;
 import io.durable.api.RunId;
+import io.durable.api.RunInfo;
+import io.durable.api.RunQuery;
+import io.durable.api.RunStatus;
 import io.durable.api.StoreException;
+import io.durable.cdi.internal.definition.Deployment;
+import io.durable.cdi.internal.definition.WorkflowDefinition;
 import io.durable.cdi.internal.journal.Execution;
 import io.durable.cdi.internal.journal.ExecutionRegistry;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.cdi.internal.platform.EngineThreads;
+import io.durable.cdi.internal.platform.StoreCalls;
 import io.durable.cdi.internal.time.WakeUps;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Lease;
@@ -20,8 +27,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
@@ -67,6 +74,9 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     @Inject
     CronScheduler cron;
 
+    @Inject
+    Deployment deployment;
+
     private final Map<RunId, Lease> claimed = new ConcurrentHashMap<>();
     private final Map<RunId, Execution> executions = new ConcurrentHashMap<>();
     /** Runs woken while this node held them: offered again once their execution ends. */
@@ -86,6 +96,7 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         long poll = settings.sweepInterval().toMillis();
         long renew = settings.renewInterval().toMillis();
         started = true;
+        reviveBlocked();
         // the start-up sweep (runs whose node died, runs left PENDING) happens before start returns: a
         // sweep scheduled at once could run before the flag above, or after the caller's first writes
         pollQuietly();
@@ -100,6 +111,27 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         LOG.info(() -> "Durable engine started on node " + settings.nodeId() + " with " + settings.maxConcurrentRuns()
                 + " execution slots, lease " + settings.leaseDuration() + ", sweep every " + settings.sweepInterval()
                 + (wakeUps.persistentTimers() ? ", persistent wake-up timers" : ", in-memory wake-up timers"));
+    }
+
+    /**
+     * Gives the BLOCKED runs of this deployment's workflows one more try as the application starts:
+     * the code they did not fit may have been rolled back or given a version marker. One that still
+     * does not fit is blocked again, with the same message.
+     */
+    private void reviveBlocked() {
+        for (WorkflowDefinition definition : deployment.workflows().all()) {
+            try {
+                for (RunInfo run : store.listRuns(new RunQuery(definition.name(), RunStatus.BLOCKED, RunQuery.MAX_LIMIT))) {
+                    StoreCalls.inTransaction(transactions, "retrying blocked run " + run.id(), () -> store.control(run.id(),
+                            new OperatorAction(OperatorAction.Kind.RETRY, "engine",
+                                    "the application started; its code may fit the run now", clock.instant())));
+                    LOG.info(() -> "Retrying BLOCKED run " + run.id() + " of workflow " + definition.name());
+                }
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, e, () -> "Could not retry the blocked runs of workflow " + definition.name()
+                        + "; retry them with WorkflowEngine.retry");
+            }
+        }
     }
 
     /** A run was just stored: execute it here at once when a slot is free. */

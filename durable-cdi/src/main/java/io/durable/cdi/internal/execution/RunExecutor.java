@@ -4,6 +4,8 @@ import io.durable.api.DurableException;
 import io.durable.api.IncompatibleVersionException;
 import io.durable.api.LeaseLostException;
 import io.durable.api.Limit;
+import io.durable.api.NonDeterministicWorkflowException;
+import io.durable.api.PayloadException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
@@ -20,6 +22,7 @@ import io.durable.cdi.internal.journal.Scope;
 import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.EngineEvents;
 import io.durable.cdi.internal.platform.EngineMetrics;
+import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.cdi.internal.platform.StoreCalls;
 import io.durable.cdi.internal.time.WakeUps;
 import io.durable.spi.EngineClock;
@@ -62,6 +65,9 @@ class RunExecutor {
 
     @Inject
     TransactionRunner transactions;
+
+    @Inject
+    EngineSettings settings;
 
     @Inject
     Deployment extension;
@@ -121,9 +127,8 @@ class RunExecutor {
         try {
             definition = extension.workflows().byName(run.workflowName());
         } catch (UnknownWorkflowException e) {
-            LOG.severe(() -> "Run " + run.id() + " belongs to workflow '" + run.workflowName()
-                    + "', which this deployment does not have; leaving it for a node that does");
-            return Outcome.ABANDONED;
+            return recoveryFailed(lease, run, "its workflow '" + run.workflowName() + "' is not deployed on node "
+                    + settings.nodeId() + " (deployed: " + e.getMessage() + ")");
         }
         List<StepInfo> journal = store.loadJournal(run.id());
         Execution execution = new Execution(run, lease, journal, clock.instant());
@@ -137,9 +142,14 @@ class RunExecutor {
         Bean<?> bean = definition.bean();
         CreationalContext<?> context = beanManager.createCreationalContext(bean);
         try {
-            Object input = definition.takesInput()
-                    ? codec.fromJson(run.inputJson(), definition.inputType(), "the input of run " + run.id())
-                    : null;
+            Object input;
+            try {
+                input = definition.takesInput()
+                        ? codec.fromJson(run.inputJson(), definition.inputType(), "the input of run " + run.id())
+                        : null;
+            } catch (PayloadException unreadable) {
+                return recoveryFailed(lease, run, unreadable.getMessage());
+            }
             Object instance = beanManager.getReference(bean, definition.beanClass(), context);
             Object output = definition.takesInput()
                     ? definition.entryMethod().invoke(instance, input)
@@ -168,7 +178,12 @@ class RunExecutor {
             Throwable failure = execution.abortCause() != null ? execution.abortCause() : e.getCause();
             return abandonOrFail(execution, failure, registry);
         } catch (IllegalAccessException | RuntimeException e) {
-            return abandonOrFail(execution, e, registry);
+            // not the workflow's code (that comes as InvocationTargetException): the engine failed replaying it
+            if (e instanceof LeaseLostException || e instanceof StoreException) {
+                return abandonOrFail(execution, e, registry);
+            }
+            LOG.log(Level.WARNING, e, () -> "Replaying run " + run.id() + " failed inside the engine");
+            return recoveryFailed(lease, run, "the engine failed replaying it: " + e);
         } finally {
             Scope.restore(previous);
             registry.done(execution);
@@ -221,6 +236,53 @@ class RunExecutor {
         return Outcome.PARKED;
     }
 
+    /**
+     * The code no longer fits the run (its journal or its version): the run waits, BLOCKED, for code
+     * that fits (a rollback, a version marker, a new deployment) or an operator's cancel.
+     */
+    private Outcome block(Execution execution, String reason) {
+        RunInfo run = execution.run();
+        try {
+            StoreCalls.inTransaction(transactions, "blocking run " + run.id(), () -> {
+                store.block(execution.lease(), reason, clock.instant());
+                return null;
+            });
+        } catch (LeaseLostException | StoreException e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " could not be blocked; it resumes once its lease expires");
+            return Outcome.ABANDONED;
+        }
+        LOG.warning(() -> "Run " + run.id() + " of workflow " + run.workflowName() + " is BLOCKED: " + reason);
+        metrics.runBlocked(run.workflowName());
+        waiters.finished(run.id());
+        return Outcome.FINISHED;
+    }
+
+    /**
+     * One failed attempt to recover the run for a reason that is not the database's; the attempt that
+     * reaches durable.engine.max-recovery-attempts blocks it. Meanwhile it keeps its lease until it
+     * expires, so the next attempt comes a lease period later. A database failure here counts nothing.
+     */
+    private Outcome recoveryFailed(Lease lease, RunInfo run, String why) {
+        String reason = Limit.ERROR.fit("Run " + run.id() + " could not be recovered: " + why);
+        int attempts;
+        try {
+            attempts = StoreCalls.inTransaction(transactions, "counting a recovery attempt of run " + run.id(),
+                    () -> store.recoveryFailed(lease, reason, settings.maxRecoveryAttempts(), clock.instant()));
+        } catch (LeaseLostException | StoreException e) {
+            LOG.log(Level.WARNING, e, () -> "Run " + run.id() + ": " + why + "; the attempt could not be counted");
+            return Outcome.ABANDONED;
+        }
+        if (attempts >= settings.maxRecoveryAttempts()) {
+            LOG.warning(() -> reason + "; it is BLOCKED after " + attempts + " attempts");
+            metrics.runBlocked(run.workflowName());
+            waiters.finished(run.id());
+        } else {
+            LOG.severe(() -> reason + " (recovery attempt " + attempts + " of " + settings.maxRecoveryAttempts()
+                    + "; the next after its lease expires)");
+        }
+        return Outcome.ABANDONED;
+    }
+
     private Outcome abandonOrFail(Execution execution, Throwable failure, ExecutionRegistry registry) {
         RunInfo run = execution.run();
         if (failure instanceof JournalConflictException conflict) {
@@ -229,6 +291,9 @@ class RunExecutor {
         if (failure instanceof LeaseLostException) {
             LOG.info(() -> "Run " + run.id() + ": " + failure.getMessage());
             return Outcome.ABANDONED;
+        }
+        if (failure instanceof NonDeterministicWorkflowException || failure instanceof IncompatibleVersionException) {
+            return block(execution, failure.getMessage());
         }
         if (failure instanceof StoreException || registry.stopping()) {
             LOG.log(Level.WARNING, failure, () -> "Run " + run.id() + " stopped without finishing; it resumes once "

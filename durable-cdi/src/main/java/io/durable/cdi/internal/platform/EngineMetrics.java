@@ -55,6 +55,11 @@ public class EngineMetrics {
         count("durable.runs.compensated", workflow);
     }
 
+    /** A run became BLOCKED: its code or an operator must act. */
+    public void runBlocked(String workflow) {
+        count("durable.runs.blocked", workflow);
+    }
+
     public void runContinued(String workflow) {
         count("durable.runs.continued", workflow);
     }

@@ -17,7 +17,18 @@ import java.util.Objects;
  * @param conflictPolicy    what starting a known instance id does by default
  */
 public record EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDuration, Duration sweepInterval,
-                      Duration inThreadRetryMax, int maxPayloadBytes, ConflictPolicy conflictPolicy) {
+                      Duration inThreadRetryMax, int maxPayloadBytes, ConflictPolicy conflictPolicy,
+                      int maxRecoveryAttempts) {
+
+    /** How often a run may fail to be recovered for reasons that are not the database's before it is BLOCKED. */
+    static final int DEFAULT_MAX_RECOVERY_ATTEMPTS = 5;
+
+    /** The settings with the default number of recovery attempts. */
+    public EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDuration, Duration sweepInterval,
+                          Duration inThreadRetryMax, int maxPayloadBytes, ConflictPolicy conflictPolicy) {
+        this(nodeId, maxConcurrentRuns, leaseDuration, sweepInterval, inThreadRetryMax, maxPayloadBytes, conflictPolicy,
+                DEFAULT_MAX_RECOVERY_ATTEMPTS);
+    }
 
     static final int DEFAULT_MAX_PAYLOAD = 256 * 1024;
 
@@ -41,6 +52,10 @@ public record EngineSettings(String nodeId, int maxConcurrentRuns, Duration leas
         if (inThreadRetryMax.isNegative() || inThreadRetryMax.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("durable.engine.retry-in-thread-max must be 0 to 1 minute, got "
                     + inThreadRetryMax);
+        }
+        if (maxRecoveryAttempts < 1 || maxRecoveryAttempts > 1000) {
+            throw new IllegalArgumentException("durable.engine.max-recovery-attempts must be 1 to 1000, got "
+                    + maxRecoveryAttempts);
         }
         if (maxPayloadBytes < 1 || maxPayloadBytes > io.durable.api.Limit.SIGNAL_PAYLOAD.max()) {
             throw new IllegalArgumentException("durable.engine.max-payload-bytes must be 1 to " + io.durable.api.Limit.SIGNAL_PAYLOAD.max()

@@ -48,7 +48,8 @@ public class EngineSettingsProducer {
                 read(config, "retry-in-thread-max", EngineSettingsProducer::duration).orElse(d.inThreadRetryMax()),
                 read(config, "max-payload-bytes", Integer::parseInt).orElse(d.maxPayloadBytes()),
                 read(config, "conflict-policy", v -> ConflictPolicy.valueOf(v.toUpperCase(java.util.Locale.ROOT)))
-                        .orElse(d.conflictPolicy()));
+                        .orElse(d.conflictPolicy()),
+                read(config, "max-recovery-attempts", Integer::parseInt).orElse(d.maxRecoveryAttempts()));
     }
 
     public static Optional<Config> config() {

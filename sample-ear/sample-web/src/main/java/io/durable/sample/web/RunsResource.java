@@ -80,7 +80,7 @@ public class RunsResource {
      * (The sample has no login yet: the actor is taken from the body, not from an authenticated caller.)
      */
     @POST
-    @Path("{id}/{action: pause|unpause|cancel}")
+    @Path("{id}/{action: pause|unpause|cancel|retry}")
     @Consumes(MediaType.APPLICATION_JSON)
     public String control(@PathParam("id") String id, @PathParam("action") String action, String body) {
         JsonObject request = object(body);
@@ -90,6 +90,7 @@ public class RunsResource {
         RunInfo run = switch (action) {
             case "pause" -> engine.pause(runId, actor, reason);
             case "unpause" -> engine.unpause(runId, actor, reason);
+            case "retry" -> engine.retry(runId, actor, reason);
             default -> engine.cancel(runId, actor, reason);
         };
         return run(run).build().toString();
