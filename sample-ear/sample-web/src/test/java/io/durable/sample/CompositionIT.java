@@ -73,7 +73,7 @@ class CompositionIT {
         Http.Answer started = api.post("runs/checkout/co-fail",
                 "{\"orderId\":\"co-fail\",\"amountCents\":1999,\"failShipping\":true}");
         assertEquals(201, started.status(), started.body());
-        JsonObject run = awaitFinished(api, started.object().getString("runId"));
+        JsonObject run = api.awaitFinished(started.object().getString("runId"));
         assertEquals("FAILED", run.getString("status"), run.toString());
         assertTrue(run.getString("error").contains("the carrier refused the parcel of order co-fail"), run.toString());
         assertTrue(run.getString("error").contains("compensated: @saga/undo:charge#1, @saga/undo:reserve#1"),
@@ -86,14 +86,9 @@ class CompositionIT {
     private static void checkoutWithoutFailureShips(Http api) {
         Http.Answer started = api.post("runs/checkout/co-ok", "{\"orderId\":\"co-ok\",\"amountCents\":500}");
         assertEquals(201, started.status(), started.body());
-        JsonObject run = awaitFinished(api, started.object().getString("runId"));
+        JsonObject run = api.awaitFinished(started.object().getString("runId"));
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         assertEquals(List.of("reserved", "charged 500", "shipped"), ledger(api, "co-ok"));
-    }
-
-    private static JsonObject awaitFinished(Http api, String runId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("runs/" + runId).object(), run -> !isActive(run));
     }
 
     private static boolean isActive(JsonObject run) {

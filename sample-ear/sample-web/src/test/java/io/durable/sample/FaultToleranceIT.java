@@ -15,10 +15,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -49,9 +47,7 @@ class FaultToleranceIT {
         assertEquals(200, started.status(), started.body());
         String runId = started.object().getString("runId");
 
-        JsonObject run = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("runs/" + runId).object(),
-                        r -> List.of("COMPLETED", "FAILED").contains(r.getString("status")));
+        JsonObject run = api.awaitFinished(runId);
 
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         assertEquals("retried-ok|fallback-ft-1|java.lang.IllegalStateException"

@@ -34,6 +34,17 @@ final class Http {
         this.base = base.endsWith("/") ? base : base + "/";
     }
 
+    /**
+     * Waits, at most a minute, until the run has stopped: COMPLETED, FAILED, CANCELLED or BLOCKED.
+     *
+     * @return the run as {@code GET runs/{id}} shows it
+     */
+    JsonObject awaitFinished(String runId) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
+                .until(() -> get("runs/" + runId).object(),
+                        run -> java.util.List.of("COMPLETED", "FAILED", "CANCELLED", "BLOCKED").contains(run.getString("status")));
+    }
+
     Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

@@ -12,10 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.io.File;
 import java.net.URL;
-import java.time.Duration;
 import java.util.List;
 
-import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -40,19 +38,13 @@ class OrderWorkflowIT {
         return new Http(base + "api");
     }
 
-    private JsonObject awaitFinished(Http api, String runId) {
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> api.get("runs/" + runId).object(),
-                        run -> List.of("COMPLETED", "FAILED").contains(run.getString("status")));
-    }
-
     @Test
     void an_order_runs_every_step_once_and_journals_them_through_jpa() {
         Http api = api();
         Http.Answer started = api.post("orders", Http.order("it-1", "widget", 3));
         assertEquals(201, started.status(), started.body());
 
-        JsonObject run = awaitFinished(api, started.object().getString("runId"));
+        JsonObject run = api.awaitFinished(started.object().getString("runId"));
 
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         assertEquals(List.of("reserveStock#1", "charge#1", "ship#1", "notifyCustomer#1"),
@@ -73,7 +65,7 @@ class OrderWorkflowIT {
         Http.Answer started = api.post("orders", Http.order("it-2", "gadget", 50));
         assertEquals(201, started.status(), started.body());
 
-        JsonObject run = awaitFinished(api, started.object().getString("runId"));
+        JsonObject run = api.awaitFinished(started.object().getString("runId"));
 
         assertEquals("FAILED", run.getString("status"));
         assertTrue(run.getString("error").contains("OutOfStockException"), run.getString("error"));
@@ -110,7 +102,7 @@ class OrderWorkflowIT {
     void the_engine_publishes_its_metrics() {
         Http api = api();
         Http.Answer started = api.post("orders", Http.order("it-metrics", "widget", 1));
-        awaitFinished(api, started.object().getString("runId"));
+        api.awaitFinished(started.object().getString("runId"));
 
         String metrics = new Http(base.getProtocol() + "://" + base.getHost() + ":" + base.getPort() + "/").get("metrics").body();
 

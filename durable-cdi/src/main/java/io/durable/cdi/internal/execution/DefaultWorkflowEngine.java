@@ -264,26 +264,29 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Override
     public RunInfo pause(RunId runId, String actor, String reason) {
-        workflowRun(runId, "pause");
-        RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.PAUSE, actor, reason, clock.instant()));
+        RunInfo run = act(runId, OperatorAction.Kind.PAUSE, actor, reason);
         dispatcher.pausedLocally(runId);
         return run;
     }
 
     @Override
     public RunInfo unpause(RunId runId, String actor, String reason) {
-        workflowRun(runId, "pause");
-        RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.UNPAUSE, actor, reason, clock.instant()));
+        RunInfo run = act(runId, OperatorAction.Kind.UNPAUSE, actor, reason);
         afterCommit.run(() -> dispatcher.wake(runId));
         return run;
     }
 
     @Override
     public RunInfo retry(RunId runId, String actor, String reason) {
-        workflowRun(runId, "retry");
-        RunInfo run = store.control(runId, new OperatorAction(OperatorAction.Kind.RETRY, actor, reason, clock.instant()));
+        RunInfo run = act(runId, OperatorAction.Kind.RETRY, actor, reason);
         afterCommit.run(() -> dispatcher.offer(runId));
         return run;
+    }
+
+    /** An operator action on a workflow run (a tracked job takes none but cancel). */
+    private RunInfo act(RunId runId, OperatorAction.Kind kind, String actor, String reason) {
+        workflowRun(runId, kind.name().toLowerCase(java.util.Locale.ROOT));
+        return store.control(runId, new OperatorAction(kind, actor, reason, clock.instant()));
     }
 
     @Override
