@@ -55,6 +55,15 @@ public interface WorkflowStore {
     RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now);
 
     /**
+     * The database's current time. Every time that several nodes compare (lease expiries, due times)
+     * is written and read by nodes whose engine clocks are aligned to it, so a node whose own clock is
+     * off by minutes cannot take a live node's lease.
+     *
+     * @return the time, at millisecond precision or better
+     */
+    Instant databaseTime();
+
+    /**
      * Reads a run with its lease.
      *
      * @param id the run id

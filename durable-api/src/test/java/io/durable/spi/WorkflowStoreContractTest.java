@@ -343,6 +343,15 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
+    void the_database_time_is_the_time_now_and_does_not_go_back() {
+        Instant first = store().databaseTime();
+        Instant second = store().databaseTime();
+        assertFalse(second.isBefore(first), first + " then " + second);
+        Duration fromSystem = Duration.between(java.time.Clock.systemUTC().instant(), first).abs();
+        assertTrue(fromSystem.compareTo(Duration.ofMinutes(5)) < 0, "the database runs on this machine: " + fromSystem);
+    }
+
+    @Test
     void a_blocked_run_is_never_claimed_until_an_operator_retries_it() {
         Lease lease = running("blocked");
         RunId id = lease.runId();

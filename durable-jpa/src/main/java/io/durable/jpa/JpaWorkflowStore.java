@@ -21,6 +21,7 @@ import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.api.StoreException;
 import io.durable.jpa.internal.ApprovalEntity;
+import io.durable.jpa.internal.DatabaseTime;
 import io.durable.jpa.internal.DueRuns;
 import io.durable.jpa.internal.Mapping;
 import io.durable.jpa.internal.RunEntity;
@@ -68,6 +69,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     private static final List<String> LEASED = List.of(RUNNING, COMPENSATING);
 
     private final DueRuns dueRuns = new DueRuns();
+    private final DatabaseTime databaseTime = new DatabaseTime();
 
     /**
      * The entity manager of the current transaction.
@@ -75,6 +77,11 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
      * @return the entity manager for persistence unit {@code durable}
      */
     protected abstract EntityManager entityManager();
+
+    @Override
+    public Instant databaseTime() {
+        return read("reading the database's time", () -> databaseTime.now(entityManager()));
+    }
 
     @Override
     public RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now) {

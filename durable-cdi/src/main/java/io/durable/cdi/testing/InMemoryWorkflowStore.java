@@ -172,6 +172,12 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         return Optional.ofNullable(runs.get(id)).map(Row::stored);
     }
 
+    /** The system's clock stands for a database's: tests give the engine a manual clock instead. */
+    @Override
+    public Instant databaseTime() {
+        return java.time.Clock.systemUTC().instant();
+    }
+
     @Override
     public synchronized Optional<RunInfo> findRun(String workflowName, String instanceId) {
         return Optional.ofNullable(holder(workflowName, instanceId)).map(Row::info);

@@ -13,6 +13,7 @@ import io.durable.cdi.internal.journal.ExecutionRegistry;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.cdi.internal.platform.EngineThreads;
 import io.durable.cdi.internal.platform.StoreCalls;
+import io.durable.cdi.internal.time.DatabaseClock;
 import io.durable.cdi.internal.time.WakeUps;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Lease;
@@ -96,11 +97,15 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         long poll = settings.sweepInterval().toMillis();
         long renew = settings.renewInterval().toMillis();
         started = true;
+        alignClock();
         reviveBlocked();
         // the start-up sweep (runs whose node died, runs left PENDING) happens before start returns: a
         // sweep scheduled at once could run before the flag above, or after the caller's first writes
         pollQuietly();
-        threads.scheduler().scheduleWithFixedDelay(this::pollQuietly, poll, poll, TimeUnit.MILLISECONDS);
+        threads.scheduler().scheduleWithFixedDelay(() -> {
+            alignClock();
+            pollQuietly();
+        }, poll, poll, TimeUnit.MILLISECONDS);
         threads.scheduler().scheduleWithFixedDelay(this::renewQuietly, renew, renew, TimeUnit.MILLISECONDS);
         try {
             wakeUps.rearm();
@@ -307,6 +312,28 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
             } catch (RejectedExecutionException e) {
                 pollQueued.set(false);
             }
+        }
+    }
+
+    /**
+     * Measures this node's offset to the database's clock again (production's {@link DatabaseClock}):
+     * lease expiries and due times that nodes compare are then the database's. A failed read keeps the
+     * offset measured last.
+     */
+    private void alignClock() {
+        if (!(clock instanceof DatabaseClock database)) {
+            return;
+        }
+        Duration before = database.offset();
+        try {
+            Duration offset = database.align(() -> StoreCalls.inTransaction(transactions, "reading the database's time",
+                    store::databaseTime));
+            if (offset.minus(before).abs().compareTo(Duration.ofSeconds(1)) > 0) {
+                LOG.info(() -> "This node's clock is " + offset.negated() + " off the database's; the engine uses the "
+                        + "database's time");
+            }
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "Could not read the database's time; keeping the offset " + before);
         }
     }
 
