@@ -83,4 +83,19 @@ class BlockedRunsTest extends EngineTestBase {
         RunId good = engine.start(TestWorkflows.NoInputWorkflow.class, "good-after-poison", null);
         assertEquals(RunStatus.COMPLETED, engine.await(good, WAIT).status());
     }
+
+    @Test
+    void a_run_whose_input_cannot_be_read_is_blocked_after_its_recovery_attempts() {
+        RunId unreadable = RunId.random();
+        // journaled by an older deployment whose input type had another shape
+        store.createRun(new NewRun(unreadable, "order", 2, "unreadable-1", "\"not an order\"", TestEngineConfig.START));
+        for (int attempt = 1; attempt < 5; attempt++) {
+            dispatcher.poll();
+            awaitIdle();
+            advanceAndSweep(TestEngineConfig.LEASE.plusSeconds(1));
+        }
+        RunInfo blocked = awaitStatus(unreadable, RunStatus.BLOCKED);
+        assertTrue(blocked.error().contains("could not be recovered") && blocked.error().contains("the input of run")
+                && blocked.error().contains("after 5 recovery attempts"), blocked.error());
+    }
 }
