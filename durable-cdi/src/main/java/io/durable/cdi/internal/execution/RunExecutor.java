@@ -18,6 +18,7 @@ import io.durable.cdi.internal.definition.Deployment;
 import io.durable.cdi.internal.definition.WorkflowDefinition;
 import io.durable.cdi.internal.journal.Execution;
 import io.durable.cdi.internal.journal.ExecutionRegistry;
+import io.durable.cdi.internal.journal.JournalWriter;
 import io.durable.cdi.internal.journal.Scope;
 import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.EngineEvents;
@@ -30,6 +31,7 @@ import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
 import io.durable.spi.NewRun;
 import io.durable.spi.Park;
+import io.durable.spi.StoreFailure;
 import io.durable.spi.StoredRun;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
@@ -65,6 +67,9 @@ class RunExecutor {
 
     @Inject
     TransactionRunner transactions;
+
+    @Inject
+    JournalWriter journal;
 
     @Inject
     EngineSettings settings;
@@ -199,7 +204,7 @@ class RunExecutor {
                 execution.continuation(), now, run.parentRunId(), run.parentStepKey(), run.owner());
         RunInfo created;
         try {
-            created = transactions.inNewTransaction(() -> store.continueAsNew(execution.lease(), next, now));
+            created = journal.retrying(execution, "the continuation", () -> store.continueAsNew(execution.lease(), next, now));
         } catch (Exception e) {
             LOG.log(Level.WARNING, e, () -> "Run " + run.id() + " could not continue as a new run; it resumes once "
                     + "its lease expires");
@@ -220,7 +225,7 @@ class RunExecutor {
         RunInfo run = execution.run();
         Instant wakeAt;
         try {
-            wakeAt = transactions.inNewTransaction(() -> store.park(execution.lease(), park, clock.instant()));
+            wakeAt = journal.retrying(execution, "the park", () -> store.park(execution.lease(), park, clock.instant()));
         } catch (DurableException e) {
             LOG.log(Level.INFO, e, () -> "Run " + run.id() + " could not park: " + e.getMessage());
             return Outcome.ABANDONED;
@@ -331,10 +336,17 @@ class RunExecutor {
                         ExecutionRegistry registry) {
         RunInfo run = execution.run();
         Instant now = clock.instant();
-        Optional<RunId> parent = StoreCalls.inTransaction(transactions, "finishing run " + run.id(), () -> {
-            store.finishRun(execution.lease(), status, outputJson, error, now);
-            return children.notifyParent(run, status, outputJson, error, now);
-        });
+        Optional<RunId> parent;
+        try {
+            parent = journal.retrying(execution, "the end", () -> {
+                store.finishRun(execution.lease(), status, outputJson, error, now);
+                return children.notifyParent(run, status, outputJson, error, now);
+            });
+        } catch (DurableException e) {
+            throw e;
+        } catch (Exception e) {
+            throw StoreFailure.toException("finishing run " + run.id(), e);
+        }
         events.finished(RunInfos.finished(run, status, outputJson, error, now, null));
         waiters.finished(run.id());
         parent.ifPresent(registry::wake);

@@ -1,22 +1,43 @@
 package io.durable.cdi.internal.journal;
 
 import io.durable.api.DurableException;
+import io.durable.api.StoreException;
+import io.durable.cdi.internal.platform.EngineSettings;
+import io.durable.spi.EngineClock;
 import io.durable.spi.StoreFailure;
 import io.durable.spi.TransactionRunner;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.Callable;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
- * Writes to the journal in a transaction of its own. A write that fails (lease lost, conflict,
- * database down) aborts the execution, so workflow code that catches the failure cannot go on.
+ * Writes to the journal in a transaction of its own. A write that fails for a reason that will pass
+ * (a dropped connection, a database restarting: a {@link StoreException}) is tried again on the same
+ * execution with a short back-off while the lease holds, so a database that comes back loses no run
+ * for a lease period. A write that still fails, or fails for good (lease lost, conflict, a refusal),
+ * aborts the execution, so workflow code that catches the failure cannot go on.
  */
 @ApplicationScoped
 public class JournalWriter {
 
+    private static final Logger LOG = Logger.getLogger(JournalWriter.class.getName());
+    private static final Duration FIRST_BACK_OFF = Duration.ofMillis(50);
+
     @Inject
     TransactionRunner transactions;
+
+    @Inject
+    EngineSettings settings;
+
+    @Inject
+    @EngineClock
+    Clock clock;
 
     public void write(Execution execution, String what, Callable<Void> work) {
         write(execution, what, work, null);
@@ -29,7 +50,7 @@ public class JournalWriter {
      */
     public <T> T write(Execution execution, String what, Callable<T> work, Class<? extends RuntimeException> passThrough) {
         try {
-            return transactions.inNewTransaction(work);
+            return retrying(execution, what, work, passThrough);
         } catch (RuntimeException e) {
             if (passThrough != null && passThrough.isInstance(e)) {
                 throw e;
@@ -42,6 +63,81 @@ public class JournalWriter {
         } catch (Exception e) {
             throw aborted(execution, what, e);
         }
+    }
+
+    /**
+     * Runs store work of an execution in a transaction of its own, again after a transient failure
+     * ({@link StoreException}, as the store or {@link StoreFailure} classifies it), with a back-off
+     * from 50 ms doubling, until it succeeds, fails otherwise, the execution must stop, or half a
+     * lease has gone by (the lease renewals run meanwhile; past that the node is better off letting the
+     * run go). A retried transactional step runs its body again in the new transaction: the failed one
+     * rolled back, so its effects still happen once.
+     *
+     * @return what the work returned
+     * @throws Exception the last failure, as the work or the store threw it
+     */
+    public <T> T retrying(Execution execution, String what, Callable<T> work) throws Exception {
+        return retrying(execution, what, work, null);
+    }
+
+    /**
+     * As {@link #retrying(Execution, String, Callable)}; an exception of type {@code passThrough} (a
+     * step body's failure) is never tried again.
+     */
+    private <T> T retrying(Execution execution, String what, Callable<T> work,
+                           Class<? extends RuntimeException> passThrough) throws Exception {
+        Instant giveUp = clock.instant().plus(settings.leaseDuration().dividedBy(2));
+        Duration wait = FIRST_BACK_OFF;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transactions.inNewTransaction(work);
+            } catch (Exception e) {
+                if (!transientStoreFailure(e, passThrough) || execution.abortCause() != null
+                        || clock.instant().plus(wait).isAfter(giveUp)) {
+                    throw e;
+                }
+                int failed = attempt;
+                Duration next = wait;
+                LOG.log(Level.INFO, () -> "Writing " + what + " of run " + execution.run().id() + " failed (attempt "
+                        + failed + ", " + rootMessage(e) + "); trying again in " + next.toMillis() + " ms");
+                try {
+                    execution.awaitUnlessStopped(wait);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+                wait = wait.multipliedBy(2);
+            }
+        }
+    }
+
+    /**
+     * Whether the failure is the database's and will pass: a {@link StoreException} from the store, or
+     * a database exception (a {@link java.sql.SQLException} in its causes, from a commit) that
+     * {@link StoreFailure} classifies as transient. Anything else, a step body's failure above all, is
+     * not the store's to try again.
+     */
+    private static boolean transientStoreFailure(Exception e, Class<? extends RuntimeException> passThrough) {
+        if (passThrough != null && passThrough.isInstance(e)) {
+            return false;
+        }
+        if (e instanceof DurableException) {
+            return e instanceof StoreException;
+        }
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof java.sql.SQLException) {
+                return StoreFailure.toException("writing", e) instanceof StoreException;
+            }
+        }
+        return false;
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return String.valueOf(root.getMessage());
     }
 
     /**
