@@ -50,4 +50,12 @@ public @interface WorkflowSchedule {
      * @return a time-zone id such as {@code Europe/Paris}
      */
     String timezone() default "UTC";
+
+    /**
+     * What to do with ticks missed while every node was down or the database could not take the
+     * tick's run: start the latest once (the default), all of them in order, or none.
+     *
+     * @return the catch-up policy
+     */
+    CatchUp catchUp() default CatchUp.LATEST;
 }

@@ -40,6 +40,7 @@ class CalendarScheduleTest {
             public String month() { return month; }
             public String dayOfWeek() { return dayOfWeek; }
             public String timezone() { return timezone; }
+            public io.durable.api.CatchUp catchUp() { return io.durable.api.CatchUp.LATEST; }
             public Class<? extends Annotation> annotationType() { return WorkflowSchedule.class; }
         };
     }
