@@ -21,6 +21,11 @@ import jakarta.enterprise.context.ApplicationScoped;
         password = "",
         minPoolSize = 2,
         maxPoolSize = 40,
-        transactional = true)
+        transactional = true,
+        // a connection that broke (a killed session, a restarted database) is found and replaced
+        properties = {
+                "fish.payara.is-connection-validation-required=true",
+                "fish.payara.connection-validation-method=auto-commit",
+                "fish.payara.fail-all-connections=true"})
 public class SampleDataSource {
 }
