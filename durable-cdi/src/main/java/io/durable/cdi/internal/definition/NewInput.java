@@ -81,7 +81,7 @@ public class NewInput {
         try {
             return strict.fromJson(json, JsonTypes.inJsonOrder(type));
         } catch (RuntimeException e) {
-            throw new PayloadException("Cannot read " + what + " as " + type.getTypeName() + ": " + rootMessage(e)
+            throw new PayloadException("Cannot read " + what + " as " + type.getTypeName() + ": " + JsonCodec.rootMessage(e)
                     + ". Send JSON that matches the declared type, with no members it does not have.", e);
         }
     }
@@ -108,13 +108,6 @@ public class NewInput {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return root.getMessage() == null ? root.getClass().getSimpleName() : root.getMessage();
-    }
 
     /** The JSON shapes a declared type binds from. */
     private enum Shape {

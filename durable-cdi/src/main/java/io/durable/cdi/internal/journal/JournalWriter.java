@@ -2,6 +2,7 @@ package io.durable.cdi.internal.journal;
 
 import io.durable.api.DurableException;
 import io.durable.api.StoreException;
+import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.spi.EngineClock;
 import io.durable.spi.StoreFailure;
@@ -99,7 +100,7 @@ public class JournalWriter {
                 int failed = attempt;
                 Duration next = wait;
                 LOG.log(Level.INFO, () -> "Writing " + what + " of run " + execution.run().id() + " failed (attempt "
-                        + failed + ", " + rootMessage(e) + "); trying again in " + next.toMillis() + " ms");
+                        + failed + ", " + JsonCodec.rootMessage(e) + "); trying again in " + next.toMillis() + " ms");
                 try {
                     execution.awaitUnlessStopped(wait);
                 } catch (InterruptedException interrupted) {
@@ -132,13 +133,6 @@ public class JournalWriter {
         return false;
     }
 
-    private static String rootMessage(Throwable e) {
-        Throwable root = e;
-        while (root.getCause() != null && root.getCause() != root) {
-            root = root.getCause();
-        }
-        return String.valueOf(root.getMessage());
-    }
 
     /**
      * Aborts the execution with a store failure that names what was being written: a refusal that

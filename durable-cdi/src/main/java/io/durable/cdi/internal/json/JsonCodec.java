@@ -221,7 +221,14 @@ public class JsonCodec {
         return type.isPrimitive() ? java.lang.invoke.MethodType.methodType(type).wrap().returnType() : type;
     }
 
-    private static String rootMessage(Throwable e) {
+    /**
+     * The message of the innermost cause, or its class name when it has none: what a failure's wrappers
+     * (JPA, the JDBC driver, JSON-B) leave of the reason.
+     *
+     * @param e the failure
+     * @return the reason, for a message
+     */
+    public static String rootMessage(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
