@@ -295,6 +295,14 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public boolean[] appendSteps(List<LeasedStep> entries) {
         entries.forEach(entry -> StoreLimits.check(entry.step()));
         EntityManager em = entityManager();
+        Dialect known = read("checking the database", () -> dialect.get(em));
+        if (known.shareLock() != null) {
+            try {
+                return FencedInsert.insertAll(em, known, entries);
+            } catch (PersistenceException e) {
+                throw journalFailure(entries.get(0).lease(), entries.get(0).step(), e);
+            }
+        }
         boolean[] written = new boolean[entries.size()];
         for (int i = 0; i < written.length; i++) {
             LeasedStep entry = entries.get(i);

@@ -3,8 +3,15 @@ package io.durable.jpa.internal;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.spi.Lease;
+import io.durable.spi.LeasedStep;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.Query;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * A journal entry written in one statement that also checks the lease: an {@code INSERT ... SELECT}
@@ -36,29 +43,105 @@ public final class FencedInsert {
      *     key: the entry exists)
      */
     public static boolean insert(EntityManager em, Dialect dialect, Lease lease, StepInfo step) {
+        String time = dialect.bigintParameter();
+        List<Object> parameters = new ArrayList<>(16);
+        addColumns(parameters, step);
+        parameters.add(lease.runId().value());
+        parameters.add(lease.epoch());
+        parameters.add(RunStatus.RUNNING.name());
+        parameters.add(RunStatus.COMPENSATING.name());
+        return NativeUpdate.execute(em, "INSERT INTO durable_step (" + COLUMNS + ") "
+                + "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + time + ", " + time + ", " + time + " FROM durable_run "
+                + "WHERE id = ? AND lease_epoch = ? AND status IN (?, ?)" + dialect.shareLock(), parameters) == 1;
+    }
+
+    /** The entry's values in the order of {@link #COLUMNS}, after the run id. */
+    private static void addColumns(List<Object> parameters, StepInfo step) {
         Long started = Mapping.millis(step.startedAt());
         Long finished = Mapping.millis(step.finishedAt());
-        String time = dialect.bigintParameter();
-        Query insert = em.createNativeQuery("INSERT INTO durable_step (" + COLUMNS + ") "
-                + "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + time + ", " + time + ", " + time + " FROM durable_run "
-                + "WHERE id = ? AND lease_epoch = ? AND status IN (?, ?)" + dialect.shareLock());
-        int i = 1;
-        insert.setParameter(i++, step.sequence());
-        insert.setParameter(i++, step.stepKey());
-        insert.setParameter(i++, step.name());
-        insert.setParameter(i++, step.status().name());
-        insert.setParameter(i++, step.attempt());
-        insert.setParameter(i++, step.argsHash());
-        insert.setParameter(i++, step.resultJson());
-        insert.setParameter(i++, step.errorType());
-        insert.setParameter(i++, step.error());
-        insert.setParameter(i++, started);
-        insert.setParameter(i++, finished);
-        insert.setParameter(i++, started != null ? started : finished);
-        insert.setParameter(i++, lease.runId().value());
-        insert.setParameter(i++, lease.epoch());
-        insert.setParameter(i++, RunStatus.RUNNING.name());
-        insert.setParameter(i, RunStatus.COMPENSATING.name());
-        return insert.executeUpdate() == 1;
+        parameters.add(step.sequence());
+        parameters.add(step.stepKey());
+        parameters.add(step.name());
+        parameters.add(step.status().name());
+        parameters.add(step.attempt());
+        parameters.add(step.argsHash());
+        parameters.add(step.resultJson());
+        parameters.add(step.errorType());
+        parameters.add(step.error());
+        parameters.add(started);
+        parameters.add(finished);
+        parameters.add(started != null ? started : finished);
+    }
+
+    /** The columns of one entry in the multi-row form, with their PostgreSQL types. */
+    private static final String VALUES_ROW = "(CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS INTEGER), "
+            + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER), CAST(? AS VARCHAR), "
+            + "CAST(? AS TEXT), CAST(? AS VARCHAR), CAST(? AS TEXT), CAST(? AS BIGINT), CAST(? AS BIGINT), "
+            + "CAST(? AS BIGINT))";
+
+    /**
+     * Inserts the entries of several runs, each if its own lease holds, in the caller's transaction:
+     * on PostgreSQL in one statement (the entries joined to their run rows at their epochs, those
+     * rows share-locked), elsewhere one fenced statement per entry.
+     *
+     * @param em      the entity manager of the current transaction
+     * @param dialect the database's dialect; its {@link Dialect#shareLock()} must not be {@code null}
+     * @param entries the entries with their leases, at most a few hundred
+     * @return for each entry, whether it was written (false: its lease is lost)
+     * @throws jakarta.persistence.PersistenceException as the database refused a row (a duplicate key:
+     *     an entry exists), which on PostgreSQL dooms the transaction
+     */
+    public static boolean[] insertAll(EntityManager em, Dialect dialect, List<LeasedStep> entries) {
+        boolean[] written = new boolean[entries.size()];
+        if (dialect != Dialect.POSTGRESQL || entries.size() == 1) {
+            for (int i = 0; i < written.length; i++) {
+                written[i] = insert(em, dialect, entries.get(i).lease(), entries.get(i).step());
+            }
+            return written;
+        }
+        StringBuilder sql = new StringBuilder("INSERT INTO durable_step (").append(COLUMNS).append(") SELECT r.id, "
+                + "v.seq, v.step_key, v.name, v.status, v.attempt, v.args_hash, v.result_json, v.error_type, v.error, "
+                + "v.started_at, v.finished_at, v.created_at FROM (VALUES ");
+        for (int i = 0; i < entries.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append(VALUES_ROW);
+        }
+        sql.append(") AS v (run_id, epoch, seq, step_key, name, status, attempt, args_hash, result_json, error_type, "
+                + "error, started_at, finished_at, created_at) JOIN durable_run r ON r.id = v.run_id "
+                + "AND r.lease_epoch = v.epoch AND r.status IN (?, ?) FOR SHARE OF r");
+        List<Object> parameters = new ArrayList<>(entries.size() * 14 + 2);
+        for (LeasedStep entry : entries) {
+            parameters.add(entry.lease().runId().value());
+            parameters.add(entry.lease().epoch());
+            addColumns(parameters, entry.step());
+        }
+        parameters.add(RunStatus.RUNNING.name());
+        parameters.add(RunStatus.COMPENSATING.name());
+        int inserted = NativeUpdate.execute(em, sql.toString(), parameters);
+        if (inserted == entries.size()) {
+            java.util.Arrays.fill(written, true);
+            return written;
+        }
+        return present(em, entries);
+    }
+
+    /** Which of the entries are in the journal now (read in the transaction that wrote them). */
+    private static boolean[] present(EntityManager em, List<LeasedStep> entries) {
+        Set<String> found = new HashSet<>();
+        for (Map.Entry<String, List<Integer>> run : entries.stream().collect(Collectors.groupingBy(
+                e -> e.lease().runId().value(), Collectors.mapping(e -> e.step().sequence(), Collectors.toList())))
+                .entrySet()) {
+            em.createQuery("SELECT s.sequence FROM StepEntity s WHERE s.runId = :run AND s.sequence IN :seqs",
+                            Integer.class)
+                    .setParameter("run", run.getKey())
+                    .setParameter("seqs", run.getValue())
+                    .getResultStream()
+                    .forEach(seq -> found.add(run.getKey() + "#" + seq));
+        }
+        boolean[] written = new boolean[entries.size()];
+        for (int i = 0; i < written.length; i++) {
+            LeasedStep entry = entries.get(i);
+            written[i] = found.contains(entry.lease().runId().value() + "#" + entry.step().sequence());
+        }
+        return written;
     }
 }

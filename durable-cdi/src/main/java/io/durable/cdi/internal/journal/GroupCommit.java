@@ -6,6 +6,8 @@ import io.durable.spi.Lease;
 import io.durable.spi.LeasedStep;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
+import io.durable.cdi.internal.platform.EngineSettings;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -19,11 +21,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * Writes the journal entries of plain steps of all runs executing on this node in shared
  * transactions: one commit for the entries that arrived while the previous commit was under way.
  *
- * <p>No thread of its own and no timer: a step's thread queues its entry and takes the writer's
- * lock; whoever holds it writes everything queued (its own entry among them) in one transaction and
- * completes each entry. A thread that finds its entry written by the holder before it returns at
- * once. A lone run therefore waits for nothing, and under load a commit carries every entry that
- * came in during the one before. Each step returns only after its own entry is durable, as before.
+ * <p>No thread of its own and no timer. There are {@code durable.engine.journal-lanes} lanes (none by
+ * default: then {@link JournalWriter} writes each entry in a transaction of its own), each a writer's
+ * lock and a queue. A step's thread that finds a lane free writes its entry there at once, so a lone
+ * run waits for nothing and a few concurrent runs write side by side. When every lane is writing, the thread
+ * queues its entry on the shortest lane and takes that lane's lock; whoever holds it writes
+ * everything queued there (its own entry among them) in one transaction and completes each entry, so
+ * under load each commit carries what arrived during the one before. Each step returns only after
+ * its own entry is durable, as before.
  *
  * <p>An entry whose lease is lost fails only its own step. When the shared transaction fails as a
  * whole (a duplicate key, which dooms the transaction on PostgreSQL; a dropped connection), each
@@ -43,13 +48,35 @@ class GroupCommit {
     @Inject
     TransactionRunner transactions;
 
-    /** Entries waiting for a commit (package-private for the tests). */
-    final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
-    /** Held by the thread that writes a batch (package-private for the tests). */
-    final ReentrantLock writer = new ReentrantLock();
+    @Inject
+    EngineSettings settings;
+
+    /** The lanes, each one writer with its own queue; none when the group commit is off. */
+    volatile Lane[] lanes;
+
+    /** The lanes the settings ask for ({@code durable.engine.journal-lanes}). */
+    @PostConstruct
+    void start() {
+        lanes = lanes(settings.journalLanes());
+    }
+
+    static Lane[] lanes(int count) {
+        Lane[] created = new Lane[count];
+        for (int i = 0; i < count; i++) {
+            created[i] = new Lane();
+        }
+        return created;
+    }
+
+    /** Whether entries go through the group commit ({@code durable.engine.journal-lanes} above 0). */
+    boolean enabled() {
+        return lanes.length > 0;
+    }
 
     /**
-     * Appends an entry while its lease holds, and returns once it is committed.
+     * Appends an entry while its lease holds, and returns once it is committed. A free lane writes it
+     * at once; when every lane is writing, it joins the shortest queue and goes out with that lane's
+     * next batch.
      *
      * @param lease the writer's lease
      * @param entry the entry
@@ -59,26 +86,57 @@ class GroupCommit {
      */
     void append(Lease lease, StepInfo entry) throws Exception {
         Pending mine = new Pending(new LeasedStep(lease, entry));
-        queue.add(mine);
-        writer.lock();
+        Lane lane = null;
+        for (Lane candidate : lanes) {
+            if (candidate.writer.tryLock()) {
+                lane = candidate;
+                break;
+            }
+        }
+        if (lane == null) {
+            lane = shortest();
+            lane.queue.add(mine);
+            lane.writer.lock();
+        } else {
+            lane.queue.add(mine);
+        }
         try {
             while (!mine.done) {
-                writeBatch(drain());
+                writeBatch(lane.drain());
             }
         } finally {
-            writer.unlock();
+            lane.writer.unlock();
         }
         if (mine.failure != null) {
             throw mine.failure;
         }
     }
 
-    private List<Pending> drain() {
-        List<Pending> batch = new ArrayList<>();
-        for (Pending next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
-            batch.add(next);
+    private Lane shortest() {
+        Lane shortest = lanes[0];
+        for (Lane lane : lanes) {
+            if (lane.queue.size() < shortest.queue.size()) {
+                shortest = lane;
+            }
         }
-        return batch;
+        return shortest;
+    }
+
+    /** One writer and the entries waiting for it. */
+    static final class Lane {
+
+        /** Entries waiting for a commit. */
+        final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
+        /** Held by the thread that writes this lane's batch. */
+        final ReentrantLock writer = new ReentrantLock();
+
+        List<Pending> drain() {
+            List<Pending> batch = new ArrayList<>();
+            for (Pending next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
+                batch.add(next);
+            }
+            return batch;
+        }
     }
 
     private void writeBatch(List<Pending> batch) {

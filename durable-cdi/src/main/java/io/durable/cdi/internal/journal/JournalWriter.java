@@ -6,14 +6,17 @@ import io.durable.api.StoreException;
 import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.spi.EngineClock;
+import io.durable.spi.JournalConflictException;
 import io.durable.spi.StoreFailure;
 import io.durable.spi.TransactionRunner;
+import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -44,6 +47,9 @@ public class JournalWriter {
     @Inject
     GroupCommit groupCommit;
 
+    @Inject
+    WorkflowStore store;
+
     public void write(Execution execution, String what, Callable<Void> work) {
         write(execution, what, work, null);
     }
@@ -53,10 +59,41 @@ public class JournalWriter {
      * batch's), with the retries and the abort of {@link #write}.
      */
     public void append(Execution execution, String what, StepInfo entry) {
+        boolean grouped = groupCommit.enabled();
+        boolean[] failedBefore = {false};
         write(execution, what, () -> {
-            groupCommit.append(execution.lease(), entry);
+            try {
+                if (grouped) {
+                    groupCommit.append(execution.lease(), entry);
+                } else {
+                    transactions.inNewTransaction(() -> {
+                        store.appendStep(execution.lease(), entry);
+                        return null;
+                    });
+                }
+            } catch (JournalConflictException conflict) {
+                if (!failedBefore[0] || !journaled(execution, entry)) {
+                    throw conflict;
+                }
+                LOG.fine(() -> "Step " + entry.stepKey() + " of run " + execution.run().id()
+                        + " was journaled by an attempt whose commit looked failed");
+            } catch (Exception e) {
+                failedBefore[0] = true;
+                throw e;
+            }
             return null;
         }, null, false);
+    }
+
+    /**
+     * Whether the entry is in the journal as written: an attempt whose commit reached the database
+     * but whose answer was lost with the connection (an in-doubt commit) leaves it there, and the
+     * retry then meets it as a conflict.
+     */
+    private boolean journaled(Execution execution, StepInfo entry) throws Exception {
+        return transactions.inNewTransaction(() -> store.loadJournal(execution.run().id())).stream()
+                .anyMatch(stored -> stored.sequence() == entry.sequence() && stored.stepKey().equals(entry.stepKey())
+                        && stored.status() == entry.status() && Objects.equals(stored.resultJson(), entry.resultJson()));
     }
 
     /**

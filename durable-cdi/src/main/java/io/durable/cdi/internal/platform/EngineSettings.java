@@ -15,10 +15,27 @@ import java.util.Objects;
  * @param inThreadRetryMax  retry waits up to this long happen on the run's thread; longer ones park it
  * @param maxPayloadBytes   the largest signal payload accepted, in bytes of JSON (UTF-8)
  * @param conflictPolicy    what starting a known instance id does by default
+ * @param maxRecoveryAttempts how often a run may fail to be recovered before it is BLOCKED
+ * @param journalLanes      how many group-commit writers write plain steps' entries at once (0 to 64; 0:
+ *                          each entry in a transaction of its own)
  */
 public record EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDuration, Duration sweepInterval,
                       Duration inThreadRetryMax, int maxPayloadBytes, ConflictPolicy conflictPolicy,
-                      int maxRecoveryAttempts) {
+                      int maxRecoveryAttempts, int journalLanes) {
+
+    /**
+     * Journal writers of the group commit that write at the same time; 0 writes each step's entry in a
+     * transaction of its own.
+     */
+    static final int DEFAULT_JOURNAL_LANES = 0;
+
+    /** The settings with the default number of journal lanes. */
+    public EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDuration, Duration sweepInterval,
+                          Duration inThreadRetryMax, int maxPayloadBytes, ConflictPolicy conflictPolicy,
+                          int maxRecoveryAttempts) {
+        this(nodeId, maxConcurrentRuns, leaseDuration, sweepInterval, inThreadRetryMax, maxPayloadBytes, conflictPolicy,
+                maxRecoveryAttempts, DEFAULT_JOURNAL_LANES);
+    }
 
     /** How often a run may fail to be recovered for reasons that are not the database's before it is BLOCKED. */
     static final int DEFAULT_MAX_RECOVERY_ATTEMPTS = 5;
@@ -52,6 +69,9 @@ public record EngineSettings(String nodeId, int maxConcurrentRuns, Duration leas
         if (inThreadRetryMax.isNegative() || inThreadRetryMax.compareTo(Duration.ofMinutes(1)) > 0) {
             throw new IllegalArgumentException("durable.engine.retry-in-thread-max must be 0 to 1 minute, got "
                     + inThreadRetryMax);
+        }
+        if (journalLanes < 0 || journalLanes > 64) {
+            throw new IllegalArgumentException("durable.engine.journal-lanes must be 0 to 64, got " + journalLanes);
         }
         if (maxRecoveryAttempts < 1 || maxRecoveryAttempts > 1000) {
             throw new IllegalArgumentException("durable.engine.max-recovery-attempts must be 1 to 1000, got "

@@ -16,7 +16,8 @@ import java.util.logging.Logger;
 
 /**
  * Produces the {@link EngineSettings} from MicroProfile Config (system properties, environment,
- * {@code microprofile-config.properties}); without a Config implementation, the defaults apply.
+ * {@code microprofile-config.properties}); without a Config implementation, from system properties,
+ * else the defaults.
  */
 @ApplicationScoped
 public class EngineSettingsProducer {
@@ -49,20 +50,24 @@ public class EngineSettingsProducer {
                 read(config, "max-payload-bytes", Integer::parseInt).orElse(d.maxPayloadBytes()),
                 read(config, "conflict-policy", v -> ConflictPolicy.valueOf(v.toUpperCase(java.util.Locale.ROOT)))
                         .orElse(d.conflictPolicy()),
-                read(config, "max-recovery-attempts", Integer::parseInt).orElse(d.maxRecoveryAttempts()));
+                read(config, "max-recovery-attempts", Integer::parseInt).orElse(d.maxRecoveryAttempts()),
+                read(config, "journal-lanes", Integer::parseInt).orElse(d.journalLanes()));
     }
 
     public static Optional<Config> config() {
         try {
             return Optional.of(ConfigProvider.getConfig());
         } catch (RuntimeException | LinkageError e) {
-            LOG.fine("No MicroProfile Config implementation; the engine uses its defaults");
+            LOG.fine("No MicroProfile Config implementation; the engine reads system properties and its defaults");
             return Optional.empty();
         }
     }
 
     private static <T> Optional<T> read(Optional<Config> config, String key, Function<String, T> parse) {
-        Optional<String> raw = config.flatMap(c -> c.getOptionalValue(PREFIX + key, String.class));
+        // without a MicroProfile Config implementation, system properties (-Ddurable.engine....) apply
+        Optional<String> raw = config.isPresent()
+                ? config.flatMap(c -> c.getOptionalValue(PREFIX + key, String.class))
+                : Optional.ofNullable(System.getProperty(PREFIX + key));
         try {
             return raw.map(String::trim).map(parse);
         } catch (RuntimeException e) {

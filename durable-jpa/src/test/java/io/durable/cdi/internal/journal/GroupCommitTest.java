@@ -108,7 +108,7 @@ class GroupCommitTest {
     }
 
     /**
-     * Holds the writer's lock while every append queues its entry, then lets them go: the first to
+     * Holds the one lane's lock while every append queues its entry, then lets them go: the first to
      * take the lock writes all of them in one batch.
      */
     private static List<Throwable> appendBehindBusyWriter(GroupCommit commit, List<Callable<Void>> appends)
@@ -116,18 +116,19 @@ class GroupCommitTest {
         ExecutorService threads = Executors.newFixedThreadPool(appends.size());
         try {
             List<Future<Void>> futures = new ArrayList<>();
-            commit.writer.lock();
+            GroupCommit.Lane lane = commit.lanes[0];
+            lane.writer.lock();
             try {
                 for (Callable<Void> append : appends) {
                     futures.add(threads.submit(append));
                 }
                 long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                while (commit.queue.size() < appends.size()) {
+                while (lane.queue.size() < appends.size()) {
                     assertTrue(System.nanoTime() < deadline, "the entries were not queued");
                     LockSupport.parkNanos(1_000_000);
                 }
             } finally {
-                commit.writer.unlock();
+                lane.writer.unlock();
             }
             List<Throwable> outcomes = new ArrayList<>();
             for (Future<Void> future : futures) {
@@ -172,6 +173,7 @@ class GroupCommitTest {
         try (ResourceLocalJpa jpa = ResourceLocalJpa.open(database.url(), database.user(), database.password())) {
             AtomicInteger transactions = new AtomicInteger();
             GroupCommit commit = new GroupCommit();
+            commit.lanes = GroupCommit.lanes(1);
             commit.store = jpa.store();
             commit.transactions = new TransactionRunner() {
                 @Override

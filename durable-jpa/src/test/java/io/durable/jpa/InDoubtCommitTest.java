@@ -1,0 +1,123 @@
+package io.durable.jpa;
+
+import io.durable.api.RunId;
+import io.durable.api.RunInfo;
+import io.durable.api.RunStatus;
+import io.durable.api.StepInfo;
+import io.durable.api.WorkflowEngine;
+import io.durable.jpa.engine.EngineStores;
+import io.durable.jpa.engine.ManyStepsWorkflow;
+import io.durable.jpa.se.ResourceLocalJpa;
+import io.durable.spi.Lease;
+import io.durable.spi.TransactionRunner;
+import io.durable.spi.WorkflowStore;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.enterprise.inject.Produces;
+import org.jboss.weld.environment.se.Weld;
+import org.jboss.weld.environment.se.WeldContainer;
+import org.junit.jupiter.api.Test;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
+import java.nio.file.Files;
+import java.sql.SQLTransientConnectionException;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * An in-doubt commit: the journal write of a plain step commits, but the answer is lost with the
+ * connection (here the transaction runner throws a connection failure after the commit, every third
+ * journal write). The engine tries the write again, meets its own entry as a conflict, finds it in the
+ * journal as it wrote it, and goes on: the run completes without replaying and without waiting for its
+ * lease, and every step runs once.
+ */
+class InDoubtCommitTest {
+
+    @Test
+    void a_journal_write_whose_commit_answer_is_lost_is_found_written_and_the_run_goes_on() throws Exception {
+        String url = "jdbc:h2:" + Files.createTempDirectory("durable-in-doubt") + "/db;WRITE_DELAY=0";
+        ManyStepsWorkflow.Steps.EXECUTIONS.clear();
+        LostAnswers.LOST.set(0);
+        try (ResourceLocalJpa jpa = ResourceLocalJpa.open(url, "sa", "")) {
+            EngineStores.jpa = jpa;
+            try (WeldContainer container = new Weld().disableDiscovery()
+                    .addExtension(new io.durable.cdi.internal.DurableExtension())
+                    .addBeanClasses(EngineStores.class, LostAnswers.class, ManyStepsWorkflow.class,
+                            ManyStepsWorkflow.Steps.class).initialize()) {
+                WorkflowEngine engine = container.select(WorkflowEngine.class).get();
+                RunId id = engine.start(ManyStepsWorkflow.class, "in-doubt", "x");
+
+                RunInfo run = engine.await(id, Duration.ofSeconds(25));
+
+                assertEquals(RunStatus.COMPLETED, run.status(), run::toString);
+                assertTrue(LostAnswers.LOST.get() >= 5, "answers lost: " + LostAnswers.LOST.get());
+                assertEquals(ManyStepsWorkflow.STEPS, engine.steps(id).stream().map(StepInfo::stepKey).distinct().count());
+                ManyStepsWorkflow.Steps.EXECUTIONS.forEach((step, count) -> assertEquals(1, count.get(), step));
+            }
+        }
+    }
+
+    /**
+     * The store and transactions of {@link EngineStores}, except that every third transaction that
+     * appended a journal entry throws a connection failure after it committed.
+     */
+    @ApplicationScoped
+    @Alternative
+    @Priority(2000)
+    public static class LostAnswers {
+
+        static final AtomicInteger LOST = new AtomicInteger();
+        private static final ThreadLocal<Boolean> APPENDED = ThreadLocal.withInitial(() -> false);
+        private final AtomicInteger appends = new AtomicInteger();
+
+        @Produces
+        @Alternative
+        @Priority(2000)
+        WorkflowStore store() {
+            WorkflowStore store = EngineStores.jpa.store();
+            return (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
+                    new Class<?>[]{WorkflowStore.class}, (proxy, method, args) -> {
+                        if (method.getName().equals("appendStep") && args[0] instanceof Lease) {
+                            APPENDED.set(true);
+                        }
+                        try {
+                            return method.invoke(store, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                    });
+        }
+
+        @Produces
+        @Alternative
+        @Priority(2000)
+        TransactionRunner transactions() {
+            ResourceLocalJpa jpa = EngineStores.jpa;
+            return new TransactionRunner() {
+                @Override
+                public <T> T inNewTransaction(Callable<T> work) throws Exception {
+                    if (APPENDED.get()) {
+                        return jpa.inNewTransaction(work);
+                    }
+                    try {
+                        T result = jpa.inNewTransaction(work);
+                        if (APPENDED.get() && appends.incrementAndGet() % 3 == 0) {
+                            LOST.incrementAndGet();
+                            throw new IllegalStateException("commit answer lost",
+                                    new SQLTransientConnectionException("connection reset", "08006"));
+                        }
+                        return result;
+                    } finally {
+                        APPENDED.set(false);
+                    }
+                }
+            };
+        }
+    }
+}
