@@ -1,4 +1,4 @@
-package io.durable.cdi.testing;
+package io.durable.testing;
 
 import io.durable.api.Approval;
 import io.durable.api.ApprovalNotFoundException;
