@@ -1,0 +1,168 @@
+package io.durable.testing;
+
+import io.durable.api.Approval;
+import io.durable.api.DurableContext;
+import io.durable.api.DurableStep;
+import io.durable.api.Signal;
+import io.durable.api.Workflow;
+import io.durable.api.WorkflowMethod;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The workflows the kit's own tests drive; the "greet" variants are changes a replay check must catch. */
+public final class KitWorkflows {
+
+    private KitWorkflows() {
+    }
+
+    /** The steps; counts what really ran, so a test sees that a replay runs no body. */
+    @ApplicationScoped
+    public static class Greetings {
+
+        private final Map<String, AtomicInteger> runs = new ConcurrentHashMap<>();
+        private final AtomicInteger flaky = new AtomicInteger();
+
+        int ran(String step) {
+            AtomicInteger n = runs.get(step);
+            return n == null ? 0 : n.get();
+        }
+
+        private void count(String step) {
+            runs.computeIfAbsent(step, s -> new AtomicInteger()).incrementAndGet();
+        }
+
+        @DurableStep
+        public String hello(String who) {
+            count("hello");
+            return "hello " + who;
+        }
+
+        @DurableStep
+        public String bye(String who) {
+            count("bye");
+            return "bye " + who;
+        }
+
+        /** Fails its first call; its retry waits at least 5 seconds, longer than a wait on the thread. */
+        @DurableStep(retry = "rateLimit")
+        public String flaky(String who) {
+            count("flaky");
+            if (flaky.incrementAndGet() == 1) {
+                throw new IllegalStateException("the service is down");
+            }
+            return "reached " + who;
+        }
+    }
+
+    /** Greets, sleeps a week, says good-bye. */
+    @Workflow(name = "greet")
+    public static class GreetWorkflow {
+        @Inject
+        Greetings steps;
+        @Inject
+        DurableContext context;
+
+        @WorkflowMethod
+        public String run(String who) {
+            String hello = steps.hello(who);
+            context.sleep(Duration.ofDays(7));
+            return hello + ", " + steps.bye(who);
+        }
+    }
+
+    /** The change: says good-bye before greeting. */
+    @Workflow(name = "greet-swapped")
+    public static class SwappedGreetWorkflow {
+        @Inject
+        Greetings steps;
+        @Inject
+        DurableContext context;
+
+        @WorkflowMethod
+        public String run(String who) {
+            String bye = steps.bye(who);
+            context.sleep(Duration.ofDays(7));
+            return steps.hello(who) + ", " + bye;
+        }
+    }
+
+    /** The change: greets once more at the end. */
+    @Workflow(name = "greet-longer")
+    public static class LongerGreetWorkflow {
+        @Inject
+        Greetings steps;
+        @Inject
+        DurableContext context;
+
+        @WorkflowMethod
+        public String run(String who) {
+            String hello = steps.hello(who);
+            context.sleep(Duration.ofDays(7));
+            return hello + ", " + steps.bye(who) + ", " + steps.hello(who);
+        }
+    }
+
+    /** The change: no good-bye any more. */
+    @Workflow(name = "greet-shorter")
+    public static class ShorterGreetWorkflow {
+        @Inject
+        Greetings steps;
+        @Inject
+        DurableContext context;
+
+        @WorkflowMethod
+        public String run(String who) {
+            String hello = steps.hello(who);
+            context.sleep(Duration.ofDays(7));
+            return hello;
+        }
+    }
+
+    /** The change: the same steps, another output. */
+    @Workflow(name = "greet-louder")
+    public static class LouderGreetWorkflow {
+        @Inject
+        Greetings steps;
+        @Inject
+        DurableContext context;
+
+        @WorkflowMethod
+        public String run(String who) {
+            String hello = steps.hello(who);
+            context.sleep(Duration.ofDays(7));
+            return (hello + ", " + steps.bye(who)).toUpperCase(java.util.Locale.ROOT);
+        }
+    }
+
+    /** Waits for a signal and an approval. */
+    @Workflow(name = "expense")
+    @Signal(name = "receipt", type = String.class)
+    public static class ExpenseWorkflow {
+        @Inject
+        DurableContext context;
+
+        @WorkflowMethod
+        public String run(String expense) {
+            String receipt = context.awaitSignal("receipt", String.class, Duration.ofDays(3)).orElse("no receipt");
+            Approval approval = context.awaitApproval("manager", Duration.ofDays(7));
+            return expense + ": " + receipt + ", " + approval.status();
+        }
+    }
+
+    /** Calls a step that fails once and retries after a back-off that parks the run. */
+    @Workflow(name = "flaky")
+    public static class FlakyWorkflow {
+        @Inject
+        Greetings steps;
+
+        @WorkflowMethod
+        public String run(String who) {
+            return steps.flaky(who);
+        }
+    }
+}
