@@ -1,9 +1,11 @@
 package io.durable.testing;
 
 import io.durable.api.Approval;
+import io.durable.api.Branches;
 import io.durable.api.DurableContext;
 import io.durable.api.DurableStep;
 import io.durable.api.Signal;
+import io.durable.api.StepFailedException;
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowMethod;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -163,6 +165,68 @@ public final class KitWorkflows {
         @WorkflowMethod
         public String run(String who) {
             return steps.flaky(who);
+        }
+    }
+
+    /** A trip's bookings: the hotel is undone when the flight cannot be booked. */
+    @ApplicationScoped
+    public static class Trips {
+
+        private final AtomicInteger cancelled = new AtomicInteger();
+
+        int cancelled() {
+            return cancelled.get();
+        }
+
+        @DurableStep(compensation = "cancelHotel")
+        public String bookHotel(String trip) {
+            return "H-" + trip;
+        }
+
+        public void cancelHotel(String booking) {
+            cancelled.incrementAndGet();
+        }
+
+        @DurableStep
+        public String bookFlight(String trip) {
+            throw new IllegalStateException("no seats left for " + trip);
+        }
+    }
+
+    /**
+     * Books a hotel, then fails at the flight: the run ends FAILED after undoing the hotel. Its error
+     * names no run id (a step's failure would), so that a replay under another id ends with the same.
+     */
+    @Workflow(name = "trip")
+    public static class TripWorkflow {
+        @Inject
+        Trips trips;
+
+        @WorkflowMethod
+        public String run(String trip) {
+            String hotel = trips.bookHotel(trip);
+            try {
+                return hotel + ", " + trips.bookFlight(trip);
+            } catch (StepFailedException e) {
+                throw new IllegalStateException("no flight for " + trip);
+            }
+        }
+    }
+
+    /** Two parallel branches: one starts a child run of "greet", the other calls a step. */
+    @Workflow(name = "fan-out")
+    public static class FanOutWorkflow {
+        @Inject
+        Greetings steps;
+        @Inject
+        DurableContext context;
+
+        @WorkflowMethod
+        public String run(String who) {
+            Map<String, String> results = context.parallel("greetings", Branches.<String>failFast()
+                    .add("child", () -> context.child(GreetWorkflow.class, null, who, String.class))
+                    .add("step", () -> steps.hello(who)));
+            return results.get("child") + " | " + results.get("step");
         }
     }
 }

@@ -5,7 +5,12 @@ import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.WorkflowEngine;
+import io.durable.api.RunQuery;
+import io.durable.testing.KitWorkflows.ExpenseWorkflow;
+import io.durable.testing.KitWorkflows.FanOutWorkflow;
 import io.durable.testing.KitWorkflows.GreetWorkflow;
+import io.durable.testing.KitWorkflows.TripWorkflow;
+import io.durable.testing.KitWorkflows.Trips;
 import io.durable.testing.KitWorkflows.Greetings;
 import io.durable.testing.KitWorkflows.LongerGreetWorkflow;
 import io.durable.testing.KitWorkflows.LouderGreetWorkflow;
@@ -25,7 +30,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
  * them all; the recording is renamed to the variant, as if the variant were the new code of "greet").
  */
 @WorkflowTest(beans = {Greetings.class, GreetWorkflow.class, SwappedGreetWorkflow.class, LongerGreetWorkflow.class,
-        ShorterGreetWorkflow.class, LouderGreetWorkflow.class})
+        ShorterGreetWorkflow.class, LouderGreetWorkflow.class, Trips.class, TripWorkflow.class, FanOutWorkflow.class,
+        ExpenseWorkflow.class})
 class ReplayCheckTest {
 
     private static final String ADVICE = ". Check that your workflow is deterministic, or keep the old code path for "
@@ -36,6 +42,9 @@ class ReplayCheckTest {
 
     @Inject
     Greetings greetings;
+
+    @Inject
+    Trips trips;
 
     /** A completed run of "greet", exported and read back from JSON. */
     private RunExport completed(WorkflowTestKit kit) {
@@ -151,5 +160,48 @@ class ReplayCheckTest {
 
         assertEquals(true, error.getMessage().startsWith("Run " + recorded.run().id() + " could not be recovered: its "
                 + "workflow 'greet-gone' is not deployed"), error.getMessage());
+    }
+
+    @Test
+    void a_failed_run_replays_through_its_compensations_to_the_same_error(WorkflowTestKit kit) {
+        RunId run = engine.start(TripWorkflow.class, "rome", "rome");
+        kit.awaitQuiet();
+        RunExport recorded = as("trip", engine.export(run));
+        assertEquals(RunStatus.FAILED, recorded.run().status());
+
+        RunInfo replayed = kit.replay(recorded);
+
+        assertEquals(RunStatus.FAILED, replayed.status());
+        assertEquals("java.lang.IllegalStateException: no flight for rome | compensated: @saga/undo:bookHotel#1",
+                replayed.error());
+        assertEquals(1, trips.cancelled(), "the recording's compensation only");
+    }
+
+    @Test
+    void parallel_branches_and_a_child_replay_from_the_journal_without_starting_the_child_again(WorkflowTestKit kit) {
+        RunId run = engine.start(FanOutWorkflow.class, "dee", "Dee");
+        kit.advance(Duration.ofDays(7));
+        assertEquals("hello Dee, bye Dee | hello Dee", kit.awaitResult(run, String.class));
+        RunExport recorded = as("fan-out", engine.export(run));
+
+        RunInfo replayed = kit.replay(recorded);
+
+        assertEquals("\"hello Dee, bye Dee | hello Dee\"", replayed.outputJson());
+        assertEquals(1, engine.list(new RunQuery("greet", null, 10)).size(), "no second child run");
+        assertEquals(2, greetings.ran("hello"));
+    }
+
+    @Test
+    void a_run_that_took_a_signal_and_an_approval_replays_with_them(WorkflowTestKit kit) {
+        RunId run = engine.start(ExpenseWorkflow.class, "taxi", "taxi");
+        kit.awaitQuiet();
+        engine.signal(run, "receipt", "R-1", null);
+        kit.awaitQuiet();
+        engine.approve(run, "manager", "mia", "ok");
+        kit.awaitResult(run, String.class);
+
+        RunInfo replayed = kit.replay(as("expense", engine.export(run)));
+
+        assertEquals("\"taxi: R-1, APPROVED\"", replayed.outputJson());
     }
 }
