@@ -2,6 +2,8 @@ package io.durable.testing;
 
 import io.durable.api.WorkflowEngine;
 import io.durable.cdi.internal.DurableExtension;
+import io.durable.cdi.internal.definition.Deployment;
+import io.durable.cdi.internal.execution.CronScheduler;
 import io.durable.cdi.internal.execution.Dispatcher;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.context.spi.CreationalContext;
@@ -68,7 +70,8 @@ final class WorkflowTestExtension implements BeforeEachCallback, AfterEachCallba
         try {
             Runnable release = inject(container.getBeanManager(), context.getRequiredTestInstance());
             WorkflowTestKit kit = new WorkflowTestKit(container.select(WorkflowEngine.class).get(),
-                    container.select(InMemoryWorkflowStore.class).get(), container.select(Dispatcher.class).get(), clock,
+                    container.select(InMemoryWorkflowStore.class).get(), container.select(Dispatcher.class).get(),
+                    container.select(CronScheduler.class).get(), container.select(Deployment.class).get(), clock,
                     container.select(RecordedRuns.class).get(), Duration.ofSeconds(config.awaitSeconds()));
             context.getStore(NAMESPACE).put(Running.class, new Running(container, release, kit));
         } catch (RuntimeException e) {

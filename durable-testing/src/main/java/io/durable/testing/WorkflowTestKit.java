@@ -7,6 +7,8 @@ import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.WorkflowEngine;
+import io.durable.cdi.internal.definition.Deployment;
+import io.durable.cdi.internal.execution.CronScheduler;
 import io.durable.cdi.internal.execution.Dispatcher;
 import io.durable.spi.RecoverySweep;
 
@@ -15,6 +17,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.stream.Stream;
 import java.util.concurrent.locks.LockSupport;
 
 /**
@@ -24,7 +27,7 @@ import java.util.concurrent.locks.LockSupport;
  * Take it as a test method parameter. One kit per test; not for use from several test threads at once.
  *
  * <p>Nothing happens by itself in real time: a wake-up (a sleep, a durable retry, a signal or approval
- * timeout, a schedule) fires when the test moves the clock past it. A short retry wait (2 seconds at
+ * timeout, a schedule's tick) fires when the test moves the clock past it. A short retry wait (2 seconds at
  * most) moves the clock by itself, as if that time had passed.
  */
 public final class WorkflowTestKit {
@@ -35,15 +38,19 @@ public final class WorkflowTestKit {
     private final WorkflowEngine engine;
     private final InMemoryWorkflowStore store;
     private final Dispatcher dispatcher;
+    private final CronScheduler schedules;
+    private final Deployment deployment;
     private final TestClock clock;
     private final RecordedRuns recorded;
     private final Duration bound;
 
-    WorkflowTestKit(WorkflowEngine engine, InMemoryWorkflowStore store, Dispatcher dispatcher, TestClock clock,
-                    RecordedRuns recorded, Duration bound) {
+    WorkflowTestKit(WorkflowEngine engine, InMemoryWorkflowStore store, Dispatcher dispatcher, CronScheduler schedules,
+                    Deployment deployment, TestClock clock, RecordedRuns recorded, Duration bound) {
         this.engine = engine;
         this.store = store;
         this.dispatcher = dispatcher;
+        this.schedules = schedules;
+        this.deployment = deployment;
         this.clock = clock;
         this.recorded = recorded;
         this.bound = bound;
@@ -69,7 +76,8 @@ public final class WorkflowTestKit {
 
     /**
      * Moves the test clock forward and fires, in time order, every wake-up due up to the new time: a
-     * seven-day sleep ends at once. A run that wakes and parks again before the new time wakes again
+     * seven-day sleep ends at once, a schedule ({@link io.durable.api.WorkflowSchedule}) starts a run for each
+     * of its ticks. A run that wakes and parks again before the new time wakes again
      * (a sleep in a loop), each time with the clock at its own wake time. Returns once the runs have
      * settled ({@link #awaitQuiet}), so the test can assert at once.
      *
@@ -86,7 +94,8 @@ public final class WorkflowTestKit {
         Instant target = clock.instant().plus(duration);
         awaitQuiet();
         for (int wakeUps = 0; ; wakeUps++) {
-            Optional<Instant> next = nextWake().filter(at -> !at.isAfter(target));
+            Optional<Instant> next = Stream.of(nextWake(), nextTick()).flatMap(Optional::stream)
+                    .min(Instant::compareTo).filter(at -> !at.isAfter(target));
             if (next.isEmpty()) {
                 break;
             }
@@ -113,6 +122,9 @@ public final class WorkflowTestKit {
             if (dispatcher.executingCount() == 0) {
                 if (!somethingDue()) {
                     return;
+                }
+                if (nextTick().filter(at -> !at.isAfter(clock.instant())).isPresent()) {
+                    schedules.fireDue();
                 }
                 dispatcher.poll();
             }
@@ -208,9 +220,15 @@ public final class WorkflowTestKit {
         return store.upcomingWakes(1).stream().map(RecoverySweep.Wake::wakeAt).findFirst();
     }
 
+    /** The next tick of a schedule, as the engine's scheduler holds it. */
+    private Optional<Instant> nextTick() {
+        return deployment.workflows().scheduled().stream().map(w -> schedules.nextTick(w.name()))
+                .filter(Objects::nonNull).min(Instant::compareTo);
+    }
+
     private boolean somethingDue() {
         Instant now = clock.instant();
-        return nextWake().filter(at -> !at.isAfter(now)).isPresent()
+        return Stream.of(nextWake(), nextTick()).flatMap(Optional::stream).anyMatch(at -> !at.isAfter(now))
                 || store.listRuns(new RunQuery(null, RunStatus.PENDING, RunQuery.MAX_LIMIT)).stream()
                 .anyMatch(r -> !r.paused() && !r.job());
     }

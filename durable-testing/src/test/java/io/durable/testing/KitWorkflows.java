@@ -8,6 +8,7 @@ import io.durable.api.Signal;
 import io.durable.api.StepFailedException;
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowMethod;
+import io.durable.api.WorkflowSchedule;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -227,6 +228,19 @@ public final class KitWorkflows {
                     .add("child", () -> context.child(GreetWorkflow.class, null, who, String.class))
                     .add("step", () -> steps.hello(who)));
             return results.get("child") + " | " + results.get("step");
+        }
+    }
+
+    /** Started by its schedule, every hour on the hour. */
+    @Workflow(name = "hourly")
+    @WorkflowSchedule(hour = "*")
+    public static class HourlyWorkflow {
+        @Inject
+        Greetings steps;
+
+        @WorkflowMethod
+        public String run() {
+            return steps.hello("hour");
         }
     }
 }
