@@ -30,6 +30,12 @@ class RecordedRuns extends ReplayChecks {
         keys.add(key(run));
     }
 
+    /** Forgets a run whose import failed, so that it does not turn live runs of its key into replays. */
+    void remove(RunInfo run) {
+        recorded.remove(run.id());
+        keys.remove(key(run));
+    }
+
     @Override
     public RunStatus recordedStatus(RunInfo run) {
         RunStatus status = recorded.get(run.id());

@@ -129,7 +129,8 @@ public final class WorkflowTestKit {
                 dispatcher.poll();
             }
             if (System.nanoTime() - deadline > 0) {
-                throw new AssertionError("Runs still execute after " + bound + " of real time: "
+                throw new AssertionError("The runs did not settle within " + bound + " of real time: "
+                        + dispatcher.executingCount() + " executing, running "
                         + store.listRuns(new RunQuery(null, RunStatus.RUNNING, 10)).stream()
                         .map(r -> r.id() + " (" + r.workflowName() + ")").toList()
                         + "; is a step blocked, or waiting in real time?");
@@ -195,7 +196,9 @@ public final class WorkflowTestKit {
      *       prefix), the code fits that prefix: where the recording ends, the replay stops.</li>
      * </ul>
      * The test clock moves to the recorded run's last time first (never back), so the waits it had
-     * passed are over. The replayed run stays in the store for further assertions.
+     * passed are over. The replayed run stays in the store for further assertions; a run that this test
+     * starts later for the same workflow and instance id is a replay check too (it stops before its first
+     * step), so give live runs other instance ids.
      *
      * @param export the recorded run ({@link RunExport#fromJson} reads an exported document)
      * @return the replayed run: finished as recorded, or SUSPENDED where the recording ended
@@ -209,8 +212,13 @@ public final class WorkflowTestKit {
         RunInfo run = export.run();
         awaitQuiet();
         recorded.add(run);
+        try {
+            store.importRun(export);
+        } catch (RuntimeException e) {
+            recorded.remove(run);
+            throw e;
+        }
         clock.moveTo(lastTime(export));
-        store.importRun(export);
         dispatcher.wake(run.id());
         awaitQuiet();
         return ReplayVerdict.check(run, engine.status(run.id()));
