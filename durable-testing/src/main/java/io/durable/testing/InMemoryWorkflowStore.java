@@ -138,6 +138,22 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         return row.info();
     }
 
+    @Override
+    public synchronized StoredRun insertRun(NewRun run, String leaseOwner, Instant leaseExpiresAt) {
+        StoreLimits.check(run);
+        if (holder(run.workflowName(), run.instanceId()) != null) {
+            throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
+        }
+        Row row = insert(run);
+        if (leaseOwner != null) {
+            row.status = RunStatus.RUNNING;
+            row.leaseOwner = leaseOwner;
+            row.leaseEpoch = 1;
+            row.leaseExpiresAt = Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
+        }
+        return row.stored();
+    }
+
     private Row insert(NewRun run) {
         Row row = new Row();
         row.id = run.id();
