@@ -154,6 +154,31 @@ public interface WorkflowStore {
     void appendStep(Lease lease, StepInfo step);
 
     /**
+     * Appends journal entries of several runs in the caller's transaction (a group commit), each only
+     * while its own lease holds. An entry whose lease is lost is not written and does not fail the
+     * others. The default appends them one by one with {@link #appendStep}.
+     *
+     * @param entries the entries with their writers' leases, at most a few hundred
+     * @return for each entry, in order, whether it was written ({@code false}: its lease is lost)
+     * @throws JournalConflictException when an entry's step key exists already; on most databases the
+     *     transaction is doomed then, so the caller writes the entries one by one to tell whose it was
+     * @throws io.durable.api.LimitExceededException when an entry is over a limit
+     * @throws io.durable.api.StoreException when the database fails
+     */
+    default boolean[] appendSteps(List<LeasedStep> entries) {
+        boolean[] written = new boolean[entries.size()];
+        for (int i = 0; i < written.length; i++) {
+            try {
+                appendStep(entries.get(i).lease(), entries.get(i).step());
+                written[i] = true;
+            } catch (LeaseLostException lost) {
+                written[i] = false;
+            }
+        }
+        return written;
+    }
+
+    /**
      * Replaces the RETRYING or RUNNING journal entry at the step's sequence (same step key) with a later state
      * of the step, only while the lease's epoch is still the run's.
      *

@@ -578,6 +578,35 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
+    void a_batch_of_entries_of_several_runs_writes_those_whose_lease_holds_and_skips_a_fenced_one() {
+        Lease healthy = running("batch-a");
+        Lease fenced = running("batch-b");
+        Lease other = running("batch-c");
+        store().claim(fenced.runId(), "node-b", t0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+
+        boolean[] written = store().appendSteps(List.of(new LeasedStep(healthy, completed(0, "a", "1", t0)),
+                new LeasedStep(fenced, completed(0, "a", "2", t0)), new LeasedStep(other, completed(0, "a", "3", t0)),
+                new LeasedStep(healthy, completed(1, "b", "4", t0))));
+
+        assertArrayEquals(new boolean[]{true, false, true, true}, written);
+        assertEquals(List.of("1", "4"), store().loadJournal(healthy.runId()).stream().map(StepInfo::resultJson).toList());
+        assertEquals(List.of(), store().loadJournal(fenced.runId()));
+        assertEquals(List.of("3"), store().loadJournal(other.runId()).stream().map(StepInfo::resultJson).toList());
+    }
+
+    @Test
+    void a_batch_holding_an_entry_that_exists_is_a_journal_conflict_and_writes_nothing() {
+        Lease first = running("conflict-a");
+        Lease second = running("conflict-b");
+        store().appendStep(first, completed(0, "a", "1", t0));
+
+        assertThrows(JournalConflictException.class, () -> store().appendSteps(List.of(
+                new LeasedStep(second, completed(0, "a", "2", t0)), new LeasedStep(first, completed(0, "a", "1", t0)))));
+        assertEquals(List.of(), store().loadJournal(second.runId()));
+        assertEquals(1, store().loadJournal(first.runId()).size());
+    }
+
+    @Test
     void a_run_inserted_leased_is_running_at_epoch_one_and_needs_no_claim() {
         RunId id = RunId.random();
         StoredRun stored = store().insertRun(new NewRun(id, workflow, 3, "leased", "{\"n\":1}", t0), "node-a",

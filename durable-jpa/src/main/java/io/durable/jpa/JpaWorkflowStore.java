@@ -31,6 +31,7 @@ import io.durable.jpa.internal.SignalEntity;
 import io.durable.jpa.internal.StepEntity;
 import io.durable.spi.ApprovalRules;
 import io.durable.spi.JournalConflictException;
+import io.durable.spi.LeasedStep;
 import io.durable.spi.Lease;
 import io.durable.spi.LeaseState;
 import io.durable.spi.NewRun;
@@ -288,6 +289,23 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public void appendStep(Lease lease, StepInfo step) {
         StoreLimits.check(step);
         writeStep(entityManager(), lease, step);
+    }
+
+    @Override
+    public boolean[] appendSteps(List<LeasedStep> entries) {
+        entries.forEach(entry -> StoreLimits.check(entry.step()));
+        EntityManager em = entityManager();
+        boolean[] written = new boolean[entries.size()];
+        for (int i = 0; i < written.length; i++) {
+            LeasedStep entry = entries.get(i);
+            try {
+                writeStep(em, entry.lease(), entry.step());
+                written[i] = true;
+            } catch (LeaseLostException lost) {
+                written[i] = false;
+            }
+        }
+        return written;
     }
 
     /**

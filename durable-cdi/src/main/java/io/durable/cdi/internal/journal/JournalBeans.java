@@ -3,7 +3,8 @@ package io.durable.cdi.internal.journal;
 import java.util.List;
 
 /**
- * The beans this package contributes (the step interceptor, the step runner, the journal writer and the replay checks), for the extension to register: the classes stay
+ * The beans this package contributes (the step interceptor, the step runner, the journal writer and
+ * its group commit, the replay checks), for the extension to register: the classes stay
  * package-private where nothing outside the package needs them.
  */
 public final class JournalBeans {
@@ -13,6 +14,7 @@ public final class JournalBeans {
             DurableStepInterceptor.class,
             StepRunner.class,
             JournalWriter.class,
+            GroupCommit.class,
             ReplayChecks.class);
 
     private JournalBeans() {
