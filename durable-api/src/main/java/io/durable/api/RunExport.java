@@ -29,14 +29,19 @@ public record RunExport(int formatVersion, Instant exportedAt, RunInfo run, List
      * @throws PayloadException when the format version is not one this library reads
      */
     public RunExport {
+        checkFormatVersion(formatVersion);
+        Objects.requireNonNull(exportedAt, "exportedAt");
+        Objects.requireNonNull(run, "run");
+        journal = List.copyOf(journal);
+    }
+
+    /** Refuses a format version this library does not read, before anything else of the document. */
+    static void checkFormatVersion(int formatVersion) {
         if (formatVersion != FORMAT_VERSION) {
             throw new PayloadException("A run export of format version " + formatVersion + " cannot be read by this "
                     + "version of the library, which reads version " + FORMAT_VERSION + "; export the run again with "
                     + "the engine that reads it", null);
         }
-        Objects.requireNonNull(exportedAt, "exportedAt");
-        Objects.requireNonNull(run, "run");
-        journal = List.copyOf(journal);
     }
 
     /**

@@ -119,6 +119,7 @@ final class RunExportJson {
                     + FORMAT + "'", null);
         }
         int version = d.integer("formatVersion");
+        RunExport.checkFormatVersion(version);
         Instant exportedAt = d.instant("exportedAt");
         RunInfo run = run(d.object("run"));
         List<StepInfo> journal = new ArrayList<>();
