@@ -62,14 +62,17 @@ public final class KitWorkflows {
         }
     }
 
-    /** Greets, sleeps a week, says good-bye. */
-    @Workflow(name = "greet")
-    public static class GreetWorkflow {
+    /** What "greet" and its changed variants use: the steps and the context. */
+    public abstract static class Greeter {
         @Inject
         Greetings steps;
         @Inject
         DurableContext context;
+    }
 
+    /** Greets, sleeps a week, says good-bye. */
+    @Workflow(name = "greet")
+    public static class GreetWorkflow extends Greeter {
         @WorkflowMethod
         public String run(String who) {
             String hello = steps.hello(who);
@@ -80,12 +83,7 @@ public final class KitWorkflows {
 
     /** The change: says good-bye before greeting. */
     @Workflow(name = "greet-swapped")
-    public static class SwappedGreetWorkflow {
-        @Inject
-        Greetings steps;
-        @Inject
-        DurableContext context;
-
+    public static class SwappedGreetWorkflow extends Greeter {
         @WorkflowMethod
         public String run(String who) {
             String bye = steps.bye(who);
@@ -96,12 +94,7 @@ public final class KitWorkflows {
 
     /** The change: greets once more at the end. */
     @Workflow(name = "greet-longer")
-    public static class LongerGreetWorkflow {
-        @Inject
-        Greetings steps;
-        @Inject
-        DurableContext context;
-
+    public static class LongerGreetWorkflow extends Greeter {
         @WorkflowMethod
         public String run(String who) {
             String hello = steps.hello(who);
@@ -112,12 +105,7 @@ public final class KitWorkflows {
 
     /** The change: no good-bye any more. */
     @Workflow(name = "greet-shorter")
-    public static class ShorterGreetWorkflow {
-        @Inject
-        Greetings steps;
-        @Inject
-        DurableContext context;
-
+    public static class ShorterGreetWorkflow extends Greeter {
         @WorkflowMethod
         public String run(String who) {
             String hello = steps.hello(who);
@@ -128,12 +116,7 @@ public final class KitWorkflows {
 
     /** The change: the same steps, another output. */
     @Workflow(name = "greet-louder")
-    public static class LouderGreetWorkflow {
-        @Inject
-        Greetings steps;
-        @Inject
-        DurableContext context;
-
+    public static class LouderGreetWorkflow extends Greeter {
         @WorkflowMethod
         public String run(String who) {
             String hello = steps.hello(who);
