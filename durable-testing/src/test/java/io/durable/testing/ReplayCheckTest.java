@@ -1,5 +1,7 @@
 package io.durable.testing;
 
+import io.durable.api.ConflictPolicy;
+import io.durable.api.DuplicateInstanceException;
 import io.durable.api.RunExport;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
@@ -203,5 +205,20 @@ class ReplayCheckTest {
         RunInfo replayed = kit.replay(as("expense", engine.export(run)));
 
         assertEquals("\"taxi: R-1, APPROVED\"", replayed.outputJson());
+    }
+
+    @Test
+    void a_recording_of_a_key_this_test_holds_is_refused_and_leaves_the_key_to_live_runs(WorkflowTestKit kit) {
+        RunExport recorded = completed(kit);
+        RunInfo r = recorded.run();
+        RunExport sameKey = new RunExport(recorded.formatVersion(), recorded.exportedAt(), new RunInfo(RunId.random(),
+                r.workflowName(), r.workflowVersion(), r.instanceId(), r.status(), r.inputJson(), r.outputJson(),
+                r.error(), r.createdAt(), r.updatedAt(), r.finishedAt()), recorded.journal());
+
+        assertThrows(DuplicateInstanceException.class, () -> kit.replay(sameKey));
+
+        RunId live = engine.start(GreetWorkflow.class, r.instanceId(), "Ann", ConflictPolicy.TERMINATE_EXISTING);
+        kit.awaitQuiet();
+        assertEquals("sleep", engine.status(live).waitingFor(), "a live run, not a replay");
     }
 }
