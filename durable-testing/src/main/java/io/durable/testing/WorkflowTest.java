@@ -13,8 +13,9 @@ import java.lang.annotation.Target;
  * Runs each test of the class with a durable engine of its own: a Weld SE container with the engine,
  * the in-memory stores, a clock that moves only when the test says, and the application beans listed
  * here. The test's {@code @Inject} fields are injected (the {@link io.durable.api.WorkflowEngine}, the
- * application's beans), and a test method may take a {@link WorkflowTestKit} parameter, which moves the
- * clock, waits for runs and replays recorded runs.
+ * application's beans; for a {@code @Nested} test, its enclosing instances' too), and a test method may
+ * take a {@link WorkflowTestKit} parameter, which moves the clock, waits for runs and replays recorded
+ * runs. A {@code @Nested} class runs with its own {@code @WorkflowTest}, or else its enclosing class's.
  *
  * <pre>{@code
  * @WorkflowTest(beans = {ReminderWorkflow.class, Reminders.class})

@@ -27,6 +27,8 @@ import java.lang.reflect.InvocationTargetException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The JUnit 5 side of {@link WorkflowTest}: before each test it starts a Weld SE container with the
@@ -68,7 +70,12 @@ final class WorkflowTestExtension implements BeforeEachCallback, AfterEachCallba
         }
         WeldContainer container = weld.initialize();
         try {
-            Runnable release = inject(container.getBeanManager(), context.getRequiredTestInstance());
+            // a @Nested test's enclosing instances are injected too: their fields serve the nested tests
+            List<Runnable> releases = new ArrayList<>();
+            for (Object instance : context.getRequiredTestInstances().getAllInstances()) {
+                releases.add(inject(container.getBeanManager(), instance));
+            }
+            Runnable release = () -> releases.forEach(Runnable::run);
             WorkflowTestKit kit = new WorkflowTestKit(container.select(WorkflowEngine.class).get(),
                     container.select(InMemoryWorkflowStore.class).get(), container.select(Dispatcher.class).get(),
                     container.select(CronScheduler.class).get(), container.select(Deployment.class).get(), clock,
