@@ -184,6 +184,18 @@ public interface WorkflowEngine {
     List<StepInfo> steps(RunId runId);
 
     /**
+     * Exports a run with its whole journal as a versioned document ({@link RunExport#toJson()} writes it
+     * as JSON), for a replay check of changed workflow code against it in a test (durable-testing's
+     * {@code WorkflowTestKit.replay}), a bug report or an archive. The run is read as it stands: an
+     * unfinished run gives the journal so far.
+     *
+     * @param runId the run
+     * @return the export
+     * @throws RunNotFoundException when no such run exists (or it belongs to another tenant)
+     */
+    RunExport export(RunId runId);
+
+    /**
      * Lists runs, newest first.
      *
      * @param query filters and limit

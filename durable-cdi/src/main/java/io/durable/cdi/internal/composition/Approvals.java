@@ -72,7 +72,7 @@ public class Approvals {
         }
         int position = scope.takePosition();
         String requestKey = scope.takeStepKey(request);
-        StepInfo recorded = scope.journaled(position);
+        StepInfo recorded = scope.journaled(position, requestKey);
         Instant expiresAt;
         if (recorded != null) {
             scope.checkSameCall(position, requestKey, recorded);

@@ -97,7 +97,7 @@ public class ChildWorkflows {
         Execution execution = scope.execution();
         int position = scope.takePosition();
         String key = scope.takeStepKey("@child:" + definition.name());
-        StepInfo recorded = scope.journaled(position);
+        StepInfo recorded = scope.journaled(position, key);
         String childId;
         if (recorded != null) {
             scope.checkSameCall(position, key, recorded);

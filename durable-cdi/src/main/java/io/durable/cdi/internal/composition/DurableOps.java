@@ -101,7 +101,7 @@ class DurableOps {
             throw new WorkflowUsageException("sliceExceeded needs a budget of 0 or more, got " + budget);
         }
         if (scope.isReplaying()) {
-            return scope.journaled(scope.peekPosition()).name().equals("@slice");
+            return scope.peek(scope.peekPosition()).name().equals("@slice");
         }
         return !clock.instant().isBefore(scope.execution().sliceStart().plus(budget));
     }
@@ -149,7 +149,7 @@ class DurableOps {
                      Supplier<Outcome> onDeadline) {
         int position = scope.takePosition();
         String key = scope.takeStepKey(outcome);
-        StepInfo recorded = scope.journaled(position);
+        StepInfo recorded = scope.journaled(position, key);
         if (recorded != null) {
             scope.checkSameCall(position, key, recorded);
             return recorded;
@@ -202,7 +202,7 @@ class DurableOps {
         }
         scope.checkUsable("version");
         String name = "@version:" + changeId;
-        StepInfo recorded = scope.journaled(scope.peekPosition());
+        StepInfo recorded = scope.peek(scope.peekPosition());
         if (recorded != null && !recorded.name().equals(name)) {
             // the run reached this point before the marker existed: it keeps the oldest behaviour
             return minSupported;
@@ -236,7 +236,7 @@ class DurableOps {
         scope.checkPause();
         int position = scope.takePosition();
         String key = scope.takeStepKey(name);
-        StepInfo recorded = scope.journaled(position);
+        StepInfo recorded = scope.journaled(position, key);
         if (recorded != null) {
             scope.checkSameCall(position, key, recorded);
             return recorded.resultJson();

@@ -65,7 +65,7 @@ public class ParallelRunner {
         Execution execution = scope.execution();
         int position = scope.takePosition();
         String key = scope.takeStepKey("@parallel:" + name);
-        StepInfo recorded = scope.journaled(position);
+        StepInfo recorded = scope.journaled(position, key);
         List<Branch<T>> forks = new ArrayList<>();
         branches.branches().forEach((branch, body) -> forks.add(new Branch<>(branch, body, scope.branch(key, branch))));
         if (recorded != null) {

@@ -79,7 +79,7 @@ public class Saga {
                 saga.checkCanContinue();
                 int position = saga.takePosition();
                 String key = saga.takeStepKey("undo:" + compensation.step().name());
-                StepInfo recorded = saga.journaled(position);
+                StepInfo recorded = saga.journaled(position, key);
                 StepInfo entry;
                 if (recorded != null) {
                     saga.checkSameCall(position, key, recorded);

@@ -10,6 +10,7 @@ import io.durable.api.IncompatibleVersionException;
 import io.durable.api.Limit;
 import io.durable.api.OperatorAction;
 import io.durable.api.PayloadException;
+import io.durable.api.RunExport;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunNotFoundException;
@@ -441,6 +442,12 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     public List<StepInfo> steps(RunId runId) {
         status(runId);
         return store.loadJournal(runId);
+    }
+
+    @Override
+    public RunExport export(RunId runId) {
+        RunInfo run = status(runId);
+        return RunExport.of(clock.instant(), run, store.loadJournal(runId));
     }
 
     @Override

@@ -19,6 +19,7 @@ import io.durable.cdi.internal.definition.WorkflowDefinition;
 import io.durable.cdi.internal.journal.Execution;
 import io.durable.cdi.internal.journal.ExecutionRegistry;
 import io.durable.cdi.internal.journal.JournalWriter;
+import io.durable.cdi.internal.journal.ReplayChecks;
 import io.durable.cdi.internal.journal.Scope;
 import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.EngineEvents;
@@ -105,6 +106,9 @@ class RunExecutor {
     @Inject
     EngineEvents events;
 
+    @Inject
+    ReplayChecks replayChecks;
+
     /** Outcome of one execution, for the dispatcher. */
     enum Outcome { FINISHED, PARKED, ABANDONED }
 
@@ -150,7 +154,7 @@ class RunExecutor {
                     + settings.nodeId() + " (deployed: " + e.getMessage() + ")");
         }
         List<StepInfo> journal = started != null ? List.of() : store.loadJournal(run.id());
-        Execution execution = new Execution(run, lease, journal, clock.instant());
+        Execution execution = new Execution(run, lease, journal, clock.instant(), replayChecks.recordedStatus(run));
         if (!definition.resumes(run.workflowVersion())) {
             return abandonOrFail(execution, new IncompatibleVersionException(definition.name(), run.id().value(),
                     run.workflowVersion(), definition.version(), definition.compatibleFrom()), registry);
@@ -182,6 +186,10 @@ class RunExecutor {
             if (root.parkRequest() != null) {
                 return park(execution, root.parkRequest());
             }
+            Optional<Outcome> early = endsEarly(execution, RunStatus.COMPLETED);
+            if (early.isPresent()) {
+                return early.get();
+            }
             String outputJson = Limit.OUTPUT.check(codec.toJournal(output, definition.outputType(),
                     "the output of run " + run.id() + " (workflow " + definition.name() + ")"));
             finish(execution, RunStatus.COMPLETED, outputJson, null, registry);
@@ -212,6 +220,10 @@ class RunExecutor {
 
     /** Ends the run as CONTINUED and stores its successor, which this node offers to execute. */
     private Outcome continueAsNew(Execution execution, WorkflowDefinition definition, ExecutionRegistry registry) {
+        Optional<Outcome> early = endsEarly(execution, RunStatus.CONTINUED);
+        if (early.isPresent()) {
+            return early.get();
+        }
         RunInfo run = execution.run();
         Instant now = clock.instant();
         NewRun next = new NewRun(RunId.random(), run.workflowName(), definition.version(), run.instanceId(),
@@ -277,6 +289,14 @@ class RunExecutor {
     }
 
     /**
+     * In a replay check, code that ends the run before it reached every journaled entry is not the code
+     * that ran: the run is blocked with the mismatch instead of ending (a live run is never checked).
+     */
+    private Optional<Outcome> endsEarly(Execution execution, RunStatus ending) {
+        return execution.unreached(ending).map(mismatch -> block(execution, mismatch.getMessage()));
+    }
+
+    /**
      * One failed attempt to recover the run for a reason that is not the database's; the attempt that
      * reaches durable.engine.max-recovery-attempts blocks it. Meanwhile it keeps its lease until it
      * expires, so the next attempt comes a lease period later. A database failure here counts nothing.
@@ -331,8 +351,15 @@ class RunExecutor {
                     + "once its lease expires");
             return Outcome.ABANDONED;
         } catch (DurableException e) {
+            if (execution.replayOf() != null && e instanceof NonDeterministicWorkflowException) {
+                return block(execution, e.getMessage());
+            }
             // the code no longer replays to the same compensations: finishing beats compensating wrongly forever
             stored = error + " | compensating stopped: " + e.getMessage();
+        }
+        Optional<Outcome> early = endsEarly(execution, RunStatus.FAILED);
+        if (early.isPresent()) {
+            return early.get();
         }
         try {
             finish(execution, RunStatus.FAILED, null, Limit.ERROR.fit(stored), registry);

@@ -1,6 +1,7 @@
 package io.durable.cdi.internal.journal;
 
 import io.durable.api.DurableException;
+import io.durable.api.NonDeterministicWorkflowException;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
@@ -14,6 +15,9 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +36,8 @@ public final class Execution implements Interruptible {
     private final List<Compensation> compensations = new ArrayList<>();
     private final Scope root;
     private final Instant sliceStart;
+    private final RunStatus replayOf;
+    private final Set<Integer> reached = ConcurrentHashMap.newKeySet();
     private volatile DurableException abortCause;
     private volatile boolean pauseRequested;
     private volatile boolean compensating;
@@ -39,7 +45,16 @@ public final class Execution implements Interruptible {
     private boolean continued;
 
     public Execution(RunInfo run, Lease lease, List<StepInfo> journal, Instant sliceStart) {
+        this(run, lease, journal, sliceStart, null);
+    }
+
+    /**
+     * An execution; {@code replayOf} is {@code null} for a live one, else the status a recorded run
+     * ended in, which a replay check replays without doing new work (see {@link Scope#newWork}).
+     */
+    public Execution(RunInfo run, Lease lease, List<StepInfo> journal, Instant sliceStart, RunStatus replayOf) {
         this.run = run;
+        this.replayOf = replayOf;
         this.sliceStart = sliceStart;
         this.lease = lease;
         this.pauseRequested = run.paused();
@@ -64,6 +79,44 @@ public final class Execution implements Interruptible {
 
     public Lease lease() {
         return lease;
+    }
+
+    /** In a replay check, how the recorded run ended (or stood); {@code null} in a live execution. */
+    public RunStatus replayOf() {
+        return replayOf;
+    }
+
+    /** The code replayed a journal entry (a replay check counts them, to find those it never reached). */
+    void reached(StepInfo entry) {
+        if (replayOf != null) {
+            reached.add(entry.sequence());
+        }
+    }
+
+    /**
+     * In a replay check, the first journal entry the code did not reach, as the mismatch of code that
+     * now ends the run early; empty in a live execution, or when the code reached every entry.
+     *
+     * @param ending how the code ends the run now
+     * @return the mismatch, naming the entry's position in its scope
+     */
+    public Optional<NonDeterministicWorkflowException> unreached(RunStatus ending) {
+        if (replayOf == null) {
+            return Optional.empty();
+        }
+        StepInfo first = null;
+        int position = 0;
+        for (List<StepInfo> entries : scopes.values()) {
+            for (int i = 0; i < entries.size(); i++) {
+                StepInfo entry = entries.get(i);
+                if (!reached.contains(entry.sequence()) && (first == null || entry.sequence() < first.sequence())) {
+                    first = entry;
+                    position = i;
+                }
+            }
+        }
+        return first == null ? Optional.empty() : Optional.of(NonDeterministicWorkflowException.endsEarly(
+                run.id().value(), position, first.stepKey(), ending));
     }
 
     /** The scope of the workflow method itself. */

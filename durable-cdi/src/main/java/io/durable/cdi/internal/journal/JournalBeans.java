@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * The beans this package contributes (the step interceptor, the step runner, the journal writer and
- * its group commit), for the extension to register: the classes stay
+ * its group commit, the replay checks), for the extension to register: the classes stay
  * package-private where nothing outside the package needs them.
  */
 public final class JournalBeans {
@@ -14,7 +14,8 @@ public final class JournalBeans {
             DurableStepInterceptor.class,
             StepRunner.class,
             JournalWriter.class,
-            GroupCommit.class);
+            GroupCommit.class,
+            ReplayChecks.class);
 
     private JournalBeans() {
     }

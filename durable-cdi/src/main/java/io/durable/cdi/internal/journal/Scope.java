@@ -2,6 +2,7 @@ package io.durable.cdi.internal.journal;
 
 import io.durable.api.DurableException;
 import io.durable.api.NonDeterministicWorkflowException;
+import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.WorkflowUsageException;
 import io.durable.spi.Park;
@@ -104,11 +105,11 @@ public final class Scope {
     }
 
     /**
-     * The journaled entry at a position, or {@code null} past the end of this scope's journal. A run
-     * that replays to run its compensations must not get past its journal: its code did not fail the
-     * same way again.
+     * The journaled entry at a position, or {@code null} past the end of this scope's journal, where the
+     * call with this key is new work (see {@link #newWork}). A run that replays to run its
+     * compensations must not get past its journal: its code did not fail the same way again.
      */
-    public StepInfo journaled(int index) {
+    public StepInfo journaled(int index, String key) {
         if (index < journal.size()) {
             return journal.get(index);
         }
@@ -119,7 +120,34 @@ public final class Scope {
             execution.abort(e);
             throw e;
         }
+        newWork(index, key);
         return null;
+    }
+
+    /** The journaled entry at a position, or {@code null}: a look ahead that does no work itself. */
+    public StepInfo peek(int index) {
+        return index < journal.size() ? journal.get(index) : null;
+    }
+
+    /**
+     * The code is about to do new work (a step body, a new journal entry) at a position. A live
+     * execution does it. A replay check of a recorded run never does: past a finished run's journal
+     * the code is not the code that ran (the engine's non-determinism error, which aborts the
+     * execution); past an unfinished run's journal the recording ends, and the run parks there
+     * ({@link ReplayChecks#END_OF_RECORDING}).
+     */
+    public void newWork(int index, String key) {
+        RunStatus recorded = execution.replayOf();
+        if (recorded == null) {
+            return;
+        }
+        if (ReplayChecks.finished(recorded)) {
+            NonDeterministicWorkflowException e = NonDeterministicWorkflowException.pastTheEnd(
+                    execution.run().id().value(), index, key, recorded);
+            execution.abort(e);
+            throw e;
+        }
+        throw park(ReplayChecks.END_OF_RECORDING);
     }
 
     /**
@@ -133,6 +161,7 @@ public final class Scope {
             execution.abort(e);
             throw e;
         }
+        execution.reached(recorded);
     }
 
     public boolean isReplaying() {

@@ -81,7 +81,7 @@ public class StepRunner {
         int position = scope.takePosition();
         String stepKey = scope.takeStepKey(step.name());
         String argumentsHash = codec.argumentsHash(invocation.arguments());
-        StepInfo recorded = scope.journaled(position);
+        StepInfo recorded = scope.journaled(position, stepKey);
         int attempt = 1;
         if (recorded != null) {
             scope.checkSameCall(position, stepKey, recorded);
@@ -97,6 +97,7 @@ public class StepRunner {
                 }
             }
             // RETRYING: the next attempt; RUNNING: the attempt was cut off (a crash) and counts as made
+            scope.newWork(position, stepKey);
             attempt = recorded.attempt() + 1;
         } else {
             scope.checkPause();

@@ -61,7 +61,7 @@ public class DefaultRunTracker implements RunTracker {
     public TrackingStore store() {
         if (!stores.isResolvable()) {
             throw new IllegalStateException("Run tracking needs a TrackingStore bean: deploy durable-jpa (JtaTrackingStore) "
-                    + "or, in tests, add InMemoryTrackingStore");
+                    + "or, in tests, use durable-testing (@WorkflowTest brings io.durable.testing.InMemoryTrackingStore)");
         }
         return stores.get();
     }

@@ -1,4 +1,4 @@
-package io.durable.cdi.testing;
+package io.durable.testing;
 
 import io.durable.spi.TrackingStore;
 import io.durable.spi.TrackingStoreContractTest;

@@ -1,4 +1,4 @@
-package io.durable.cdi.testing;
+package io.durable.testing;
 
 import io.durable.api.Approval;
 import io.durable.api.ApprovalNotFoundException;
@@ -9,6 +9,7 @@ import io.durable.api.IllegalTransitionException;
 import io.durable.api.LeaseLostException;
 import io.durable.api.Limit;
 import io.durable.api.OperatorAction;
+import io.durable.api.RunExport;
 import io.durable.api.RunFinishedException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
@@ -48,8 +49,8 @@ import java.util.function.Predicate;
 /**
  * A {@link WorkflowStore} in memory, for unit tests of workflows: it has the same semantics as the
  * JPA store (it passes the same contract test) but keeps nothing across restarts and has no
- * transactions, so a transactional step's rollback is not simulated. Add it to a weld-junit test's
- * bean classes.
+ * transactions, so a transactional step's rollback is not simulated. {@link WorkflowTest} brings it;
+ * in a container of your own, add it to the bean classes.
  */
 @ApplicationScoped
 public class InMemoryWorkflowStore implements WorkflowStore {
@@ -170,6 +171,32 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         runs.put(run.id(), row);
         journals.put(run.id(), new ArrayList<>());
         return row;
+    }
+
+    /**
+     * Stores a recorded run with its journal, for a replay check ({@link WorkflowTestKit#replay}): PENDING,
+     * so that the engine claims it and replays the journal, with its recorded id, workflow version,
+     * instance id, input, owner and parent link.
+     *
+     * @param export the recorded run
+     * @throws DuplicateInstanceException when this store holds a run of that workflow and instance id
+     * @throws IllegalArgumentException   when this store holds a run with that id
+     */
+    public synchronized void importRun(RunExport export) {
+        RunInfo run = export.run();
+        if (runs.containsKey(run.id())) {
+            throw new IllegalArgumentException("This store holds run " + run.id() + " already; a recorded run is "
+                    + "replayed once per test");
+        }
+        Row existing = holder(run.workflowName(), run.instanceId());
+        if (existing != null) {
+            throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), existing.id.value());
+        }
+        insert(new NewRun(run.id(), run.workflowName(), run.workflowVersion(), run.instanceId(), run.inputJson(),
+                run.createdAt(), run.parentRunId(), run.parentStepKey(), run.owner()));
+        List<StepInfo> journal = journals.get(run.id());
+        journal.addAll(export.journal());
+        journal.sort(Comparator.comparingInt(StepInfo::sequence));
     }
 
     /**

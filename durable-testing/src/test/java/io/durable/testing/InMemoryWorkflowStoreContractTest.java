@@ -1,4 +1,4 @@
-package io.durable.cdi.testing;
+package io.durable.testing;
 
 import io.durable.spi.WorkflowStore;
 import io.durable.spi.WorkflowStoreContractTest;

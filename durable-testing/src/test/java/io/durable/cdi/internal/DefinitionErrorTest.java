@@ -144,7 +144,7 @@ class DefinitionErrorTest {
 
     private static String deploymentError(Class<?>... beans) {
         Weld weld = new Weld().disableDiscovery().addExtension(new DurableExtension()).addBeanClasses(beans)
-                .addBeanClass(io.durable.cdi.testing.InMemoryWorkflowStore.class);
+                .addBeanClass(io.durable.testing.InMemoryWorkflowStore.class);
         RuntimeException e = assertThrows(RuntimeException.class, () -> {
             try (WeldContainer ignored = weld.initialize()) {
                 // deployment must fail before this
@@ -375,7 +375,7 @@ class DefinitionErrorTest {
         assertContains(deploymentError(AsynchronousStep.class), "@Asynchronous returns before the work is done");
         assertContains(deploymentError(TimeoutInOneTransaction.class), "@Timeout on a transactional step interrupts");
         try (WeldContainer ok = new Weld().disableDiscovery().addExtension(new DurableExtension())
-                .addBeanClasses(ComposedFaultTolerance.class, io.durable.cdi.testing.InMemoryWorkflowStore.class)
+                .addBeanClasses(ComposedFaultTolerance.class, io.durable.testing.InMemoryWorkflowStore.class)
                 .initialize()) {
             assertTrue(ok.isRunning(), "the combinations that compose deploy");
         }
