@@ -296,24 +296,14 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         entries.forEach(entry -> StoreLimits.check(entry.step()));
         EntityManager em = entityManager();
         Dialect known = read("checking the database", () -> dialect.get(em));
-        if (known.shareLock() != null) {
-            try {
-                return FencedInsert.insertAll(em, known, entries);
-            } catch (PersistenceException e) {
-                throw journalFailure(entries.get(0).lease(), entries.get(0).step(), e);
-            }
+        if (known.shareLock() == null) {
+            return WorkflowStore.super.appendSteps(entries);
         }
-        boolean[] written = new boolean[entries.size()];
-        for (int i = 0; i < written.length; i++) {
-            LeasedStep entry = entries.get(i);
-            try {
-                writeStep(em, entry.lease(), entry.step());
-                written[i] = true;
-            } catch (LeaseLostException lost) {
-                written[i] = false;
-            }
+        try {
+            return FencedInsert.insertAll(em, known, entries);
+        } catch (PersistenceException e) {
+            throw journalFailure(entries.get(0).lease(), entries.get(0).step(), e);
         }
-        return written;
     }
 
     /**

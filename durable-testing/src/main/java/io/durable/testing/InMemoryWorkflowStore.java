@@ -316,16 +316,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
             }
             earlier.add(entry.step());
         }
-        boolean[] written = new boolean[entries.size()];
-        for (int i = 0; i < written.length; i++) {
-            try {
-                appendStep(entries.get(i).lease(), entries.get(i).step());
-                written[i] = true;
-            } catch (LeaseLostException lost) {
-                written[i] = false;
-            }
-        }
-        return written;
+        return WorkflowStore.super.appendSteps(entries);
     }
 
     @Override

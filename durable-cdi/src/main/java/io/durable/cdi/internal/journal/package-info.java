@@ -4,7 +4,8 @@
  * ({@link io.durable.cdi.internal.journal.Scope}), the path of one step from the interceptor
  * ({@link io.durable.cdi.internal.journal.DurableStepInterceptor}) through the
  * {@link io.durable.cdi.internal.journal.StepRunner} (replay, retries) to the
- * {@link io.durable.cdi.internal.journal.JournalWriter}, the limits on values a run produces, the
+ * {@link io.durable.cdi.internal.journal.JournalWriter} (and its
+ * {@link io.durable.cdi.internal.journal.GroupCommit} for entries of concurrent runs), the limits on values a run produces, the
  * control-flow errors that unwind workflow code (park, continue-as-new, cancelled branch), and
  * {@link io.durable.cdi.internal.journal.ExecutionRegistry}, what an execution asks of the node.
  *
