@@ -76,7 +76,7 @@ public final class Compare {
         System.exit(0);
     }
 
-    private static void print(Map<String, Measurement> shape, List<Measurement> all) {
+    static void print(Map<String, Measurement> shape, List<Measurement> all) {
         Measurement raw = shape.get("raw");
         Measurement dbos = best(shape.get("dbos"), shape.get("dbos32"));
         for (Measurement m : shape.values()) {

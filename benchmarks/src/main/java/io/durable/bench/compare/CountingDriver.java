@@ -65,6 +65,18 @@ public final class CountingDriver implements Driver {
         return COUNTS.computeIfAbsent(database, l -> new Counts());
     }
 
+    /**
+     * A connection whose calls are counted under {@code database}, for a data source that opens
+     * connections itself (the in-server driver's {@code io.durable.bench.server.CountingPgDataSource}).
+     *
+     * @param real     the driver's connection
+     * @param database the name to count under
+     * @return the counted connection
+     */
+    public static Connection counted(Connection real, String database) {
+        return wrap(Connection.class, real, counts(database));
+    }
+
     private static String database(String url) {
         int query = url.indexOf('?');
         String base = query < 0 ? url : url.substring(0, query);
