@@ -141,13 +141,16 @@ public final class ServerBench {
     static final class Payara implements AutoCloseable {
         private final Process process;
         private final String api;
-        private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(5)).build();
         private final Path log;
+        private final int slots;
 
-        private Payara(Process process, String api, Path log) {
+        private Payara(Process process, String api, Path log, int slots) {
             this.process = process;
             this.api = api;
             this.log = log;
+            this.slots = slots;
         }
 
         static Payara start(Path dir, Path war, int concurrency) throws Exception {
@@ -168,7 +171,7 @@ public final class ServerBench {
                     "--disablephonehome", "--nocluster", "--interfaces", "127.0.0.1",
                     "--port", Integer.toString(port), "--deploy", war.toString());
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
-            Payara payara = new Payara(process, "http://127.0.0.1:" + port + "/bench/api/bench/", log);
+            Payara payara = new Payara(process, "http://127.0.0.1:" + port + "/bench/api/bench/", log, concurrency);
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
             while (true) {
                 if (!process.isAlive()) {
@@ -198,14 +201,31 @@ public final class ServerBench {
             return response.body().trim();
         }
 
+        /** Starts a job of the in-server driver and polls for its answer. */
+        String job(String path, Duration timeout) throws IOException, InterruptedException {
+            String job = get(path, Duration.ofSeconds(30));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (System.nanoTime() < deadline) {
+                String answer = get("result?job=" + job, Duration.ofSeconds(30));
+                if (!answer.equals("running")) {
+                    return answer;
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException(path + " did not finish within " + timeout + "; see " + log);
+        }
+
         /** One measurement by the in-server driver, after a warm-up like {@link Compare}'s. */
         Measurement measure(PgStats pg, boolean stats, String kind, int k, int n, int threads) throws Exception {
             Duration timeout = Duration.ofMinutes(15);
             String warm = kind.equals("lone") ? "lone?k=" + k + "&n=20"
                     : "runs?k=" + k + "&n=" + Math.max(2 * threads, n / 10) + "&threads=" + threads;
-            get(warm, timeout);
+            String warmed = job(warm, timeout);
+            if (warmed.startsWith("failed")) {
+                throw new IllegalStateException("the in-server driver's warm-up: " + warmed + "; see " + log);
+            }
             PgStats.Snapshot before = stats ? pg.settled(DATABASE) : null;
-            String answer = get(kind.equals("lone") ? "lone?k=" + k + "&n=" + n
+            String answer = job(kind.equals("lone") ? "lone?k=" + k + "&n=" + n
                     : "runs?k=" + k + "&n=" + n + "&threads=" + threads, timeout);
             if (answer.startsWith("failed")) {
                 throw new IllegalStateException("the in-server driver: " + answer + "; see " + log);
@@ -216,7 +236,7 @@ public final class ServerBench {
             for (int i = 0; i < 5; i++) {
                 jdbc[i] = Long.parseLong(f[3 + i]);
             }
-            return new Measurement("durable", "payara-micro jta pool=64 slots=" + threads, kind, k, n,
+            return new Measurement("durable", "payara-micro jta pool=64 slots=" + slots, kind, k, n,
                     Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), jdbc, server);
         }
 

@@ -23,9 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Drives the engine from inside the server: N runs of K no-op steps from M managed threads (each
- * starts a run and awaits its result, then the next), or N lone runs one after the other on the
- * request's thread. Answers one line: seconds, p50 ms, p99 ms, then the JDBC counts of the engine's
- * database over the runs (executes, batches, batched rows, commits, rollbacks).
+ * starts a run and awaits its result, then the next), or N lone runs one after the other on one
+ * managed thread. A request starts a job and answers its number at once (a measurement takes minutes,
+ * longer than an HTTP request should stay open); {@code result?job=} answers {@code running} or one
+ * line: seconds, p50 ms, p99 ms, then the JDBC counts of the engine's database over the runs
+ * (executes, batches, batched rows, commits, rollbacks).
  */
 @Path("bench")
 @ApplicationScoped
@@ -40,6 +42,29 @@ public class BenchResource {
     ManagedThreadFactory threads;
 
     private final AtomicInteger batch = new AtomicInteger();
+    private final java.util.Map<Integer, String> results = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private String job(java.util.concurrent.Callable<String> work) {
+        int job = batch.incrementAndGet();
+        results.put(job, "running");
+        threads.newThread(() -> {
+            String answer;
+            try {
+                answer = work.call();
+            } catch (Exception | Error e) {
+                answer = "failed " + e;
+            }
+            results.put(job, answer);
+        }).start();
+        return Integer.toString(job);
+    }
+
+    @GET
+    @Path("result")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String result(@QueryParam("job") int job) {
+        return results.getOrDefault(job, "failed no job " + job);
+    }
 
     @GET
     @Path("ping")
@@ -51,9 +76,12 @@ public class BenchResource {
     @GET
     @Path("runs")
     @Produces(MediaType.TEXT_PLAIN)
-    public String runs(@QueryParam("k") int k, @QueryParam("n") int n, @QueryParam("threads") int m)
-            throws InterruptedException {
-        String prefix = "b" + batch.incrementAndGet() + "-" + System.nanoTime() + "-";
+    public String runs(@QueryParam("k") int k, @QueryParam("n") int n, @QueryParam("threads") int m) {
+        return job(() -> runs(k, n, m, "b" + batch.get() + "-"));
+    }
+
+    private String runs(int k, int n, int m, String batchPrefix) throws InterruptedException {
+        String prefix = batchPrefix + System.nanoTime() + "-";
         long[] latencies = new long[n];
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -85,7 +113,11 @@ public class BenchResource {
     @Path("lone")
     @Produces(MediaType.TEXT_PLAIN)
     public String lone(@QueryParam("k") int k, @QueryParam("n") int n) {
-        String prefix = "l" + batch.incrementAndGet() + "-" + System.nanoTime() + "-";
+        return job(() -> lone(k, n, "l" + batch.get() + "-"));
+    }
+
+    private String lone(int k, int n, String batchPrefix) {
+        String prefix = batchPrefix + System.nanoTime() + "-";
         long[] latencies = new long[n];
         long[] before = CountingDriver.counts(DATABASE).snapshot();
         long start = System.nanoTime();
