@@ -236,7 +236,7 @@ public final class ServerBench {
             for (int i = 0; i < 5; i++) {
                 jdbc[i] = Long.parseLong(f[3 + i]);
             }
-            return new Measurement("durable", "payara-micro jta pool=64 slots=" + slots, kind, k, n,
+            return new Measurement("durable", "payara-micro jta pool=48 slots=" + slots, kind, k, n,
                     Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), jdbc, server);
         }
 
