@@ -16,8 +16,10 @@ import java.util.function.Supplier;
  * Compares this engine in Java SE with DBOS Transact Java and with raw JDBC, in one JVM, against one
  * PostgreSQL, each on its own database: for each K, N runs of K no-op steps, C at a time (each of C
  * threads starts a run and awaits its result, then the next), interleaved by library; then lone
- * K-step runs one after the other (start, then await the result on the caller's thread). Prints one
- * CSV line per measurement and a summary against the targets.
+ * K-step runs one after the other (start, then await the result on the caller's thread), measured
+ * twice: each library on its own, and all libraries open side by side taking turns run by run
+ * ({@code kind=lone-rr}), so that a change of the machine's load hits every library alike. Prints
+ * one CSV line per measurement and a summary against the targets.
  *
  * <p>Arguments: {@code N [K,K,...] [LONE]}, default {@code 200 1,10,100 200}. System properties:
  * {@code bench.server} (127.0.0.1:5432), {@code bench.user} (postgres), {@code bench.concurrency}
@@ -32,8 +34,7 @@ public final class Compare {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int[] shapes = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[]{1, 10, 100};
+        int[] shapes = args.length > 1 ? shapes(args[1]) : new int[]{1, 10, 100};
         int lone = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int concurrency = Integer.getInteger("bench.concurrency", 32);
         int loneSteps = Integer.getInteger("bench.lone-steps", 10);
@@ -71,9 +72,19 @@ public final class Compare {
                 shape.put(e.getKey(), runner.lone(e.getValue().get(), loneSteps, lone));
             }
             print(shape, all);
+            List<Subject> side = new ArrayList<>();
+            for (Supplier<Subject> each : subjects.values()) {
+                side.add(each.get());
+            }
+            print(runner.loneTakingTurns(side, loneSteps, lone), all);
         }
         Summary.print(all, PgStats.load());
         System.exit(0);
+    }
+
+    /** {@code 1,10,100}, or {@code -} for none (lone runs only). */
+    static int[] shapes(String arg) {
+        return arg.equals("-") ? new int[0] : Arrays.stream(arg.split(",")).mapToInt(Integer::parseInt).toArray();
     }
 
     static void print(Map<String, Measurement> shape, List<Measurement> all) {
@@ -91,7 +102,7 @@ public final class Compare {
         if (a == null || b == null) {
             return a == null ? b : a;
         }
-        if (a.kind().equals("lone")) {
+        if (a.kind().startsWith("lone")) {
             return a.p50() <= b.p50() ? a : b;
         }
         return a.stepsPerSecond() >= b.stepsPerSecond() ? a : b;
@@ -122,6 +133,64 @@ public final class Compare {
 
         Measurement lone(Subject subject, int k, int n) throws Exception {
             return measure(subject, "lone", k, n, 1, 20);
+        }
+
+        /**
+         * Lone runs with every library open side by side, taking turns run by run (the order turning
+         * each round); JDBC counts per library as always, no server statistics (the WAL is the
+         * whole server's, so it cannot be told apart here).
+         */
+        Map<String, Measurement> loneTakingTurns(List<Subject> subjects, int k, int n) throws Exception {
+            int count = subjects.size();
+            long[][] latencies = new long[count][n];
+            long[][] jdbcBefore = new long[count][];
+            double[] seconds = new double[count];
+            Map<String, Measurement> shape = new LinkedHashMap<>();
+            try {
+                for (Subject subject : subjects) {
+                    pg.recreate(subject.database());
+                    subject.open();
+                }
+                String prefix = "rr" + (++measurement) + "-";
+                for (int i = -20; i < n; i++) {
+                    for (int turn = 0; turn < count; turn++) {
+                        int s = Math.floorMod(i + turn, count);
+                        Subject subject = subjects.get(s);
+                        if (i == 0 && jdbcBefore[s] == null) {
+                            jdbcBefore[s] = CountingDriver.counts(subject.database()).snapshot();
+                        }
+                        long t0 = System.nanoTime();
+                        subject.run(prefix + s + "-" + i, k);
+                        long took = System.nanoTime() - t0;
+                        if (i >= 0) {
+                            latencies[s][i] = took;
+                            seconds[s] += took / 1e9;
+                        }
+                    }
+                }
+                for (int s = 0; s < count; s++) {
+                    Subject subject = subjects.get(s);
+                    long[] jdbc = CountingDriver.counts(subject.database()).snapshot();
+                    for (int i = 0; i < jdbc.length; i++) {
+                        jdbc[i] -= jdbcBefore[s][i];
+                    }
+                    long[] sorted = latencies[s].clone();
+                    Arrays.sort(sorted);
+                    shape.put(key(subject), new Measurement(subject.engine(), subject.path(), "lone-rr", k, n, seconds[s],
+                            sorted[(int) Math.floor(0.50 * (n - 1))] / 1e6, sorted[(int) Math.ceil(0.99 * (n - 1))] / 1e6,
+                            jdbc, null));
+                }
+            } finally {
+                for (Subject subject : subjects) {
+                    subject.close();
+                }
+            }
+            return shape;
+        }
+
+        private static String key(Subject subject) {
+            return subject.engine().equals("dbos") && !subject.database().equals("dbos_bench") ? "dbos32"
+                    : subject.engine().equals("jdbc") ? "raw" : subject.engine();
         }
 
         private Measurement measure(Subject subject, String kind, int k, int n, int threads, int warmUp)

@@ -37,7 +37,8 @@ final class Dbos implements Subject {
 
     @Override
     public String database() {
-        return "dbos_bench";
+        // one database per pool, so both can run side by side (the interleaved lone runs)
+        return poolSize == 0 ? "dbos_bench" : "dbos" + poolSize + "_bench";
     }
 
 

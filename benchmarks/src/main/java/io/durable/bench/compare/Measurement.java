@@ -5,7 +5,8 @@ package io.durable.bench.compare;
  *
  * @param engine     {@code jdbc}, {@code dbos} or {@code durable}
  * @param path       how it ran
- * @param kind       {@code throughput} (N runs, C at a time) or {@code lone} (one run at a time)
+ * @param kind       {@code throughput} (N runs, C at a time), {@code lone} (one run at a time) or
+ *                   {@code lone-rr} (one run at a time, the libraries taking turns)
  * @param steps      steps per run (K)
  * @param runs       runs measured (N)
  * @param seconds    wall time of the N runs
@@ -61,7 +62,7 @@ record Measurement(String engine, String path, String kind, int steps, int runs,
         if (reference == null) {
             return "";
         }
-        double r = kind.equals("lone") ? reference.p50 / p50 : stepsPerSecond() / reference.stepsPerSecond();
+        double r = kind.startsWith("lone") ? reference.p50 / p50 : stepsPerSecond() / reference.stepsPerSecond();
         return String.format("%.2f", r);
     }
 }

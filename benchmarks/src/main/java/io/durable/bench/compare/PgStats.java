@@ -47,7 +47,7 @@ public final class PgStats {
 
     /** Drops (ending its sessions) and creates one of the benchmark's databases, so each measurement starts empty. */
     public void recreate(String database) throws SQLException {
-        if (!database.matches("[a-z_]+_bench")) {
+        if (!database.matches("[a-z0-9_]+_bench")) {
             throw new IllegalArgumentException("only the benchmark's own *_bench databases are recreated: " + database);
         }
         try (Connection c = DriverManager.getConnection(url("postgres"), user, "");

@@ -37,8 +37,7 @@ public final class ServerBench {
 
     public static void main(String[] args) throws Exception {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 200;
-        int[] shapes = args.length > 1 ? Arrays.stream(args[1].split(",")).mapToInt(Integer::parseInt).toArray()
-                : new int[]{1, 10, 100};
+        int[] shapes = args.length > 1 ? Compare.shapes(args[1]) : new int[]{1, 10, 100};
         int lone = args.length > 2 ? Integer.parseInt(args[2]) : 200;
         int concurrency = Integer.getInteger("bench.concurrency", 32);
         int loneSteps = Integer.getInteger("bench.lone-steps", 10);
