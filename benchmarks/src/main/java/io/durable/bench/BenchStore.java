@@ -16,6 +16,15 @@ public class BenchStore {
 
     static volatile ResourceLocalJpa jpa;
 
+    /**
+     * The unit the next container's store uses (for benchmarks outside this package).
+     *
+     * @param unit the open unit
+     */
+    public static void use(ResourceLocalJpa unit) {
+        jpa = unit;
+    }
+
     @Produces
     @Alternative
     @Priority(1000)
