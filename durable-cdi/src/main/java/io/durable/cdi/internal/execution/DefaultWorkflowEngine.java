@@ -462,24 +462,37 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         while (true) {
             // watched before the read: a finish on this node between the read and the wait still wakes us
             try (RunWaiters.Watch watch = waiters.watch(current)) {
-                RunInfo run = status(current);
-                if (run.continuedAs() != null) {
-                    current = run.continuedAs();
-                    continue;
-                }
-                // a BLOCKED run waits for code or an operator: the caller learns of it now, not at the timeout
-                if (run.status().isTerminal() || run.status() == RunStatus.BLOCKED) {
-                    return run;
+                RunStatus last = RunStatus.RUNNING;
+                // a run this node executes tells its end to the watch: nothing to read meanwhile
+                if (!dispatcher.executesHere(current)) {
+                    RunInfo run = status(current);
+                    if (run.continuedAs() != null) {
+                        current = run.continuedAs();
+                        continue;
+                    }
+                    // a BLOCKED run waits for code or an operator: the caller learns of it now, not at the timeout
+                    if (run.status().isTerminal() || run.status() == RunStatus.BLOCKED) {
+                        return run;
+                    }
+                    last = run.status();
                 }
                 long left = (deadline - System.nanoTime()) / 1_000_000;
                 if (left <= 0) {
-                    throw new AwaitTimeoutException(runId.value(), timeout, run.status());
+                    throw new AwaitTimeoutException(runId.value(), timeout, last);
                 }
                 try {
-                    watch.awaitLocalFinish(Math.min(left, RECHECK_MILLIS));
+                    RunInfo ended = watch.awaitLocalFinish(Math.min(left, RECHECK_MILLIS));
+                    if (ended != null) {
+                        // ended on this node: its outcome as stored, without reading it back
+                        if (ended.continuedAs() != null) {
+                            current = ended.continuedAs();
+                            continue;
+                        }
+                        return ended;
+                    }
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    throw new AwaitTimeoutException(runId.value(), timeout, run.status());
+                    throw new AwaitTimeoutException(runId.value(), timeout, last);
                 }
             }
         }

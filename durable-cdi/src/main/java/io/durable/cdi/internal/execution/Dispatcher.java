@@ -57,6 +57,9 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     RunExecutor executor;
 
     @Inject
+    RunWaiters waiters;
+
+    @Inject
     EngineThreads threads;
 
     @Inject
@@ -227,6 +230,11 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         }
     }
 
+    /** Whether this node holds the run's lease and executes it (or is about to). */
+    boolean executesHere(RunId runId) {
+        return claimed.containsKey(runId);
+    }
+
     /**
      * Takes a slot for a run this node is about to start, so that the run can be stored already leased
      * to this node ({@link #submitStarted}). Give it back with {@link #releaseSlot} if no leased run
@@ -285,6 +293,8 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
             if (slotTaken) {
                 slots.release();
             }
+            // after the release: a caller awaiting this run may start its next one at once, on this slot
+            waiters.released(lease.runId());
             if (wokenWhileClaimed.remove(lease.runId())) {
                 offer(lease.runId());
             }

@@ -239,9 +239,10 @@ class RunExecutor {
         LOG.fine(() -> "Run " + run.id() + " continued as run " + next.id());
         metrics.runContinued(run.workflowName());
         metrics.runStarted(run.workflowName());
-        events.finished(RunInfos.finished(run, RunStatus.CONTINUED, null, null, now, next.id()));
+        RunInfo ended = RunInfos.finished(run, RunStatus.CONTINUED, null, null, now, next.id());
+        events.finished(ended);
         events.started(created);
-        waiters.finished(run.id());
+        waiters.ended(run.id(), ended);
         registry.wake(next.id());
         return Outcome.FINISHED;
     }
@@ -284,7 +285,7 @@ class RunExecutor {
         }
         LOG.warning(() -> "Run " + run.id() + " of workflow " + run.workflowName() + " is BLOCKED: " + reason);
         metrics.runBlocked(run.workflowName());
-        waiters.finished(run.id());
+        waiters.ended(run.id(), null);
         return Outcome.FINISHED;
     }
 
@@ -314,7 +315,7 @@ class RunExecutor {
         if (attempts >= settings.maxRecoveryAttempts()) {
             LOG.warning(() -> reason + "; it is BLOCKED after " + attempts + " attempts");
             metrics.runBlocked(run.workflowName());
-            waiters.finished(run.id());
+            waiters.ended(run.id(), null);
         } else {
             LOG.severe(() -> reason + " (recovery attempt " + attempts + " of " + settings.maxRecoveryAttempts()
                     + "; the next after its lease expires)");
@@ -388,8 +389,9 @@ class RunExecutor {
         } catch (Exception e) {
             throw StoreFailure.toException("finishing run " + run.id(), e);
         }
-        events.finished(RunInfos.finished(run, status, outputJson, error, now, null));
-        waiters.finished(run.id());
+        RunInfo ended = RunInfos.finished(run, status, outputJson, error, now, null);
+        events.finished(ended);
+        waiters.ended(run.id(), ended);
         parent.ifPresent(registry::wake);
     }
 }

@@ -1,9 +1,11 @@
 package io.durable.cdi.internal.execution;
 
 import io.durable.api.RunId;
+import io.durable.api.RunInfo;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,30 +21,36 @@ import java.util.concurrent.TimeoutException;
 @ApplicationScoped
 class RunWaiters {
 
-    private final Map<RunId, Set<CompletableFuture<Void>>> waiting = new ConcurrentHashMap<>();
+    private final Map<RunId, Set<CompletableFuture<RunInfo>>> waiting = new ConcurrentHashMap<>();
+    /** Runs that ended in an execution still holding its slot, with their outcome where known. */
+    private final Map<RunId, Optional<RunInfo>> ending = new ConcurrentHashMap<>();
 
     /** One caller's watch on a run; close it when done waiting. */
     final class Watch implements AutoCloseable {
 
         private final RunId runId;
-        private final CompletableFuture<Void> finish = new CompletableFuture<>();
+        private final CompletableFuture<RunInfo> finish = new CompletableFuture<>();
 
         private Watch(RunId runId) {
             this.runId = runId;
             waiting.compute(runId, (id, watches) -> {
-                Set<CompletableFuture<Void>> set = watches != null ? watches : ConcurrentHashMap.newKeySet();
+                Set<CompletableFuture<RunInfo>> set = watches != null ? watches : ConcurrentHashMap.newKeySet();
                 set.add(finish);
                 return set;
             });
         }
 
-        /** Waits until this node finishes the run or the time is up; {@code true} on a local finish. */
-        boolean awaitLocalFinish(long millis) throws InterruptedException {
+        /**
+         * Waits until this node finishes the run or the time is up.
+         *
+         * @return the run as it ended here, when this node knows it; {@code null} when the time is up
+         *     or the run's end must be read from the store
+         */
+        RunInfo awaitLocalFinish(long millis) throws InterruptedException {
             try {
-                finish.get(millis, TimeUnit.MILLISECONDS);
-                return true;
+                return finish.get(millis, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                return false;
+                return null;
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e);
             }
@@ -62,10 +70,35 @@ class RunWaiters {
         return new Watch(runId);
     }
 
+    /** The run ended here (cancelled, say): wakes its watchers, who read its end from the store. */
     void finished(RunId runId) {
-        Set<CompletableFuture<Void>> watches = waiting.remove(runId);
+        complete(runId, null);
+    }
+
+    /**
+     * The run ended in an execution on this node, which still holds the run's slot: its watchers are
+     * woken by {@link #released} once the slot is free, so a caller that starts its next run at once
+     * finds a slot.
+     *
+     * @param runId   the run
+     * @param outcome the run as it ended, or {@code null} when the watchers should read it
+     */
+    void ended(RunId runId, RunInfo outcome) {
+        ending.put(runId, Optional.ofNullable(outcome));
+    }
+
+    /** The execution of a run let go of it: wakes the run's watchers if the run ended. */
+    void released(RunId runId) {
+        Optional<RunInfo> outcome = ending.remove(runId);
+        if (outcome != null) {
+            complete(runId, outcome.orElse(null));
+        }
+    }
+
+    private void complete(RunId runId, RunInfo outcome) {
+        Set<CompletableFuture<RunInfo>> watches = waiting.remove(runId);
         if (watches != null) {
-            watches.forEach(f -> f.complete(null));
+            watches.forEach(f -> f.complete(outcome));
         }
     }
 }
