@@ -27,6 +27,7 @@ import io.durable.jpa.internal.DueRuns;
 import io.durable.jpa.internal.FencedInsert;
 import io.durable.jpa.internal.Mapping;
 import io.durable.jpa.internal.RunEntity;
+import io.durable.jpa.internal.RunInsert;
 import io.durable.jpa.internal.SignalEntity;
 import io.durable.jpa.internal.StepEntity;
 import io.durable.spi.ApprovalRules;
@@ -125,8 +126,13 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         }
         try {
             EntityManager em = entityManager();
-            em.persist(entity);
-            em.flush();
+            Dialect known = dialect.get(em);
+            if (known == Dialect.OTHER) {
+                em.persist(entity);
+                em.flush();
+            } else {
+                RunInsert.insert(em, known, entity);
+            }
             return Mapping.toStored(entity);
         } catch (PersistenceException e) {
             if (Mapping.isDuplicateKey(e) || Mapping.isConflict(e)) {

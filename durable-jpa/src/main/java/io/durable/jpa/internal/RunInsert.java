@@ -1,0 +1,56 @@
+package io.durable.jpa.internal;
+
+import jakarta.persistence.EntityManager;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A new run's row written with one native {@code INSERT}, not through the persistence context: a
+ * start is on the hot path, and a persist and flush cost a unit of work's change tracking for a row
+ * nothing reads back in that transaction. Columns it leaves out take their defaults ({@code seq}
+ * from its sequence) or {@code NULL}.
+ */
+public final class RunInsert {
+
+    private static final String COLUMNS = "id, kind, owner_id, run_trigger, workflow_name, workflow_version, instance_id, "
+            + "instance_key, status, input_json, lease_owner, lease_epoch, lease_expires_at, created_at, updated_at, "
+            + "paused, parent_run_id, parent_step_key, recovery_attempts";
+
+    private RunInsert() {
+    }
+
+    /**
+     * Inserts the run in the caller's transaction.
+     *
+     * @param em      the entity manager of the current transaction
+     * @param dialect the database's dialect
+     * @param run     the row to insert, as {@link Mapping#toEntity(io.durable.spi.NewRun)} made it
+     * @throws jakarta.persistence.PersistenceException as the database refused the row (a duplicate
+     *     key: the instance id is taken)
+     */
+    public static void insert(EntityManager em, Dialect dialect, RunEntity run) {
+        List<Object> parameters = new ArrayList<>(19);
+        parameters.add(run.id);
+        parameters.add(run.kind);
+        parameters.add(run.owner);
+        parameters.add(run.trigger);
+        parameters.add(run.workflowName);
+        parameters.add(run.workflowVersion);
+        parameters.add(run.instanceId);
+        parameters.add(run.instanceKey);
+        parameters.add(run.status);
+        parameters.add(run.inputJson);
+        parameters.add(run.leaseOwner);
+        parameters.add(run.leaseEpoch);
+        parameters.add(run.leaseExpiresAt);
+        parameters.add(run.createdAt);
+        parameters.add(run.updatedAt);
+        parameters.add(run.paused);
+        parameters.add(run.parentRunId);
+        parameters.add(run.parentStepKey);
+        parameters.add(0);
+        NativeUpdate.execute(em, "INSERT INTO durable_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + dialect.bigintParameter() + ", ?, ?, ?, ?, ?, ?)", parameters);
+    }
+}
