@@ -115,6 +115,30 @@ public sealed interface StoreFailure permits StoreFailure.Permanent, StoreFailur
     }
 
     /**
+     * Whether a failure is the database's or its transaction's, not the code's that ran in it: a SQL
+     * exception anywhere in its cause chain, or a failed JTA commit or a connection pool's failure,
+     * which an application server may report without any SQL exception ({@code RollbackException},
+     * {@code HeuristicMixedException}, {@code HeuristicRollbackException}, {@code SystemException},
+     * the {@code TransactionalException} that {@code @Transactional} wraps them in, a connector's
+     * {@code ResourceException}, an XA resource's {@code XAException}). Such a failure is then
+     * {@link #classify classified}; without a SQL state it is transient. Types are matched by name,
+     * so no JTA or connector API is needed where the library runs in Java SE.
+     *
+     * @param failure the failure, as a transaction runner threw it
+     * @return whether the database or the transaction manager failed
+     */
+    static boolean fromDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (t instanceof SQLException || type.startsWith("jakarta.transaction.")
+                    || type.startsWith("jakarta.resource.") || type.startsWith("javax.transaction.xa.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
      * Whether a failure carries a SQL state of a class, anywhere in its cause chain.
      *
      * @param failure  the failure

@@ -114,9 +114,10 @@ public class JournalWriter {
 
     /**
      * Whether the failure is the database's and will pass: a {@link StoreException} from the store, or
-     * a database exception (a {@link java.sql.SQLException} in its causes, from a commit) that
-     * {@link StoreFailure} classifies as transient. Anything else, a step body's failure above all, is
-     * not the store's to try again.
+     * a failure of the database or the transaction around the work (a {@link java.sql.SQLException} in
+     * its causes, or a JTA commit or pool failure that carries none, as {@link StoreFailure#fromDatabase}
+     * tells) that {@link StoreFailure} classifies as transient. Anything else, a step body's failure
+     * above all, is not the store's to try again.
      */
     private static boolean transientStoreFailure(Exception e, Class<? extends RuntimeException> passThrough) {
         if (passThrough != null && passThrough.isInstance(e)) {
@@ -125,14 +126,8 @@ public class JournalWriter {
         if (e instanceof DurableException) {
             return e instanceof StoreException;
         }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException) {
-                return StoreFailure.toException("writing", e) instanceof StoreException;
-            }
-        }
-        return false;
+        return StoreFailure.fromDatabase(e) && StoreFailure.classify(e) instanceof StoreFailure.Transient;
     }
-
 
     /**
      * Aborts the execution with a store failure that names what was being written: a refusal that
