@@ -10,6 +10,7 @@ import io.durable.cdi.internal.definition.Deployment;
 import io.durable.cdi.internal.definition.WorkflowDefinition;
 import io.durable.cdi.internal.journal.Execution;
 import io.durable.cdi.internal.journal.ExecutionRegistry;
+import io.durable.cdi.internal.platform.EngineMetrics;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.cdi.internal.platform.EngineThreads;
 import io.durable.cdi.internal.platform.StoreCalls;
@@ -70,6 +71,9 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     WakeUps wakeUps;
 
     @Inject
+    EngineMetrics metrics;
+
+    @Inject
     TransactionRunner transactions;
 
     @Inject
@@ -94,6 +98,8 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         }
         slots = new Semaphore(settings.maxConcurrentRuns());
         threads.start();
+        // instruments are looked up now, never on a run's thread (a lookup may wait on the container's cluster)
+        metrics.start(deployment.workflows().all().stream().map(WorkflowDefinition::name).toList());
         long poll = settings.sweepInterval().toMillis();
         long renew = settings.renewInterval().toMillis();
         started = true;
