@@ -357,7 +357,13 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
      */
     public void renewLeases() {
         for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
-            renew(entry.getKey(), entry.getValue());
+            try {
+                renew(entry.getKey(), entry.getValue());
+            } catch (StoreException e) {
+                // one run's renewal that met a dead connection must not cost the others theirs
+                LOG.log(Level.FINE, e, () -> "Renewing the lease on run " + entry.getKey() + " failed; retrying in "
+                        + settings.renewInterval());
+            }
         }
     }
 
@@ -369,7 +375,13 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     public void renewNow(Execution execution) {
         Lease lease = claimed.get(execution.run().id());
         if (lease != null) {
-            renew(execution.run().id(), lease);
+            try {
+                renew(execution.run().id(), lease);
+            } catch (StoreException e) {
+                // the lease holds until it expires, the next write is fenced and the periodic renewal tries again:
+                // a renewal that met a dropped connection is no reason to give the run up
+                LOG.log(Level.FINE, e, () -> "Renewing the lease on run " + execution.run().id() + " failed; going on");
+            }
         }
     }
 

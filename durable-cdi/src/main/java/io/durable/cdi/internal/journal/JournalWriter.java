@@ -69,10 +69,11 @@ public class JournalWriter {
     /**
      * Runs store work of an execution in a transaction of its own, again after a transient failure
      * ({@link StoreException}, as the store or {@link StoreFailure} classifies it), with a back-off
-     * from 50 ms doubling, until it succeeds, fails otherwise, the execution must stop, or half a
-     * lease has gone by (the lease renewals run meanwhile; past that the node is better off letting the
-     * run go). A retried transactional step runs its body again in the new transaction: the failed one
-     * rolled back, so its effects still happen once.
+     * from 50 ms doubling up to a tenth of a lease (a pool that does not validate hands out one dead
+     * connection after another), until it succeeds, fails otherwise, the execution must stop, or a
+     * lease has gone by (the renewals run meanwhile; a node that took the run over after the lease
+     * expired fences these writes out). A retried transactional step runs its body again in the new
+     * transaction: the failed one rolled back, so its effects still happen once.
      *
      * @return what the work returned
      * @throws Exception the last failure, as the work or the store threw it
@@ -87,7 +88,7 @@ public class JournalWriter {
      */
     private <T> T retrying(Execution execution, String what, Callable<T> work,
                            Class<? extends RuntimeException> passThrough) throws Exception {
-        Instant giveUp = clock.instant().plus(settings.leaseDuration().dividedBy(2));
+        Instant giveUp = clock.instant().plus(settings.leaseDuration());
         Duration wait = FIRST_BACK_OFF;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -107,9 +108,14 @@ public class JournalWriter {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                wait = wait.multipliedBy(2);
+                // capped, so a pool that hands out one dead connection after another is tried often enough
+                wait = min(wait.multipliedBy(2), settings.leaseDuration().dividedBy(10));
             }
         }
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
     }
 
     /**
@@ -126,6 +132,14 @@ public class JournalWriter {
         if (e instanceof DurableException) {
             return e instanceof StoreException;
         }
+        return transientDatabaseFailure(e);
+    }
+
+    /**
+     * Whether the database or the transaction around the work failed for a reason that passes: a
+     * lost connection, a restart, a conflict, a pool that had no usable connection.
+     */
+    static boolean transientDatabaseFailure(Exception e) {
         return StoreFailure.fromDatabase(e) && StoreFailure.classify(e) instanceof StoreFailure.Transient;
     }
 

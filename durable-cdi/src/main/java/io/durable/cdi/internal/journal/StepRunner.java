@@ -212,10 +212,16 @@ public class StepRunner {
             boolean existed = entryExists;
             try {
                 return journal.write(execution, "step " + stepKey, () -> {
+                    entryExists = existed; // a transaction tried again starts where the rolled back one did
                     Object result;
                     try {
                         result = body();
                     } catch (Exception e) {
+                        if (JournalWriter.transientDatabaseFailure(e)) {
+                            // the body's transaction is the journal's: a connection lost under the body rolled back
+                            // both, so the transaction is tried again like a failed journal write, not failed
+                            throw e;
+                        }
                         throw new BodyFailure(e);
                     }
                     write(completed(started, result));
