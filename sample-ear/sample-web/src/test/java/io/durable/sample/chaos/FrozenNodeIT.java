@@ -160,17 +160,8 @@ class FrozenNodeIT {
     }
 
     private static Set<String> heldBy(Connection c, String node) throws SQLException {
-        Set<String> runs = new java.util.HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM durable_run WHERE status = 'RUNNING'"
-                + " AND workflow_name = 'order' AND lease_owner = ?")) {
-            s.setString(1, node);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    runs.add(rs.getString(1));
-                }
-            }
-        }
-        return runs;
+        return Ledger.strings(c, "SELECT id FROM durable_run WHERE status = 'RUNNING' AND workflow_name = 'order'"
+                + " AND lease_owner = ?", node);
     }
 
     private static long lastFinished(Connection c, Set<String> runs) throws SQLException {

@@ -58,17 +58,22 @@ final class Ledger {
 
     /** The order runs that a node holds (status RUNNING) right now. */
     static Set<String> runningOrders(Connection c, String prefix) throws SQLException {
-        Set<String> running = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT id FROM durable_run WHERE workflow_name = 'order'"
-                + " AND status = 'RUNNING' AND instance_id LIKE ?")) {
-            s.setString(1, prefix + "-%");
+        return strings(c, "SELECT id FROM durable_run WHERE workflow_name = 'order' AND status = 'RUNNING'"
+                + " AND instance_id LIKE ?", prefix + "-%");
+    }
+
+    /** The first column of a query with one parameter, as a set. */
+    static Set<String> strings(Connection c, String sql, String parameter) throws SQLException {
+        Set<String> values = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, parameter);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    running.add(rs.getString(1));
+                    values.add(rs.getString(1));
                 }
             }
         }
-        return running;
+        return values;
     }
 
     /**
