@@ -29,6 +29,11 @@ public class JournalWriter {
 
     private static final Logger LOG = Logger.getLogger(JournalWriter.class.getName());
     private static final Duration FIRST_BACK_OFF = Duration.ofMillis(50);
+    /**
+     * The longest wait between two attempts: a pool that does not validate hands out its dead
+     * connections one after another (Payara's keeps some of them), so what frees it is attempts, not time.
+     */
+    private static final Duration MAX_BACK_OFF = Duration.ofMillis(250);
 
     @Inject
     TransactionRunner transactions;
@@ -69,8 +74,7 @@ public class JournalWriter {
     /**
      * Runs store work of an execution in a transaction of its own, again after a transient failure
      * ({@link StoreException}, as the store or {@link StoreFailure} classifies it), with a back-off
-     * from 50 ms doubling up to a tenth of a lease (a pool that does not validate hands out one dead
-     * connection after another), until it succeeds, fails otherwise, the execution must stop, or a
+     * from 50 ms doubling up to 250 ms (or a tenth of a lease, if shorter), until it succeeds, fails otherwise, the execution must stop, or a
      * lease has gone by (the renewals run meanwhile; a node that took the run over after the lease
      * expired fences these writes out). A retried transactional step runs its body again in the new
      * transaction: the failed one rolled back, so its effects still happen once.
@@ -100,16 +104,17 @@ public class JournalWriter {
                 }
                 int failed = attempt;
                 Duration next = wait;
-                LOG.log(Level.INFO, () -> "Writing " + what + " of run " + execution.run().id() + " failed (attempt "
-                        + failed + ", " + JsonCodec.rootMessage(e) + "); trying again in " + next.toMillis() + " ms");
+                // the first failure of a write is worth a line; the attempts after it would flood the log in an outage
+                LOG.log(attempt == 1 ? Level.INFO : Level.FINE, () -> "Writing " + what + " of run " + execution.run().id()
+                        + " failed (attempt " + failed + ", " + JsonCodec.rootMessage(e) + "); trying again in "
+                        + next.toMillis() + " ms");
                 try {
                     execution.awaitUnlessStopped(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                // capped, so a pool that hands out one dead connection after another is tried often enough
-                wait = min(wait.multipliedBy(2), settings.leaseDuration().dividedBy(10));
+                wait = min(wait.multipliedBy(2), min(MAX_BACK_OFF, settings.leaseDuration().dividedBy(10)));
             }
         }
     }

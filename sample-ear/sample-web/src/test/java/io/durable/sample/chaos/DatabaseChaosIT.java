@@ -43,13 +43,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 8, unit = TimeUnit.MINUTES)
 class DatabaseChaosIT {
 
-    static final Duration LEASE = Duration.ofSeconds(5);
-    static final Duration SWEEP = Duration.ofSeconds(1);
+    /** Long enough that a recovery in seconds and one that waited for a lease are told apart. */
+    private static final Duration LEASE = Duration.ofSeconds(10);
+    private static final Duration SWEEP = Duration.ofSeconds(1);
     private static final int RUNS = 32;
     private static final int QUANTITY = 1;
     private static final Duration DONE_WITHIN = Duration.ofMinutes(2);
     /** Each order's two provider steps take this long: 32 runs on 8 slots keep a node busy for about 8 s. */
     private static final Duration PROVIDER_LATENCY = Duration.ofSeconds(1);
+    private static final int KILLS = 12;
+    private static final Duration KILL_EVERY = Duration.ofMillis(250);
 
     /** One application under test: a datasource variant, its database and its server. */
     record Node(String variant, String database, PayaraMicroProcess server, Http api) {
@@ -108,14 +111,17 @@ class DatabaseChaosIT {
         awaitJournaling(batch);
         int killed = 0;
         long storm = System.nanoTime();
-        for (int round = 0; round < 12; round++) {
+        for (int round = 1; round <= KILLS; round++) {
             killed += postgres.terminateSessions(databases());
-            batch.snapshotAll();
-            // the storm's schedule: a kill every 250 ms for 3 s, not a wait for anything
-            TimeUnit.MILLISECONDS.sleep(250);
+            if (round % 4 == 0) {
+                batch.snapshotAll();
+            }
+            // the storm's schedule: a kill every 250 ms, not a wait for anything
+            long next = storm + round * KILL_EVERY.toNanos();
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
         }
         killed += postgres.terminateSessions(databases());
-        System.out.printf("killed sessions: %d sessions terminated in 13 rounds over %d ms%n", killed,
+        System.out.printf("killed sessions: %d sessions terminated in %d rounds over %d ms%n", killed, KILLS + 1,
                 Duration.ofNanos(System.nanoTime() - storm).toMillis());
         batch.afterFault("killed sessions");
     }

@@ -36,8 +36,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @Timeout(value = 6, unit = TimeUnit.MINUTES)
 class FrozenNodeIT {
 
-    private static final Duration LEASE = DatabaseChaosIT.LEASE;
-    private static final Duration SWEEP = DatabaseChaosIT.SWEEP;
+    private static final Duration LEASE = Duration.ofSeconds(5);
+    private static final Duration SWEEP = Duration.ofSeconds(1);
     private static final Duration STEP = Duration.ofSeconds(2);
     private static final int RUNS = 6;
     private static final String DATABASE = "chaos_frozen";
