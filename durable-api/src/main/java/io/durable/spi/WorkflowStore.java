@@ -55,6 +55,28 @@ public interface WorkflowStore {
     RunInfo createRun(NewRun run, ConflictPolicy policy, Instant now);
 
     /**
+     * Inserts a new run in one statement, without reading first: the fast path of a start made outside
+     * a caller's transaction. With a lease owner, the run is stored RUNNING and leased to it (epoch 1,
+     * until {@code leaseExpiresAt}), so the starting node executes it at once, without a claim, a
+     * re-read or a journal load; without one, it is stored PENDING for whichever node claims it.
+     *
+     * <p>The default applies {@link ConflictPolicy#FAIL} through {@link #createRun} and leases nothing.
+     *
+     * @param run            the run
+     * @param leaseOwner     the node that will execute it, or {@code null} to store it PENDING
+     * @param leaseExpiresAt when that lease expires; ignored without an owner
+     * @return the stored run with its lease (epoch 1) or none
+     * @throws io.durable.api.DuplicateInstanceException when the workflow has a run of that instance id:
+     *     on most databases the refused insert dooms the transaction, so the caller applies its
+     *     {@link ConflictPolicy} with {@link #createRun} in a new one
+     * @throws io.durable.api.LimitExceededException when a field is over its {@link io.durable.api.Limit}
+     * @throws io.durable.api.StoreException when the database fails
+     */
+    default StoredRun insertRun(NewRun run, String leaseOwner, Instant leaseExpiresAt) {
+        return new StoredRun(createRun(run, ConflictPolicy.FAIL, run.createdAt()), null, 0, null);
+    }
+
+    /**
      * The database's current time. Every time that several nodes compare (lease expiries, due times)
      * is written and read by nodes whose engine clocks are aligned to it, so a node whose own clock is
      * off by minutes cannot take a live node's lease.
@@ -130,6 +152,31 @@ public interface WorkflowStore {
      * @throws JournalConflictException  when an entry with this step key exists already
      */
     void appendStep(Lease lease, StepInfo step);
+
+    /**
+     * Appends journal entries of several runs in the caller's transaction (a group commit), each only
+     * while its own lease holds. An entry whose lease is lost is not written and does not fail the
+     * others. The default appends them one by one with {@link #appendStep}.
+     *
+     * @param entries the entries with their writers' leases, at most a few hundred
+     * @return for each entry, in order, whether it was written ({@code false}: its lease is lost)
+     * @throws JournalConflictException when an entry's step key exists already; on most databases the
+     *     transaction is doomed then, so the caller writes the entries one by one to tell whose it was
+     * @throws io.durable.api.LimitExceededException when an entry is over a limit
+     * @throws io.durable.api.StoreException when the database fails
+     */
+    default boolean[] appendSteps(List<LeasedStep> entries) {
+        boolean[] written = new boolean[entries.size()];
+        for (int i = 0; i < written.length; i++) {
+            try {
+                appendStep(entries.get(i).lease(), entries.get(i).step());
+                written[i] = true;
+            } catch (LeaseLostException lost) {
+                written[i] = false;
+            }
+        }
+        return written;
+    }
 
     /**
      * Replaces the RETRYING or RUNNING journal entry at the step's sequence (same step key) with a later state

@@ -578,6 +578,77 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
+    void a_batch_of_entries_of_several_runs_writes_those_whose_lease_holds_and_skips_a_fenced_one() {
+        Lease healthy = running("batch-a");
+        Lease fenced = running("batch-b");
+        Lease other = running("batch-c");
+        store().claim(fenced.runId(), "node-b", t0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+
+        boolean[] written = store().appendSteps(List.of(new LeasedStep(healthy, completed(0, "a", "1", t0)),
+                new LeasedStep(fenced, completed(0, "a", "2", t0)), new LeasedStep(other, completed(0, "a", "3", t0)),
+                new LeasedStep(healthy, completed(1, "b", "4", t0))));
+
+        assertArrayEquals(new boolean[]{true, false, true, true}, written);
+        assertEquals(List.of("1", "4"), store().loadJournal(healthy.runId()).stream().map(StepInfo::resultJson).toList());
+        assertEquals(List.of(), store().loadJournal(fenced.runId()));
+        assertEquals(List.of("3"), store().loadJournal(other.runId()).stream().map(StepInfo::resultJson).toList());
+    }
+
+    @Test
+    void a_batch_holding_an_entry_that_exists_is_a_journal_conflict_and_writes_nothing() {
+        Lease first = running("conflict-a");
+        Lease second = running("conflict-b");
+        store().appendStep(first, completed(0, "a", "1", t0));
+
+        assertThrows(JournalConflictException.class, () -> store().appendSteps(List.of(
+                new LeasedStep(second, completed(0, "a", "2", t0)), new LeasedStep(first, completed(0, "a", "1", t0)))));
+        assertEquals(List.of(), store().loadJournal(second.runId()));
+        assertEquals(1, store().loadJournal(first.runId()).size());
+    }
+
+    @Test
+    void a_run_inserted_leased_is_running_at_epoch_one_and_needs_no_claim() {
+        RunId id = RunId.random();
+        StoredRun stored = store().insertRun(new NewRun(id, workflow, 3, "leased", "{\"n\":1}", t0), "node-a",
+                t0.plus(LEASE));
+
+        assertEquals(RunStatus.RUNNING, stored.info().status());
+        assertEquals("node-a", stored.leaseOwner());
+        assertEquals(1, stored.leaseEpoch());
+        Lease lease = new Lease(id, "node-a", 1, t0.plus(LEASE));
+        store().appendStep(lease, completed(0, "a", "1", t0));
+        assertEquals(1, store().loadJournal(id).size());
+        assertTrue(store().claim(id, "node-b", t0.plusSeconds(1), LEASE).isEmpty());
+        assertFalse(claimDue(t0.plusSeconds(1), null).contains(id));
+        assertTrue(claimDue(t0.plus(LEASE).plusSeconds(1), null).contains(id));
+        assertThrows(LeaseLostException.class, () -> store().appendStep(lease, completed(1, "b", "1", t0)));
+    }
+
+    @Test
+    void a_run_inserted_without_a_lease_is_pending_and_a_taken_instance_id_is_refused() {
+        RunId id = RunId.random();
+        StoredRun stored = store().insertRun(new NewRun(id, workflow, 3, "plain", null, t0), null, null);
+        assertEquals(RunStatus.PENDING, stored.info().status());
+        assertEquals(0, stored.leaseEpoch());
+
+        DuplicateInstanceException taken = assertThrows(DuplicateInstanceException.class, () -> store()
+                .insertRun(new NewRun(RunId.random(), workflow, 3, "plain", null, t0), "node-a", t0.plus(LEASE)));
+        assertTrue(taken.getMessage().contains("plain"), taken.getMessage());
+        assertEquals(id, store().findRun(workflow, "plain").orElseThrow().id());
+    }
+
+    @Test
+    void a_run_whose_journal_grew_since_the_bound_is_not_stale() {
+        Lease lease = running("busy");
+        store().renew(lease, t0.plusSeconds(600));
+        store().appendStep(lease, completed(0, "a", "1", t0.plusSeconds(90)));
+
+        assertFalse(claimDue(t0.plusSeconds(120), t0.plusSeconds(60)).contains(lease.runId()));
+        store().appendStep(lease, completed(1, "b", "1", t0.plusSeconds(100)));
+        assertTrue(claimDue(t0.plusSeconds(200), t0.plusSeconds(150)).contains(lease.runId()));
+    }
+
+    @Test
     void listing_filters_by_workflow_and_status_newest_first() {
         RunId older = newRun("l1", t0);
         RunId newer = newRun("l2", t0.plusSeconds(1));

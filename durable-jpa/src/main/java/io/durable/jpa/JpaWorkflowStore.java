@@ -22,13 +22,16 @@ import io.durable.api.StepStatus;
 import io.durable.api.StoreException;
 import io.durable.jpa.internal.ApprovalEntity;
 import io.durable.jpa.internal.DatabaseTime;
+import io.durable.jpa.internal.Dialect;
 import io.durable.jpa.internal.DueRuns;
+import io.durable.jpa.internal.FencedInsert;
 import io.durable.jpa.internal.Mapping;
 import io.durable.jpa.internal.RunEntity;
 import io.durable.jpa.internal.SignalEntity;
 import io.durable.jpa.internal.StepEntity;
 import io.durable.spi.ApprovalRules;
 import io.durable.spi.JournalConflictException;
+import io.durable.spi.LeasedStep;
 import io.durable.spi.Lease;
 import io.durable.spi.LeaseState;
 import io.durable.spi.NewRun;
@@ -68,8 +71,9 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     private static final List<String> ACTIVE = List.of(PENDING, RUNNING, SUSPENDED, COMPENSATING, BLOCKED);
     private static final List<String> LEASED = List.of(RUNNING, COMPENSATING);
 
-    private final DueRuns dueRuns = new DueRuns();
-    private final DatabaseTime databaseTime = new DatabaseTime();
+    private final Dialect.Cached dialect = new Dialect.Cached();
+    private final DueRuns dueRuns = new DueRuns(dialect);
+    private final DatabaseTime databaseTime = new DatabaseTime(dialect);
 
     /**
      * The entity manager of the current transaction.
@@ -105,6 +109,26 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             return Mapping.toInfo(entity);
         } catch (PersistenceException e) {
             // a start of the same instance id won the unique key, or (MariaDB) the two deadlocked on it
+            if (Mapping.isDuplicateKey(e) || Mapping.isConflict(e)) {
+                throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
+            }
+            throw StoreFailure.toException("creating run " + run.id(), e);
+        }
+    }
+
+    @Override
+    public StoredRun insertRun(NewRun run, String leaseOwner, Instant leaseExpiresAt) {
+        StoreLimits.check(run);
+        RunEntity entity = Mapping.toEntity(run);
+        if (leaseOwner != null) {
+            entity.lease(leaseOwner, 1, leaseExpiresAt.toEpochMilli());
+        }
+        try {
+            EntityManager em = entityManager();
+            em.persist(entity);
+            em.flush();
+            return Mapping.toStored(entity);
+        } catch (PersistenceException e) {
             if (Mapping.isDuplicateKey(e) || Mapping.isConflict(e)) {
                 throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
             }
@@ -182,7 +206,9 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
      * The conditional update behind every claim: it succeeds only while the run is claimable at that
      * epoch and status. With {@code wakeDue}, a parked run must also be due (its wake time passed); the
      * sweep, which found a signalled run through its signal, claims without that condition. A
-     * COMPENSATING run stays COMPENSATING; every other claimed run becomes RUNNING.
+     * COMPENSATING run stays COMPENSATING; every other claimed run becomes RUNNING. A stale run (one
+     * whose row has not changed since {@code staleBefore}) had its journal checked when the sweep found it
+     * ({@link DueRuns}): a JPQL subquery here is not translated faithfully by EclipseLink.
      */
     private static Optional<Lease> take(EntityManager em, RunId id, long epoch, String seenStatus, String owner,
                                         Instant now, Duration leaseDuration, Instant staleBefore, boolean wakeDue) {
@@ -262,9 +288,42 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     @Override
     public void appendStep(Lease lease, StepInfo step) {
         StoreLimits.check(step);
+        writeStep(entityManager(), lease, step);
+    }
+
+    @Override
+    public boolean[] appendSteps(List<LeasedStep> entries) {
+        entries.forEach(entry -> StoreLimits.check(entry.step()));
         EntityManager em = entityManager();
-        fence(em, lease, stepTime(lease, step));
-        persistStep(em, lease, step);
+        boolean[] written = new boolean[entries.size()];
+        for (int i = 0; i < written.length; i++) {
+            LeasedStep entry = entries.get(i);
+            try {
+                writeStep(em, entry.lease(), entry.step());
+                written[i] = true;
+            } catch (LeaseLostException lost) {
+                written[i] = false;
+            }
+        }
+        return written;
+    }
+
+    /**
+     * Journals an entry while the lease holds: in one fenced statement where the dialect knows how
+     * ({@link FencedInsert}), else a lease check that updates the run row, then the insert.
+     */
+    private void writeStep(EntityManager em, Lease lease, StepInfo step) {
+        Dialect known = read("checking the database", () -> dialect.get(em));
+        if (known.shareLock() == null) {
+            fence(em, lease, stepTime(lease, step));
+            persistStep(em, lease, step);
+            return;
+        }
+        try {
+            requireLease(lease, FencedInsert.insert(em, known, lease, step) ? 1 : 0);
+        } catch (PersistenceException e) {
+            throw journalFailure(lease, step, e);
+        }
     }
 
     private static void persistStep(EntityManager em, Lease lease, StepInfo step) {
@@ -272,11 +331,15 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             em.persist(Mapping.toEntity(lease.runId(), step));
             em.flush();
         } catch (PersistenceException e) {
-            if (Mapping.isDuplicateKey(e)) {
-                throw new JournalConflictException(lease.runId().value(), step.stepKey(), e);
-            }
-            throw StoreFailure.toException("journaling step " + step.stepKey() + " of run " + lease.runId(), e);
+            throw journalFailure(lease, step, e);
         }
+    }
+
+    private static RuntimeException journalFailure(Lease lease, StepInfo step, PersistenceException e) {
+        if (Mapping.isDuplicateKey(e)) {
+            return new JournalConflictException(lease.runId().value(), step.stepKey(), e);
+        }
+        return StoreFailure.toException("journaling step " + step.stepKey() + " of run " + lease.runId(), e);
     }
 
     private static long stepTime(Lease lease, StepInfo step) {
@@ -402,7 +465,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public void consumeSignal(Lease lease, String signalId, StepInfo entry) {
         StoreLimits.check(entry);
         EntityManager em = entityManager();
-        fence(em, lease, stepTime(lease, entry));
+        writeStep(em, lease, entry);
         int updated = read("consuming signal " + signalId, () -> em
                 .createQuery("UPDATE SignalEntity s SET s.consumed = TRUE, s.consumedAt = :at "
                         + "WHERE s.id = :id AND s.runId = :run AND s.consumed = FALSE")
@@ -413,7 +476,6 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         if (updated != 1) {
             throw new JournalConflictException(lease.runId().value(), entry.stepKey(), null);
         }
-        persistStep(em, lease, entry);
     }
 
     @Override

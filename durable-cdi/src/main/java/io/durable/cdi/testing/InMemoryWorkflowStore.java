@@ -21,6 +21,7 @@ import io.durable.api.StepStatus;
 import io.durable.spi.ApprovalRules;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
+import io.durable.spi.LeasedStep;
 import io.durable.spi.LeaseState;
 import io.durable.spi.NewRun;
 import io.durable.spi.NewSignal;
@@ -135,6 +136,22 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         }
         Row row = insert(run);
         return row.info();
+    }
+
+    @Override
+    public synchronized StoredRun insertRun(NewRun run, String leaseOwner, Instant leaseExpiresAt) {
+        StoreLimits.check(run);
+        if (holder(run.workflowName(), run.instanceId()) != null) {
+            throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
+        }
+        Row row = insert(run);
+        if (leaseOwner != null) {
+            row.status = RunStatus.RUNNING;
+            row.leaseOwner = leaseOwner;
+            row.leaseEpoch = 1;
+            row.leaseExpiresAt = Objects.requireNonNull(leaseExpiresAt, "leaseExpiresAt");
+        }
+        return row.stored();
     }
 
     private Row insert(NewRun run) {
@@ -253,6 +270,35 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         journal.add(step);
         journal.sort(Comparator.comparingInt(StepInfo::sequence));
         row.updatedAt = later(row.updatedAt, step.finishedAt());
+    }
+
+    /**
+     * As one transaction: a conflicting entry refuses the whole batch before any entry is written, as
+     * a database's rollback would leave it.
+     */
+    @Override
+    public synchronized boolean[] appendSteps(List<LeasedStep> entries) {
+        Map<RunId, List<StepInfo>> batch = new HashMap<>();
+        for (LeasedStep entry : entries) {
+            StoreLimits.check(entry.step());
+            List<StepInfo> journal = journals.get(entry.lease().runId());
+            List<StepInfo> earlier = batch.computeIfAbsent(entry.lease().runId(), id -> new ArrayList<>());
+            if (journal != null && java.util.stream.Stream.concat(journal.stream(), earlier.stream()).anyMatch(s ->
+                    s.stepKey().equals(entry.step().stepKey()) || s.sequence() == entry.step().sequence())) {
+                throw new JournalConflictException(entry.lease().runId().value(), entry.step().stepKey(), null);
+            }
+            earlier.add(entry.step());
+        }
+        boolean[] written = new boolean[entries.size()];
+        for (int i = 0; i < written.length; i++) {
+            try {
+                appendStep(entries.get(i).lease(), entries.get(i).step());
+                written[i] = true;
+            } catch (LeaseLostException lost) {
+                written[i] = false;
+            }
+        }
+        return written;
     }
 
     @Override

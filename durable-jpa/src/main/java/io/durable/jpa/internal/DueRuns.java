@@ -3,18 +3,13 @@ package io.durable.jpa.internal;
 import io.durable.api.RunStatus;
 import io.durable.spi.Park;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /**
  * Finds the runs that are due, for one sweep, each kind through its own index so that the cost
@@ -26,8 +21,6 @@ import java.util.logging.Logger;
  */
 public final class DueRuns {
 
-    private static final Logger LOG = Logger.getLogger(DueRuns.class.getName());
-
     /** Unconsumed signals of runs waiting for several signals looked at per sweep. */
     private static final int MAX_LISTED_MATCHES = 10_000;
 
@@ -38,7 +31,21 @@ public final class DueRuns {
     private static final String DUE = "SELECT id, lease_epoch, status FROM durable_run WHERE kind = '" + RunEntity.WORKFLOW
             + "' AND ";
 
-    private volatile Boolean skipLocked;
+    /**
+     * No journal entry started or finished after the bound (two parameters, the same bound): a journal
+     * write leaves the run row as it is, so a run's progress is its newest entry.
+     */
+    private static final String NO_STEP_SINCE = "NOT EXISTS (SELECT 1 FROM durable_step s WHERE s.run_id = durable_run.id "
+            + "AND s.seq >= 0 AND (s.finished_at > ? OR s.started_at > ?))";
+
+    private final Dialect.Cached dialect;
+
+    /**
+     * @param dialect the store's dialect
+     */
+    public DueRuns(Dialect.Cached dialect) {
+        this.dialect = dialect;
+    }
 
     /**
      * A due run with the epoch it was read at.
@@ -56,20 +63,20 @@ public final class DueRuns {
      * @param em          the entity manager
      * @param now         the current time
      * @param limit       at most this many
-     * @param staleBefore also RUNNING runs not updated since then, or {@code null}
+     * @param staleBefore also RUNNING runs whose row and journal did not change since then, or {@code null}
      * @return the candidates, each once
      */
     public List<Candidate> find(EntityManager em, Instant now, int limit, Instant staleBefore) {
-        String lock = skipLocked(em) ? " FOR UPDATE SKIP LOCKED" : "";
+        String lock = dialect.get(em).skipLocked() ? " FOR UPDATE SKIP LOCKED" : "";
         long at = now.toEpochMilli();
         Map<String, Candidate> due = new LinkedHashMap<>();
         add(due, limit, em.createNativeQuery(DUE + "status IN (?, ?) "
                 + "AND lease_expires_at <= ? ORDER BY lease_expires_at LIMIT ?" + lock), RunStatus.RUNNING.name(),
                 RunStatus.COMPENSATING.name(), at);
         if (staleBefore != null) {
-            add(due, limit, em.createNativeQuery(DUE + "status = ? "
-                    + "AND updated_at <= ? ORDER BY updated_at LIMIT ?" + lock), RunStatus.RUNNING.name(),
-                    staleBefore.toEpochMilli());
+            long stale = staleBefore.toEpochMilli();
+            add(due, limit, em.createNativeQuery(DUE + "status = ? AND updated_at <= ? AND " + NO_STEP_SINCE
+                    + " ORDER BY updated_at LIMIT ?" + lock), RunStatus.RUNNING.name(), stale, stale, stale);
         }
         add(due, limit, em.createNativeQuery(DUE + "status = ? "
                 + "AND wake_at <= ? AND paused = ? ORDER BY wake_at LIMIT ?" + lock), RunStatus.SUSPENDED.name(), at,
@@ -118,28 +125,6 @@ public final class DueRuns {
             Object[] columns = (Object[]) row;
             String id = (String) columns[0];
             due.putIfAbsent(id, new Candidate(id, ((Number) columns[1]).longValue(), (String) columns[2]));
-        }
-    }
-
-    private boolean skipLocked(EntityManager em) {
-        Boolean known = skipLocked;
-        if (known == null) {
-            known = detect(em);
-            skipLocked = known;
-        }
-        return known;
-    }
-
-    private static boolean detect(EntityManager em) {
-        try {
-            Connection connection = em.unwrap(Connection.class);
-            String product = connection.getMetaData().getDatabaseProductName().toLowerCase(Locale.ROOT);
-            boolean supported = product.contains("postgres") || product.contains("mariadb") || product.contains("mysql");
-            LOG.fine(() -> "Sweeping on " + product + (supported ? " with" : " without") + " SKIP LOCKED");
-            return supported;
-        } catch (SQLException | PersistenceException | UnsupportedOperationException e) {
-            LOG.info(() -> "Cannot tell the database product (" + e.getMessage() + "); sweeping without SKIP LOCKED");
-            return false;
         }
     }
 }

@@ -134,4 +134,18 @@ public class RunEntity {
 
     @Column(name = "continued_as", length = 64)
     String continuedAs;
+
+    /**
+     * Makes a new run RUNNING under a lease, before it is inserted.
+     *
+     * @param owner     the node that holds the lease
+     * @param epoch     the lease's epoch
+     * @param expiresAt when the lease expires, epoch milliseconds
+     */
+    public void lease(String owner, long epoch, long expiresAt) {
+        status = "RUNNING";
+        leaseOwner = owner;
+        leaseEpoch = epoch;
+        leaseExpiresAt = expiresAt;
+    }
 }

@@ -37,8 +37,10 @@ import io.durable.cdi.internal.platform.StoreCalls;
 import io.durable.cdi.internal.time.WakeUps;
 import io.durable.cdi.internal.tracking.TrackingOwners;
 import io.durable.spi.EngineClock;
+import io.durable.spi.Lease;
 import io.durable.spi.NewRun;
 import io.durable.spi.NewSignal;
+import io.durable.spi.StoredRun;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -174,7 +176,8 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         RunId runId = RunId.random();
         NewRun fresh = new NewRun(runId, definition.name(), definition.version(), instanceId, inputJson, clock.instant())
                 .withOwner(owners.ofCaller());
-        RunInfo run = createRun(fresh, policy);
+        StoredRun stored = insert(fresh, policy);
+        RunInfo run = stored.info();
         if (!run.id().equals(runId)) {
             if (!definition.resumes(run.workflowVersion())) {
                 throw new IncompatibleVersionException(definition.name(), run.id().value(), run.workflowVersion(),
@@ -184,8 +187,42 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         }
         metrics.runStarted(definition.name());
         events.started(run);
-        afterCommit.run(() -> dispatcher.offer(runId));
+        if (stored.leaseOwner() != null) {
+            dispatcher.submitStarted(new Lease(runId, stored.leaseOwner(), stored.leaseEpoch(), stored.leaseExpiresAt()),
+                    run);
+        } else {
+            afterCommit.run(() -> dispatcher.offer(runId));
+        }
         return runId;
+    }
+
+    /**
+     * Stores a new run. Outside a caller's transaction, in one insert without a read, leased to this
+     * node when it has a free slot (the run then executes here at once, with no claim); the policy is
+     * applied, with a read, only when the instance id is taken. Inside a caller's transaction, the run
+     * is read-then-inserted PENDING and offered after the commit: a refused insert would doom the
+     * caller's transaction, and the run must not execute before that transaction commits.
+     */
+    private StoredRun insert(NewRun fresh, ConflictPolicy policy) {
+        if (afterCommit.inCallerTransaction()) {
+            return new StoredRun(createRun(fresh, policy), null, 0, null);
+        }
+        boolean slot = dispatcher.reserveSlot();
+        StoredRun stored = null;
+        try {
+            try {
+                stored = slot
+                        ? store.insertRun(fresh, settings.nodeId(), clock.instant().plus(settings.leaseDuration()))
+                        : store.insertRun(fresh, null, null);
+            } catch (DuplicateInstanceException taken) {
+                stored = new StoredRun(createRun(fresh, policy), null, 0, null);
+            }
+            return stored;
+        } finally {
+            if (slot && (stored == null || stored.leaseOwner() == null)) {
+                dispatcher.releaseSlot();
+            }
+        }
     }
 
     @Override
@@ -414,26 +451,31 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     @Override
     public RunInfo await(RunId runId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
-        RunInfo run = status(runId);
-        // a BLOCKED run waits for code or an operator: the caller learns of it now, not at the timeout
-        while (!run.status().isTerminal() && run.status() != RunStatus.BLOCKED || run.continuedAs() != null) {
-            if (run.continuedAs() != null) {
-                run = status(run.continuedAs());
-                continue;
+        RunId current = runId;
+        while (true) {
+            // watched before the read: a finish on this node between the read and the wait still wakes us
+            try (RunWaiters.Watch watch = waiters.watch(current)) {
+                RunInfo run = status(current);
+                if (run.continuedAs() != null) {
+                    current = run.continuedAs();
+                    continue;
+                }
+                // a BLOCKED run waits for code or an operator: the caller learns of it now, not at the timeout
+                if (run.status().isTerminal() || run.status() == RunStatus.BLOCKED) {
+                    return run;
+                }
+                long left = (deadline - System.nanoTime()) / 1_000_000;
+                if (left <= 0) {
+                    throw new AwaitTimeoutException(runId.value(), timeout, run.status());
+                }
+                try {
+                    watch.awaitLocalFinish(Math.min(left, RECHECK_MILLIS));
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new AwaitTimeoutException(runId.value(), timeout, run.status());
+                }
             }
-            long left = (deadline - System.nanoTime()) / 1_000_000;
-            if (left <= 0) {
-                throw new AwaitTimeoutException(runId.value(), timeout, run.status());
-            }
-            try {
-                waiters.awaitLocalFinish(runId, Math.min(left, RECHECK_MILLIS));
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AwaitTimeoutException(runId.value(), timeout, run.status());
-            }
-            run = status(runId);
         }
-        return run;
     }
 
     @Override

@@ -108,10 +108,16 @@ class RunExecutor {
     /** Outcome of one execution, for the dispatcher. */
     enum Outcome { FINISHED, PARKED, ABANDONED }
 
-    Outcome execute(Lease lease, ExecutionRegistry registry) {
+    /**
+     * Executes a run under its lease, replaying it again after a journal conflict.
+     *
+     * @param started the run as this node has just stored it, leased and with no journal, or {@code null}
+     *                to read the run and its journal from the store
+     */
+    Outcome execute(Lease lease, ExecutionRegistry registry, RunInfo started) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return executeOnce(lease, registry);
+                return executeOnce(lease, registry, attempt == 1 ? started : null);
             } catch (JournalConflictException e) {
                 if (attempt >= CONFLICT_REPLAYS) {
                     LOG.log(Level.WARNING, e, () -> "Run " + lease.runId() + " kept meeting journal conflicts; abandoned");
@@ -122,12 +128,20 @@ class RunExecutor {
         }
     }
 
-    private Outcome executeOnce(Lease lease, ExecutionRegistry registry) {
+    /** The run as stored, or {@code null} when it is gone, finished or leased anew since the claim. */
+    private RunInfo stillLeased(Lease lease) {
         StoredRun stored = store.findRun(lease.runId()).orElse(null);
         if (stored == null || stored.info().status().isTerminal() || stored.leaseEpoch() != lease.epoch()) {
+            return null;
+        }
+        return stored.info();
+    }
+
+    private Outcome executeOnce(Lease lease, ExecutionRegistry registry, RunInfo started) {
+        RunInfo run = started != null ? started : stillLeased(lease);
+        if (run == null) {
             return Outcome.ABANDONED;
         }
-        RunInfo run = stored.info();
         WorkflowDefinition definition;
         try {
             definition = extension.workflows().byName(run.workflowName());
@@ -135,7 +149,7 @@ class RunExecutor {
             return recoveryFailed(lease, run, "its workflow '" + run.workflowName() + "' is not deployed on node "
                     + settings.nodeId() + " (deployed: " + e.getMessage() + ")");
         }
-        List<StepInfo> journal = store.loadJournal(run.id());
+        List<StepInfo> journal = started != null ? List.of() : store.loadJournal(run.id());
         Execution execution = new Execution(run, lease, journal, clock.instant());
         if (!definition.resumes(run.workflowVersion())) {
             return abandonOrFail(execution, new IncompatibleVersionException(definition.name(), run.id().value(),

@@ -3,7 +3,8 @@ package io.durable.cdi.internal.journal;
 import java.util.List;
 
 /**
- * The beans this package contributes (the step interceptor, the step runner and the journal writer), for the extension to register: the classes stay
+ * The beans this package contributes (the step interceptor, the step runner, the journal writer and
+ * its group commit), for the extension to register: the classes stay
  * package-private where nothing outside the package needs them.
  */
 public final class JournalBeans {
@@ -12,7 +13,8 @@ public final class JournalBeans {
     public static final List<Class<?>> TYPES = List.of(
             DurableStepInterceptor.class,
             StepRunner.class,
-            JournalWriter.class);
+            JournalWriter.class,
+            GroupCommit.class);
 
     private JournalBeans() {
     }

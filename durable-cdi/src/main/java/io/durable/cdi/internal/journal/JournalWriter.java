@@ -1,6 +1,7 @@
 package io.durable.cdi.internal.journal;
 
 import io.durable.api.DurableException;
+import io.durable.api.StepInfo;
 import io.durable.api.StoreException;
 import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.EngineSettings;
@@ -45,8 +46,22 @@ public class JournalWriter {
     @EngineClock
     Clock clock;
 
+    @Inject
+    GroupCommit groupCommit;
+
     public void write(Execution execution, String what, Callable<Void> work) {
         write(execution, what, work, null);
+    }
+
+    /**
+     * Appends a plain step's new entry through the node's {@link GroupCommit} (its transaction is the
+     * batch's), with the retries and the abort of {@link #write}.
+     */
+    public void append(Execution execution, String what, StepInfo entry) {
+        write(execution, what, () -> {
+            groupCommit.append(execution.lease(), entry);
+            return null;
+        }, null, false);
     }
 
     /**
@@ -55,8 +70,14 @@ public class JournalWriter {
      * a refusal the workflow code may catch).
      */
     public <T> T write(Execution execution, String what, Callable<T> work, Class<? extends RuntimeException> passThrough) {
+        return write(execution, what, work, passThrough, true);
+    }
+
+    private <T> T write(Execution execution, String what, Callable<T> work, Class<? extends RuntimeException> passThrough,
+                        boolean ownTransaction) {
         try {
-            return retrying(execution, what, work, passThrough);
+            return retrying(execution, what, ownTransaction ? () -> transactions.inNewTransaction(work) : work,
+                    passThrough);
         } catch (RuntimeException e) {
             if (passThrough != null && passThrough.isInstance(e)) {
                 throw e;
@@ -83,20 +104,21 @@ public class JournalWriter {
      * @throws Exception the last failure, as the work or the store threw it
      */
     public <T> T retrying(Execution execution, String what, Callable<T> work) throws Exception {
-        return retrying(execution, what, work, null);
+        return retrying(execution, what, () -> transactions.inNewTransaction(work), null);
     }
 
     /**
-     * As {@link #retrying(Execution, String, Callable)}; an exception of type {@code passThrough} (a
-     * step body's failure) is never tried again.
+     * As {@link #retrying(Execution, String, Callable)}, with each attempt as given (the transaction is
+     * the attempt's); an exception of type {@code passThrough} (a step body's failure) is never tried
+     * again.
      */
-    private <T> T retrying(Execution execution, String what, Callable<T> work,
+    private <T> T retrying(Execution execution, String what, Callable<T> once,
                            Class<? extends RuntimeException> passThrough) throws Exception {
         Instant giveUp = clock.instant().plus(settings.leaseDuration());
         Duration wait = FIRST_BACK_OFF;
         for (int attempt = 1; ; attempt++) {
             try {
-                return transactions.inNewTransaction(work);
+                return once.call();
             } catch (Exception e) {
                 if (!transientStoreFailure(e, passThrough) || execution.abortCause() != null
                         || clock.instant().plus(wait).isAfter(giveUp)) {

@@ -201,10 +201,15 @@ public class StepRunner {
                 throw new BodyFailure(e);
             }
             StepInfo entry = completed(started, result);
-            journal(() -> {
-                write(entry);
-                return null;
-            });
+            if (entryExists) {
+                journal(() -> {
+                    write(entry);
+                    return null;
+                });
+            } else {
+                written = entry;
+                journal.append(execution, "step " + stepKey, entry);
+            }
             return result;
         }
 

@@ -1,0 +1,188 @@
+package io.durable.cdi.internal.journal;
+
+import io.durable.api.LeaseLostException;
+import io.durable.api.RunId;
+import io.durable.api.StepInfo;
+import io.durable.api.StepStatus;
+import io.durable.jpa.Databases;
+import io.durable.jpa.se.ResourceLocalJpa;
+import io.durable.spi.JournalConflictException;
+import io.durable.spi.Lease;
+import io.durable.spi.NewRun;
+import io.durable.spi.TransactionRunner;
+import io.durable.spi.WorkflowStore;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The group commit on H2, PostgreSQL and MariaDB: entries of several runs queued while the writer is
+ * busy go out in one transaction, and an entry that cannot be written (a lost lease, an existing
+ * entry) fails only its own step, never its batch neighbours'.
+ */
+class GroupCommitTest {
+
+    private static final Duration LEASE = Duration.ofSeconds(30);
+    private static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");
+
+    static List<Databases.Target> databases() {
+        return Databases.all("durable-group-commit");
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void entries_queued_behind_a_busy_writer_share_one_transaction(Databases.Target database) throws Exception {
+        withStore(database, (store, commit, transactions) -> {
+            List<Lease> leases = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                leases.add(leased(store, "healthy-" + i));
+            }
+            List<Callable<Void>> appends = new ArrayList<>();
+            for (Lease lease : leases) {
+                appends.add(append(commit, lease, entry(0, "a")));
+            }
+            List<Throwable> outcomes = appendBehindBusyWriter(commit, appends);
+
+            outcomes.forEach(failure -> assertNull(failure, () -> "an entry failed: " + failure));
+            assertEquals(1, transactions.get(), "one transaction for the six entries");
+            for (Lease lease : leases) {
+                assertEquals(1, store.loadJournal(lease.runId()).size());
+            }
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void a_fenced_run_and_an_existing_entry_fail_only_their_own_steps(Databases.Target database) throws Exception {
+        withStore(database, (store, commit, transactions) -> {
+            Lease healthy = leased(store, "healthy");
+            Lease fenced = leased(store, "fenced");
+            Lease conflicting = leased(store, "conflicting");
+            Lease other = leased(store, "other");
+            store.claim(fenced.runId(), "node-b", T0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+            store.appendStep(conflicting, entry(0, "a"));
+
+            List<Throwable> outcomes = appendBehindBusyWriter(commit, List.of(
+                    append(commit, healthy, entry(0, "a")),
+                    append(commit, fenced, entry(0, "a")),
+                    append(commit, conflicting, entry(0, "a")),
+                    append(commit, other, entry(0, "a"))));
+
+            assertNull(outcomes.get(0));
+            assertInstanceOf(LeaseLostException.class, outcomes.get(1));
+            assertInstanceOf(JournalConflictException.class, outcomes.get(2));
+            assertNull(outcomes.get(3));
+            assertEquals(1, store.loadJournal(healthy.runId()).size());
+            assertEquals(0, store.loadJournal(fenced.runId()).size());
+            assertEquals(1, store.loadJournal(other.runId()).size());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void a_lone_entry_is_written_at_once_in_its_own_transaction(Databases.Target database) throws Exception {
+        withStore(database, (store, commit, transactions) -> {
+            Lease lease = leased(store, "lone");
+            commit.append(lease, entry(0, "a"));
+            commit.append(lease, entry(1, "b"));
+
+            assertEquals(2, transactions.get());
+            assertEquals(2, store.loadJournal(lease.runId()).size());
+        });
+    }
+
+    /**
+     * Holds the writer's lock while every append queues its entry, then lets them go: the first to
+     * take the lock writes all of them in one batch.
+     */
+    private static List<Throwable> appendBehindBusyWriter(GroupCommit commit, List<Callable<Void>> appends)
+            throws Exception {
+        ExecutorService threads = Executors.newFixedThreadPool(appends.size());
+        try {
+            List<Future<Void>> futures = new ArrayList<>();
+            commit.writer.lock();
+            try {
+                for (Callable<Void> append : appends) {
+                    futures.add(threads.submit(append));
+                }
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (commit.queue.size() < appends.size()) {
+                    assertTrue(System.nanoTime() < deadline, "the entries were not queued");
+                    LockSupport.parkNanos(1_000_000);
+                }
+            } finally {
+                commit.writer.unlock();
+            }
+            List<Throwable> outcomes = new ArrayList<>();
+            for (Future<Void> future : futures) {
+                try {
+                    future.get(60, TimeUnit.SECONDS);
+                    outcomes.add(null);
+                } catch (java.util.concurrent.ExecutionException e) {
+                    outcomes.add(e.getCause());
+                }
+            }
+            return outcomes;
+        } finally {
+            threads.shutdownNow();
+        }
+    }
+
+    private static Callable<Void> append(GroupCommit commit, Lease lease, StepInfo entry) {
+        return () -> {
+            commit.append(lease, entry);
+            return null;
+        };
+    }
+
+    private static Lease leased(WorkflowStore store, String instance) {
+        RunId id = RunId.random();
+        store.insertRun(new NewRun(id, "group-commit", 1, instance + "-" + id.value(), null, T0), "node-a",
+                T0.plus(LEASE));
+        return new Lease(id, "node-a", 1, T0.plus(LEASE));
+    }
+
+    private static StepInfo entry(int sequence, String name) {
+        return new StepInfo(sequence, name + "#1", name, StepStatus.COMPLETED, 1, null, "1", null, null, T0,
+                T0.plusMillis(1));
+    }
+
+    private interface Scenario {
+        void run(WorkflowStore store, GroupCommit commit, AtomicInteger transactions) throws Exception;
+    }
+
+    private static void withStore(Databases.Target database, Scenario scenario) throws Exception {
+        Databases.dropTables(database.url(), database.user(), database.password());
+        try (ResourceLocalJpa jpa = ResourceLocalJpa.open(database.url(), database.user(), database.password())) {
+            AtomicInteger transactions = new AtomicInteger();
+            GroupCommit commit = new GroupCommit();
+            commit.store = jpa.store();
+            commit.transactions = new TransactionRunner() {
+                @Override
+                public <T> T inNewTransaction(Callable<T> work) throws Exception {
+                    transactions.incrementAndGet();
+                    return jpa.inNewTransaction(work);
+                }
+            };
+            scenario.run(jpa.store(), commit, transactions);
+        } finally {
+            Databases.dropTables(database.url(), database.user(), database.password());
+        }
+    }
+}
