@@ -139,6 +139,18 @@ public sealed interface StoreFailure permits StoreFailure.Permanent, StoreFailur
     }
 
     /**
+     * Whether a failure is the database's or its transaction's ({@link #fromDatabase}) and will pass
+     * ({@link #classify} finds it transient): a dropped connection, a restart, a failed commit. Such a
+     * failure never fails a run; the work is tried again, or the run resumes.
+     *
+     * @param failure the failure
+     * @return whether it is a transient failure of the database
+     */
+    static boolean isTransientDatabaseFailure(Throwable failure) {
+        return fromDatabase(failure) && classify(failure) instanceof Transient;
+    }
+
+    /**
      * Whether a failure carries a SQL state of a class, anywhere in its cause chain.
      *
      * @param failure  the failure

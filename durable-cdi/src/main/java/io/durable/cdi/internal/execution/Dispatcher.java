@@ -19,6 +19,7 @@ import io.durable.cdi.internal.time.WakeUps;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Lease;
 import io.durable.spi.RecoverySweep;
+import io.durable.spi.StoreFailure;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -393,7 +394,10 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
             try {
                 renew(entry.getKey(), entry.getValue());
-            } catch (StoreException e) {
+            } catch (RuntimeException e) {
+                if (!renewalFailed(e)) {
+                    throw e;
+                }
                 // one run's renewal that met a dead connection must not cost the others theirs
                 LOG.log(Level.FINE, e, () -> "Renewing the lease on run " + entry.getKey() + " failed; retrying in "
                         + settings.renewInterval());
@@ -411,12 +415,23 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         if (lease != null) {
             try {
                 renew(execution.run().id(), lease);
-            } catch (StoreException e) {
+            } catch (RuntimeException e) {
+                if (!renewalFailed(e)) {
+                    throw e;
+                }
                 // the lease holds until it expires, the next write is fenced and the periodic renewal tries again:
                 // a renewal that met a dropped connection is no reason to give the run up
                 LOG.log(Level.FINE, e, () -> "Renewing the lease on run " + execution.run().id() + " failed; going on");
             }
         }
+    }
+
+    /**
+     * Whether a renewal failed for the database's reasons: a store failure, or a commit of the store's
+     * own transaction that failed (a {@code TransactionalException} that is no {@link StoreException}).
+     */
+    private static boolean renewalFailed(RuntimeException e) {
+        return e instanceof StoreException || StoreFailure.fromDatabase(e);
     }
 
     private void renew(RunId runId, Lease lease) {

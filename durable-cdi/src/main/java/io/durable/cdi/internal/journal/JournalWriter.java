@@ -159,15 +159,7 @@ public class JournalWriter {
         if (e instanceof DurableException) {
             return e instanceof StoreException;
         }
-        return transientDatabaseFailure(e);
-    }
-
-    /**
-     * Whether the database or the transaction around the work failed for a reason that passes: a
-     * lost connection, a restart, a conflict, a pool that had no usable connection.
-     */
-    static boolean transientDatabaseFailure(Exception e) {
-        return StoreFailure.fromDatabase(e) && StoreFailure.classify(e) instanceof StoreFailure.Transient;
+        return StoreFailure.isTransientDatabaseFailure(e);
     }
 
     /**

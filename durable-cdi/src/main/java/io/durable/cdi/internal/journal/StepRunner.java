@@ -14,6 +14,7 @@ import io.durable.cdi.internal.platform.EngineMetrics;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.cdi.internal.time.InThreadWait;
 import io.durable.cdi.internal.time.RetryPolicies;
+import io.durable.spi.StoreFailure;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Park;
 import io.durable.spi.WorkflowStore;
@@ -222,7 +223,7 @@ public class StepRunner {
                     try {
                         result = body();
                     } catch (Exception e) {
-                        if (JournalWriter.transientDatabaseFailure(e)) {
+                        if (StoreFailure.isTransientDatabaseFailure(e)) {
                             // the body's transaction is the journal's: a connection lost under the body rolled back
                             // both, so the transaction is tried again like a failed journal write, not failed
                             throw e;
