@@ -1,4 +1,4 @@
-package io.durable.sample.chaos;
+package io.durable.sample;
 
 import java.io.IOException;
 import java.net.InetAddress;
@@ -9,7 +9,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * Free ports on 127.0.0.1 below 32768: Linux hands out 32768-60999 for outgoing connections, so a
  * server bound there can find its port taken by the time it starts.
  */
-final class LoopbackPorts {
+public final class LoopbackPorts {
 
     private LoopbackPorts() {
     }
@@ -19,7 +19,7 @@ final class LoopbackPorts {
      *
      * @param count how many ports in a row must be free (a data grid takes the next ones)
      */
-    static int free(int count) {
+    public static int free(int count) {
         for (int attempt = 0; attempt < 200; attempt++) {
             int first = ThreadLocalRandom.current().nextInt(20_000, 32_000 - count);
             if (allFree(first, count)) {

@@ -1,7 +1,6 @@
 package io.durable.sample;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,8 +22,14 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * and the port of the member it looks for (itself, or the first node of a cluster).
      */
     public record Cluster(String name, int startPort, int memberPort) {
-        /** What the sample's own tests use: Payara's default cluster, on 127.0.0.1:6900. */
-        static final Cluster DEFAULT = new Cluster(null, 0, 6900);
+        /**
+         * A data grid of one: a name of its own and free ports, so the process joins no other test's
+         * grid (a Payara Micro of another build on Payara's default 6900 made a start fail to join).
+         */
+        public static Cluster alone(String name) {
+            int port = LoopbackPorts.free(3);
+            return new Cluster(name + "-" + java.util.UUID.randomUUID(), port, port);
+        }
     }
 
     private final Path root;
@@ -35,7 +40,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
     private int starts;
 
     PayaraMicroProcess(Path root, List<String> systemProperties) throws IOException {
-        this(root, Path.of(System.getProperty("sample.war")), systemProperties, Cluster.DEFAULT, freePort());
+        this(root, Path.of(System.getProperty("sample.war")), systemProperties, Cluster.alone("sample"), LoopbackPorts.free(1));
     }
 
     /**
@@ -59,12 +64,6 @@ public final class PayaraMicroProcess implements AutoCloseable {
         Files.copy(war, root.resolve("deploy/sample-web.war"), StandardCopyOption.REPLACE_EXISTING);
         Files.writeString(root.resolve("preboot.txt"), "set configs.config.server-config.network-config."
                 + "network-listeners.network-listener.http-listener.address=127.0.0.1\n");
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort();
-        }
     }
 
     Path h2File() {
@@ -101,9 +100,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--disablephonehome", "--interfaces", "127.0.0.1",
                 "--clustermode", "tcpip:127.0.0.1:" + cluster.memberPort(),
                 "--port", Integer.toString(port)));
-        if (cluster.name() != null) {
-            command.addAll(List.of("--clustername", cluster.name(), "--startport", Integer.toString(cluster.startPort())));
-        }
+        command.addAll(List.of("--clustername", cluster.name(), "--startport", Integer.toString(cluster.startPort())));
         process = new ProcessBuilder(command)
                 .redirectErrorStream(true)
                 .redirectOutput(root.resolve("server-" + starts + ".log").toFile())

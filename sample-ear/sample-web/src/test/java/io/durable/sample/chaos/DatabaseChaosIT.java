@@ -1,6 +1,7 @@
 package io.durable.sample.chaos;
 
 import io.durable.sample.Http;
+import io.durable.sample.LoopbackPorts;
 import io.durable.sample.PayaraMicroProcess;
 import io.durable.sample.chaos.war.PlainPostgres;
 import io.durable.sample.chaos.war.ValidatingPostgres;
@@ -76,7 +77,7 @@ class DatabaseChaosIT {
                     "-Ddurable.engine.node-id=" + variant,
                     "-Ddurable.engine.lease-duration=" + LEASE, "-Ddurable.engine.sweep-interval=" + SWEEP,
                     "-Ddurable.engine.max-concurrent-runs=8", "-Dsample.provider.latency-ms=" + PROVIDER_LATENCY.toMillis()),
-                    alone("chaos-" + variant), LoopbackPorts.free(1));
+                    PayaraMicroProcess.Cluster.alone("chaos-" + variant), LoopbackPorts.free(1));
             nodes.add(new Node(variant, database, server, new Http(server.api())));
         }
         // each alone in its data grid: the member it looks for is itself
@@ -86,12 +87,6 @@ class DatabaseChaosIT {
         for (Node node : nodes) {
             node.server().awaitReady();
         }
-    }
-
-    /** A data grid of one: a cluster name of its own, looking only for itself. */
-    static PayaraMicroProcess.Cluster alone(String name) {
-        int port = LoopbackPorts.free(3);
-        return new PayaraMicroProcess.Cluster(name + "-" + UUID.randomUUID(), port, port);
     }
 
     @AfterAll

@@ -1,6 +1,7 @@
 package io.durable.sample.chaos;
 
 import io.durable.sample.Http;
+import io.durable.sample.LoopbackPorts;
 import io.durable.sample.PayaraMicroProcess;
 import io.durable.sample.chaos.war.ValidatingPostgres;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,6 @@
 package io.durable.sample.chaos;
 
+import io.durable.sample.LoopbackPorts;
 import org.junit.jupiter.api.Assumptions;
 
 import java.io.IOException;
