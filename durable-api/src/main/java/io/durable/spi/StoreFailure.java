@@ -115,6 +115,42 @@ public sealed interface StoreFailure permits StoreFailure.Permanent, StoreFailur
     }
 
     /**
+     * Whether a failure is the database's or its transaction's, not the code's that ran in it: a SQL
+     * exception anywhere in its cause chain, or a failed JTA commit or a connection pool's failure,
+     * which an application server may report without any SQL exception ({@code RollbackException},
+     * {@code HeuristicMixedException}, {@code HeuristicRollbackException}, {@code SystemException},
+     * the {@code TransactionalException} that {@code @Transactional} wraps them in, a connector's
+     * {@code ResourceException}, an XA resource's {@code XAException}). Such a failure is then
+     * {@link #classify classified}; without a SQL state it is transient. Types are matched by name,
+     * so no JTA or connector API is needed where the library runs in Java SE.
+     *
+     * @param failure the failure, as a transaction runner threw it
+     * @return whether the database or the transaction manager failed
+     */
+    static boolean fromDatabase(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String type = t.getClass().getName();
+            if (t instanceof SQLException || type.startsWith("jakarta.transaction.")
+                    || type.startsWith("jakarta.resource.") || type.startsWith("javax.transaction.xa.")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether a failure is the database's or its transaction's ({@link #fromDatabase}) and will pass
+     * ({@link #classify} finds it transient): a dropped connection, a restart, a failed commit. Such a
+     * failure never fails a run; the work is tried again, or the run resumes.
+     *
+     * @param failure the failure
+     * @return whether it is a transient failure of the database
+     */
+    static boolean isTransientDatabaseFailure(Throwable failure) {
+        return fromDatabase(failure) && classify(failure) instanceof Transient;
+    }
+
+    /**
      * Whether a failure carries a SQL state of a class, anywhere in its cause chain.
      *
      * @param failure  the failure

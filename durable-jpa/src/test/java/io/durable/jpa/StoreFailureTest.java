@@ -5,6 +5,12 @@ import io.durable.api.StoreRefusedException;
 import io.durable.spi.StoreFailure;
 import io.durable.spi.StoreFailure.Kind;
 import jakarta.persistence.PersistenceException;
+import jakarta.resource.ResourceException;
+import jakarta.transaction.HeuristicMixedException;
+import jakarta.transaction.HeuristicRollbackException;
+import jakarta.transaction.RollbackException;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionalException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.BatchUpdateException;
@@ -14,6 +20,7 @@ import java.sql.SQLException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransientConnectionException;
 import java.sql.Statement;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -65,6 +72,30 @@ class StoreFailureTest {
         assertEquals(new StoreFailure.Transient(Kind.UNKNOWN, null),
                 StoreFailure.classify(new IllegalStateException("no SQL in sight")));
         assertEquals(new StoreFailure.Transient(Kind.UNKNOWN, null), classify("HY000"));
+    }
+
+    @Test
+    void a_jta_commit_or_pool_failure_without_sql_is_the_databases_and_transient() {
+        List<Exception> failures = List.of(
+                new TransactionalException("commit failed", new RollbackException("rolled back at commit")),
+                new TransactionalException("commit failed", new HeuristicMixedException("partly committed")),
+                new HeuristicRollbackException("rolled back"),
+                new TransactionalException("commit failed", new SystemException("transaction manager")),
+                new PersistenceException(new ResourceException("pool: connection is not usable")));
+        for (Exception failure : failures) {
+            assertTrue(StoreFailure.fromDatabase(failure), failure.toString());
+            assertInstanceOf(StoreFailure.Transient.class, StoreFailure.classify(failure), failure.toString());
+        }
+    }
+
+    @Test
+    void a_commit_failure_that_carries_a_refusal_stays_permanent_and_code_failures_are_not_the_databases() {
+        RollbackException refused = new RollbackException("flush at commit failed");
+        refused.initCause(new PersistenceException(new SQLException("duplicate key", "23505")));
+        assertEquals(new StoreFailure.Permanent(Kind.INTEGRITY, "23505"),
+                StoreFailure.classify(new TransactionalException("commit failed", refused)));
+        assertFalse(StoreFailure.fromDatabase(new IllegalStateException("a bug")));
+        assertFalse(StoreFailure.fromDatabase(new PersistenceException("no result")));
     }
 
     @Test

@@ -15,14 +15,14 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small JSON client for the sample's REST API. */
-final class Http {
+public final class Http {
 
-    record Answer(int status, String body) {
-        JsonObject object() {
+    public record Answer(int status, String body) {
+        public JsonObject object() {
             return (JsonObject) parse(body);
         }
 
-        JsonArray array() {
+        public JsonArray array() {
             return (JsonArray) parse(body);
         }
     }
@@ -30,7 +30,7 @@ final class Http {
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
 
-    Http(String base) {
+    public Http(String base) {
         this.base = base.endsWith("/") ? base : base + "/";
     }
 
@@ -39,23 +39,23 @@ final class Http {
      *
      * @return the run as {@code GET runs/{id}} shows it
      */
-    JsonObject awaitFinished(String runId) {
+    public JsonObject awaitFinished(String runId) {
         return org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(200))
                 .until(() -> get("runs/" + runId).object(),
                         run -> java.util.List.of("COMPLETED", "FAILED", "CANCELLED", "BLOCKED").contains(run.getString("status")));
     }
 
-    Answer get(String path) {
+    public Answer get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    Answer post(String path, String json) {
+    public Answer post(String path, String json) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
-    static String order(String orderId, String sku, int quantity) {
+    public static String order(String orderId, String sku, int quantity) {
         return "{\"orderId\":\"" + orderId + "\",\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"amountCents\":1250}";
     }
 

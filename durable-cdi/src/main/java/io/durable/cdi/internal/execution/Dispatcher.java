@@ -10,6 +10,7 @@ import io.durable.cdi.internal.definition.Deployment;
 import io.durable.cdi.internal.definition.WorkflowDefinition;
 import io.durable.cdi.internal.journal.Execution;
 import io.durable.cdi.internal.journal.ExecutionRegistry;
+import io.durable.cdi.internal.platform.EngineMetrics;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.cdi.internal.platform.EngineThreads;
 import io.durable.cdi.internal.platform.StoreCalls;
@@ -18,6 +19,7 @@ import io.durable.cdi.internal.time.WakeUps;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Lease;
 import io.durable.spi.RecoverySweep;
+import io.durable.spi.StoreFailure;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -73,6 +75,9 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     WakeUps wakeUps;
 
     @Inject
+    EngineMetrics metrics;
+
+    @Inject
     TransactionRunner transactions;
 
     @Inject
@@ -97,6 +102,8 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         }
         slots = new Semaphore(settings.maxConcurrentRuns());
         threads.start();
+        // instruments are looked up now, never on a run's thread (a lookup may wait on the container's cluster)
+        metrics.start(deployment.workflows().all().stream().map(WorkflowDefinition::name).toList());
         long poll = settings.sweepInterval().toMillis();
         long renew = settings.renewInterval().toMillis();
         started = true;
@@ -395,7 +402,16 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
      */
     public void renewLeases() {
         for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
-            renew(entry.getKey(), entry.getValue());
+            try {
+                renew(entry.getKey(), entry.getValue());
+            } catch (RuntimeException e) {
+                if (!renewalFailed(e)) {
+                    throw e;
+                }
+                // one run's renewal that met a dead connection must not cost the others theirs
+                LOG.log(Level.FINE, e, () -> "Renewing the lease on run " + entry.getKey() + " failed; retrying in "
+                        + settings.renewInterval());
+            }
         }
     }
 
@@ -407,8 +423,25 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     public void renewNow(Execution execution) {
         Lease lease = claimed.get(execution.run().id());
         if (lease != null) {
-            renew(execution.run().id(), lease);
+            try {
+                renew(execution.run().id(), lease);
+            } catch (RuntimeException e) {
+                if (!renewalFailed(e)) {
+                    throw e;
+                }
+                // the lease holds until it expires, the next write is fenced and the periodic renewal tries again:
+                // a renewal that met a dropped connection is no reason to give the run up
+                LOG.log(Level.FINE, e, () -> "Renewing the lease on run " + execution.run().id() + " failed; going on");
+            }
         }
+    }
+
+    /**
+     * Whether a renewal failed for the database's reasons: a store failure, or a commit of the store's
+     * own transaction that failed (a {@code TransactionalException} that is no {@link StoreException}).
+     */
+    private static boolean renewalFailed(RuntimeException e) {
+        return e instanceof StoreException || StoreFailure.fromDatabase(e);
     }
 
     private void renew(RunId runId, Lease lease) {

@@ -335,7 +335,8 @@ class RunExecutor {
         if (failure instanceof NonDeterministicWorkflowException || failure instanceof IncompatibleVersionException) {
             return block(execution, failure.getMessage());
         }
-        if (failure instanceof StoreException || registry.stopping()) {
+        // a failed commit escapes a store's own @Transactional without becoming a StoreException: still the database's
+        if (failure instanceof StoreException || StoreFailure.isTransientDatabaseFailure(failure) || registry.stopping()) {
             LOG.log(Level.WARNING, failure, () -> "Run " + run.id() + " stopped without finishing; it resumes once "
                     + "its lease expires");
             return Outcome.ABANDONED;

@@ -33,6 +33,11 @@ public class JournalWriter {
 
     private static final Logger LOG = Logger.getLogger(JournalWriter.class.getName());
     private static final Duration FIRST_BACK_OFF = Duration.ofMillis(50);
+    /**
+     * The longest wait between two attempts: a pool that does not validate hands out its dead
+     * connections one after another (Payara's keeps some of them), so what frees it is attempts, not time.
+     */
+    private static final Duration MAX_BACK_OFF = Duration.ofMillis(250);
 
     @Inject
     TransactionRunner transactions;
@@ -55,8 +60,10 @@ public class JournalWriter {
     }
 
     /**
-     * Appends a plain step's new entry through the node's {@link GroupCommit} (its transaction is the
-     * batch's), with the retries and the abort of {@link #write}.
+     * Appends a plain step's new entry, in a transaction of its own or, when the group commit is on,
+     * through the node's {@link GroupCommit} (its transaction is the batch's), with the retries and the
+     * abort of {@link #write}. A retry that meets the entry as the earlier attempt wrote it (an in-doubt
+     * commit) counts as written.
      */
     public void append(Execution execution, String what, StepInfo entry) {
         boolean grouped = groupCommit.enabled();
@@ -127,10 +134,10 @@ public class JournalWriter {
     /**
      * Runs store work of an execution in a transaction of its own, again after a transient failure
      * ({@link StoreException}, as the store or {@link StoreFailure} classifies it), with a back-off
-     * from 50 ms doubling, until it succeeds, fails otherwise, the execution must stop, or half a
-     * lease has gone by (the lease renewals run meanwhile; past that the node is better off letting the
-     * run go). A retried transactional step runs its body again in the new transaction: the failed one
-     * rolled back, so its effects still happen once.
+     * from 50 ms doubling up to 250 ms (or a tenth of a lease, if shorter), until it succeeds, fails otherwise, the execution must stop, or a
+     * lease has gone by (the renewals run meanwhile; a node that took the run over after the lease
+     * expired fences these writes out). A retried transactional step runs its body again in the new
+     * transaction: the failed one rolled back, so its effects still happen once.
      *
      * @return what the work returned
      * @throws Exception the last failure, as the work or the store threw it
@@ -146,7 +153,7 @@ public class JournalWriter {
      */
     private <T> T retrying(Execution execution, String what, Callable<T> once,
                            Class<? extends RuntimeException> passThrough) throws Exception {
-        Instant giveUp = clock.instant().plus(settings.leaseDuration().dividedBy(2));
+        Instant giveUp = clock.instant().plus(settings.leaseDuration());
         Duration wait = FIRST_BACK_OFF;
         for (int attempt = 1; ; attempt++) {
             try {
@@ -158,24 +165,31 @@ public class JournalWriter {
                 }
                 int failed = attempt;
                 Duration next = wait;
-                LOG.log(Level.INFO, () -> "Writing " + what + " of run " + execution.run().id() + " failed (attempt "
-                        + failed + ", " + JsonCodec.rootMessage(e) + "); trying again in " + next.toMillis() + " ms");
+                // the first failure of a write is worth a line; the attempts after it would flood the log in an outage
+                LOG.log(attempt == 1 ? Level.INFO : Level.FINE, () -> "Writing " + what + " of run " + execution.run().id()
+                        + " failed (attempt " + failed + ", " + JsonCodec.rootMessage(e) + "); trying again in "
+                        + next.toMillis() + " ms");
                 try {
                     execution.awaitUnlessStopped(wait);
                 } catch (InterruptedException interrupted) {
                     Thread.currentThread().interrupt();
                     throw e;
                 }
-                wait = wait.multipliedBy(2);
+                wait = min(wait.multipliedBy(2), min(MAX_BACK_OFF, settings.leaseDuration().dividedBy(10)));
             }
         }
     }
 
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) <= 0 ? a : b;
+    }
+
     /**
      * Whether the failure is the database's and will pass: a {@link StoreException} from the store, or
-     * a database exception (a {@link java.sql.SQLException} in its causes, from a commit) that
-     * {@link StoreFailure} classifies as transient. Anything else, a step body's failure above all, is
-     * not the store's to try again.
+     * a failure of the database or the transaction around the work (a {@link java.sql.SQLException} in
+     * its causes, or a JTA commit or pool failure that carries none, as {@link StoreFailure#fromDatabase}
+     * tells) that {@link StoreFailure} classifies as transient. Anything else, a step body's failure
+     * above all, is not the store's to try again.
      */
     private static boolean transientStoreFailure(Exception e, Class<? extends RuntimeException> passThrough) {
         if (passThrough != null && passThrough.isInstance(e)) {
@@ -184,14 +198,8 @@ public class JournalWriter {
         if (e instanceof DurableException) {
             return e instanceof StoreException;
         }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof java.sql.SQLException) {
-                return StoreFailure.toException("writing", e) instanceof StoreException;
-            }
-        }
-        return false;
+        return StoreFailure.isTransientDatabaseFailure(e);
     }
-
 
     /**
      * Aborts the execution with a store failure that names what was being written: a refusal that

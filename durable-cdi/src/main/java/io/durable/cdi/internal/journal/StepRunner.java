@@ -14,6 +14,7 @@ import io.durable.cdi.internal.platform.EngineMetrics;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.cdi.internal.time.InThreadWait;
 import io.durable.cdi.internal.time.RetryPolicies;
+import io.durable.spi.StoreFailure;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Park;
 import io.durable.spi.WorkflowStore;
@@ -218,10 +219,16 @@ public class StepRunner {
             boolean existed = entryExists;
             try {
                 return journal.write(execution, "step " + stepKey, () -> {
+                    entryExists = existed; // a transaction tried again starts where the rolled back one did
                     Object result;
                     try {
                         result = body();
                     } catch (Exception e) {
+                        if (StoreFailure.isTransientDatabaseFailure(e)) {
+                            // the body's transaction is the journal's: a connection lost under the body rolled back
+                            // both, so the transaction is tried again like a failed journal write, not failed
+                            throw e;
+                        }
                         throw new BodyFailure(e);
                     }
                     write(completed(started, result));

@@ -30,6 +30,8 @@ public class EngineThreads {
     static final String MANAGED_THREAD_FACTORY = "java:comp/DefaultManagedThreadFactory";
     /** The most threads parallel branches use at once, over all runs of this node. */
     static final int MAX_BRANCH_THREADS = 64;
+    /** The most calls that wait for the container-call thread; past it the caller uses a fallback. */
+    static final int CONTAINER_CALLS_QUEUED = 10_000;
     private static final Logger LOG = Logger.getLogger(EngineThreads.class.getName());
 
     @Inject
@@ -38,6 +40,7 @@ public class EngineThreads {
     private ExecutorService workers;
     private ScheduledExecutorService scheduler;
     private ExecutorService branches;
+    private ExecutorService containerCalls;
 
     public synchronized void start() {
         if (workers != null) {
@@ -55,6 +58,22 @@ public class EngineThreads {
         // branch itself, so a block never waits for a thread that a waiting block holds (also while shutting down)
         branches = new ThreadPoolExecutor(0, MAX_BRANCH_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
                 named(factory, "durable-branch-"), (task, pool) -> task.run());
+        // calls into container services that may wait on the container's cluster (Payara Micro keeps persistent
+        // timers in its data grid, which waits for a frozen member until it is declared dead): one thread, in
+        // order, so neither a run's thread nor the scheduler that renews leases ever waits for another node
+        ThreadPoolExecutor calls = new ThreadPoolExecutor(1, 1, 60, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(CONTAINER_CALLS_QUEUED), named(factory, "durable-container-"));
+        calls.allowCoreThreadTimeOut(true);
+        containerCalls = calls;
+    }
+
+    /**
+     * One thread for calls into container services that may block on the container's cluster (a
+     * persistent timer); it refuses work ({@link java.util.concurrent.RejectedExecutionException})
+     * when {@value #CONTAINER_CALLS_QUEUED} calls wait already or the engine has not started.
+     */
+    public ExecutorService containerCalls() {
+        return containerCalls;
     }
 
     public ExecutorService branches() {
@@ -75,6 +94,7 @@ public class EngineThreads {
             scheduler.shutdownNow();
             workers.shutdownNow();
             branches.shutdownNow();
+            containerCalls.shutdownNow();
         }
     }
 

@@ -12,6 +12,8 @@ import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,32 +49,59 @@ public class WakeUps {
         local = new LocalWakeUpTimers(threads::scheduler, clock, engine);
     }
 
-    /** Arms the run's wake-up; when it fires, the run is woken through {@link RecoverySweep#wake}. */
+    /**
+     * Arms the run's wake-up; when it fires, the run is woken through {@link RecoverySweep#wake}. A
+     * persistent timer is created on the engine's container-call thread, not the caller's: Payara
+     * Micro keeps those timers in its data grid, which can wait a minute for a frozen cluster member.
+     * Until it exists the run is due in the database, and the sweep wakes it.
+     */
     public void arm(RunId runId, Instant wakeAt) {
         // a wake-up due now (a new slice, a signal that came first) needs no persistent timer: the run row
         // is due in the database already, and Payara's timer store refuses timers that expire at once
         boolean dueNow = !wakeAt.isAfter(clock.instant().plusSeconds(1));
-        if (persistent.isResolvable() && !dueNow) {
-            try {
-                persistent.get().arm(runId, wakeAt);
-                return;
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, e, () -> "Could not arm a persistent timer for run " + runId
-                        + "; using an in-memory one (the sweep covers a restart)");
-            }
+        if (persistent.isResolvable() && !dueNow && offCallerThread(() -> armPersistent(runId, wakeAt))) {
+            return;
         }
         local.arm(runId, wakeAt);
     }
 
-    /** Removes the run's wake-up on this node, if any. */
+    private void armPersistent(RunId runId, Instant wakeAt) {
+        try {
+            persistent.get().arm(runId, wakeAt);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "Could not arm a persistent timer for run " + runId
+                    + "; using an in-memory one (the sweep covers a restart)");
+            local.arm(runId, wakeAt);
+        }
+    }
+
+    /** Removes the run's wake-up on this node, if any (a persistent one off the caller's thread). */
     public void disarm(RunId runId) {
         local.disarm(runId);
-        if (persistent.isResolvable()) {
-            try {
-                persistent.get().disarm(runId);
-            } catch (RuntimeException e) {
-                LOG.log(Level.FINE, e, () -> "Could not remove the timer of run " + runId + "; it fires into nothing");
-            }
+        if (persistent.isResolvable() && !offCallerThread(() -> disarmPersistent(runId))) {
+            disarmPersistent(runId);
+        }
+    }
+
+    private void disarmPersistent(RunId runId) {
+        try {
+            persistent.get().disarm(runId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "Could not remove the timer of run " + runId + "; it fires into nothing");
+        }
+    }
+
+    /** Hands the call to the container-call thread; false when it cannot take it (not started, full). */
+    private boolean offCallerThread(Runnable call) {
+        ExecutorService calls = threads.containerCalls();
+        if (calls == null) {
+            return false;
+        }
+        try {
+            calls.execute(call);
+            return true;
+        } catch (RejectedExecutionException e) {
+            return false;
         }
     }
 

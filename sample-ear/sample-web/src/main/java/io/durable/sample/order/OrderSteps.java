@@ -43,8 +43,12 @@ public class OrderSteps {
         return reservation.id;
     }
 
-    /** Charges the external provider; a retry after a crash reuses the idempotency key. */
-    @DurableStep
+    /**
+     * Charges the external provider; a retry after a crash reuses the idempotency key. Retried under
+     * the {@code provider} policy: a call that fails (here a lost database connection of the simulated
+     * provider) is tried again instead of failing the order.
+     */
+    @DurableStep(retry = "provider")
     public String charge(OrderRequest order) {
         audit.recordAlone(context.runId().value(), context.stepKey(), order.orderId());
         return payments.charge(context.idempotencyKey(), order.orderId(), order.amountCents());
@@ -59,8 +63,8 @@ public class OrderSteps {
         return shipment.trackingNumber;
     }
 
-    /** Tells the customer; the notification table ignores a repeated idempotency key. */
-    @DurableStep
+    /** Tells the customer; the notification table ignores a repeated idempotency key. Retried as a charge. */
+    @DurableStep(retry = "provider")
     public void notifyCustomer(OrderRequest order, String tracking) {
         audit.recordAlone(context.runId().value(), context.stepKey(), order.orderId());
         payments.notifyCustomer(context.idempotencyKey(), order.orderId(), "Your order ships as " + tracking);

@@ -1,0 +1,290 @@
+package io.durable.sample.chaos;
+
+import io.durable.sample.Http;
+import io.durable.sample.LoopbackPorts;
+import io.durable.sample.PayaraMicroProcess;
+import io.durable.sample.chaos.war.PlainPostgres;
+import io.durable.sample.chaos.war.ValidatingPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.api.Timeout;
+
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Chaos against the database, as DBOS's chaos test does it: the sample on Payara Micro on a
+ * PostgreSQL of the test's own, twice side by side, once with the README's validating datasource and
+ * once with a pool that does not validate. While orders run, the application's sessions are killed
+ * again and again, PostgreSQL restarts, and the run table is locked for longer than a lease. After
+ * each, from the database: every run completes, no journaled step ran again, every transactional
+ * effect exists once. The time the fault cost the runs that were executing is printed, and asserted
+ * only against two lease periods.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@Timeout(value = 8, unit = TimeUnit.MINUTES)
+class DatabaseChaosIT {
+
+    /** Long enough that a recovery in seconds and one that waited for a lease are told apart. */
+    private static final Duration LEASE = Duration.ofSeconds(10);
+    private static final Duration SWEEP = Duration.ofSeconds(1);
+    private static final int RUNS = 32;
+    private static final int QUANTITY = 1;
+    private static final Duration DONE_WITHIN = Duration.ofMinutes(2);
+    /** Each order's two provider steps take this long: 32 runs on 8 slots keep a node busy for about 8 s. */
+    private static final Duration PROVIDER_LATENCY = Duration.ofSeconds(1);
+    private static final int KILLS = 12;
+    private static final Duration KILL_EVERY = Duration.ofMillis(250);
+
+    /** One application under test: a datasource variant, its database and its server. */
+    record Node(String variant, String database, PayaraMicroProcess server, Http api) {
+    }
+
+    private final Path folder = Path.of(System.getProperty("chaos.dir", "target/chaos")).toAbsolutePath()
+            .resolve("database-" + UUID.randomUUID().toString().substring(0, 8));
+    private OwnPostgres postgres;
+    private final List<Node> nodes = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        postgres = OwnPostgres.start(folder.resolve("postgres"));
+        for (Class<?> datasource : List.of(ValidatingPostgres.class, PlainPostgres.class)) {
+            String variant = datasource == ValidatingPostgres.class ? "validating" : "plain";
+            String database = "chaos_" + variant;
+            postgres.createDatabase(database);
+            Path war = ChaosWar.build(datasource, folder.resolve(variant + ".war"));
+            PayaraMicroProcess server = new PayaraMicroProcess(folder.resolve(variant), war, List.of(
+                    "-Ddurable.chaos.jdbc-url=" + postgres.url(database),
+                    "-Ddurable.engine.node-id=" + variant,
+                    "-Ddurable.engine.lease-duration=" + LEASE, "-Ddurable.engine.sweep-interval=" + SWEEP,
+                    "-Ddurable.engine.max-concurrent-runs=8", "-Dsample.provider.latency-ms=" + PROVIDER_LATENCY.toMillis()),
+                    PayaraMicroProcess.Cluster.alone("chaos-" + variant), LoopbackPorts.free(1));
+            nodes.add(new Node(variant, database, server, new Http(server.api())));
+        }
+        // each alone in its data grid: the member it looks for is itself
+        for (Node node : nodes) {
+            node.server().launch();
+        }
+        for (Node node : nodes) {
+            node.server().awaitReady();
+        }
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        for (Node node : nodes) {
+            node.server().close();
+        }
+        if (postgres != null) {
+            postgres.close();
+        }
+    }
+
+    @Test
+    @Order(1)
+    void killed_sessions_cost_the_running_runs_seconds_not_a_lease_with_and_without_validation() throws Exception {
+        Batch batch = startOrders("kill");
+        awaitJournaling(batch);
+        int killed = 0;
+        long storm = System.nanoTime();
+        for (int round = 1; round <= KILLS; round++) {
+            killed += postgres.terminateSessions(databases());
+            if (round % 4 == 0) {
+                batch.snapshotAll();
+            }
+            // the storm's schedule: a kill every 250 ms, not a wait for anything
+            long next = storm + round * KILL_EVERY.toNanos();
+            TimeUnit.NANOSECONDS.sleep(Math.max(0, next - System.nanoTime()));
+        }
+        killed += postgres.terminateSessions(databases());
+        System.out.printf("killed sessions: %d sessions terminated in %d rounds over %d ms%n", killed, KILLS + 1,
+                Duration.ofNanos(System.nanoTime() - storm).toMillis());
+        batch.afterFault("killed sessions");
+    }
+
+    @Test
+    @Order(2)
+    void a_postgresql_restart_during_runs_loses_no_run_and_no_cron_tick() throws Exception {
+        Batch batch = startOrders("restart");
+        awaitJournaling(batch);
+        batch.snapshotAll();
+        long down;
+        try (Connection c = postgres.connect("postgres")) {
+            down = Ledger.now(c);
+        }
+        postgres.stop();
+        // PostgreSQL stays down for two ticks of the every-two-seconds schedule, not a wait for anything
+        TimeUnit.SECONDS.sleep(4);
+        postgres.startServer();
+        long up;
+        try (Connection c = postgres.connect("postgres")) {
+            up = Ledger.now(c);
+        }
+        System.out.printf("postgresql restart: down for %d ms%n", up - down);
+        batch.afterFault("postgresql restart");
+        for (Node node : nodes) {
+            assertTicksOnce(node, down, up);
+        }
+    }
+
+    @Test
+    @Order(3)
+    void a_run_table_locked_for_longer_than_a_lease_delays_runs_and_breaks_nothing() throws Exception {
+        Batch batch = startOrders("lock");
+        awaitJournaling(batch);
+        batch.snapshotAll();
+        List<Connection> lockers = new ArrayList<>();
+        try {
+            for (Node node : nodes) {
+                Connection c = postgres.connect(node.database());
+                c.setAutoCommit(false);
+                try (Statement s = c.createStatement()) {
+                    s.execute("LOCK TABLE durable_run IN ACCESS EXCLUSIVE MODE");
+                }
+                lockers.add(c);
+            }
+            // the lock is held for a lease and a half, not a wait for anything
+            TimeUnit.MILLISECONDS.sleep(LEASE.toMillis() * 3 / 2);
+        } finally {
+            for (Connection c : lockers) {
+                c.commit();
+                c.close();
+            }
+        }
+        batch.afterFault("run table locked " + LEASE.toMillis() * 3 / 2 + " ms");
+    }
+
+    private List<String> databases() {
+        return nodes.stream().map(Node::database).toList();
+    }
+
+    private Batch startOrders(String prefix) throws SQLException {
+        Batch batch = new Batch(prefix);
+        for (Node node : nodes) {
+            try (Connection c = postgres.connect(node.database())) {
+                batch.stockBefore.put(node.variant(), Ledger.widgetStock(c));
+            }
+            for (int i = 0; i < RUNS; i++) {
+                Http.Answer started = node.api().post("orders", Http.order(prefix + "-" + i, "widget", QUANTITY));
+                assertEquals(201, started.status(), started.body());
+            }
+        }
+        return batch;
+    }
+
+    /** Waits until every node journals: the fault must hit runs mid-way. */
+    private void awaitJournaling(Batch batch) {
+        for (Node node : nodes) {
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(50))
+                    .until(() -> {
+                        try (Connection c = postgres.connect(node.database())) {
+                            return Ledger.journaledOrders(c, batch.prefix) >= 3;
+                        }
+                    });
+        }
+    }
+
+    /** Every tick of the schedule around the restart has one run, completed, whose step ran once. */
+    private void assertTicksOnce(Node node, long down, long up) throws SQLException {
+        long from = down - 4_000;
+        long to = up + 4_000;
+        java.util.NavigableMap<Long, TickRuns.Tick> ticks = await().atMost(DONE_WITHIN).pollInterval(Duration.ofMillis(200))
+                .until(() -> TickRuns.read(postgres, node.database()),
+                        read -> read.keySet().stream().anyMatch(t -> t > to) && read.entrySet().stream()
+                                .filter(e -> e.getKey() <= to).allMatch(e -> e.getValue().completed()));
+        int during = 0;
+        long first = Math.max(from, ticks.firstKey());
+        for (long tick = first - first % 2_000 + (first % 2_000 == 0 ? 0 : 2_000); tick <= to; tick += 2_000) {
+            TickRuns.Tick run = ticks.get(tick);
+            assertTrue(run != null, node.variant() + ": no run for the tick at " + java.time.Instant.ofEpochMilli(tick)
+                    + " (database down from " + java.time.Instant.ofEpochMilli(down) + " to "
+                    + java.time.Instant.ofEpochMilli(up) + "); ticks: " + ticks.keySet());
+            assertEquals(1, run.executions(), node.variant() + ": the tick's step ran once: " + run);
+            if (tick > down && tick < up) {
+                during++;
+            }
+        }
+        assertTrue(during >= 1, "a tick fell due while the database was down");
+        System.out.printf("postgresql restart [%s]: %d tick(s) due while the database was down ran once afterwards%n",
+                node.variant(), during);
+    }
+
+    /** A batch of orders on every node, and what the test saw of them. */
+    private final class Batch {
+        final String prefix;
+        final Map<String, Long> stockBefore = new java.util.HashMap<>();
+        final Map<String, List<Ledger.Snapshot>> snapshots = new java.util.HashMap<>();
+
+        Batch(String prefix) {
+            this.prefix = prefix;
+        }
+
+        List<Ledger.Snapshot> snapshotAll() throws SQLException {
+            List<Ledger.Snapshot> taken = new ArrayList<>();
+            for (Node node : nodes) {
+                try (Connection c = postgres.connect(node.database())) {
+                    Ledger.Snapshot snapshot = Ledger.Snapshot.read(c, prefix);
+                    snapshots.computeIfAbsent(node.variant(), v -> new ArrayList<>()).add(snapshot);
+                    taken.add(snapshot);
+                }
+            }
+            return taken;
+        }
+
+        /**
+         * Right after the fault ended: which runs were executing; then waits for every run and
+         * checks the database.
+         */
+        void afterFault(String fault) throws Exception {
+            Map<String, Long> ended = new java.util.HashMap<>();
+            Map<String, Set<String>> running = new java.util.HashMap<>();
+            for (Node node : nodes) {
+                try (Connection c = postgres.connect(node.database())) {
+                    ended.put(node.variant(), Ledger.now(c));
+                    running.put(node.variant(), Ledger.runningOrders(c, prefix));
+                }
+            }
+            snapshotAll();
+            for (Node node : nodes) {
+                await().atMost(DONE_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+                    try (Connection c = postgres.connect(node.database())) {
+                        return Ledger.completedOrders(c, prefix) == RUNS;
+                    }
+                });
+            }
+            for (Node node : nodes) {
+                try (Connection c = postgres.connect(node.database())) {
+                    long since = ended.get(node.variant());
+                    long recovery = Ledger.slowestProgressAfter(c, running.get(node.variant()), since);
+                    long drained = Ledger.lastFinished(c, prefix) - since;
+                    System.out.printf("%s [%s datasource]: %d runs executing when the fault ended moved again within"
+                            + " %d ms (lease %d ms); all %d runs done %d ms after it%n", fault, node.variant(),
+                            running.get(node.variant()).size(), recovery, LEASE.toMillis(), RUNS, drained);
+                    assertTrue(recovery < 2 * LEASE.toMillis(), fault + " [" + node.variant() + "]: the runs executing"
+                            + " when it ended waited " + recovery + " ms, two leases are " + 2 * LEASE.toMillis());
+                    Ledger.assertExactlyOnce(c, prefix, RUNS, QUANTITY, stockBefore.get(node.variant()),
+                            snapshots.get(node.variant()));
+                }
+            }
+        }
+    }
+}
