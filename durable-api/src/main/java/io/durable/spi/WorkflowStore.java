@@ -32,6 +32,18 @@ import java.util.Optional;
 public interface WorkflowStore {
 
     /**
+     * Prepares the store as the engine starts, before any other call: checks what it needs from the
+     * application and brings its schema up to date. The engine calls it in a module's environment (in an
+     * EAR, with the web module's start), so names such as {@code java:app/...} resolve here.
+     *
+     * @throws io.durable.api.DurableException when the store cannot work (no datasource, no persistence
+     *                                         context, a schema it cannot migrate); the engine does not
+     *                                         start and the deployment fails with the message
+     */
+    default void open() {
+    }
+
+    /**
      * Stores a new run in status PENDING, without a lease.
      *
      * @param run the run

@@ -1,6 +1,8 @@
 package io.durable.jpa;
 
 import io.durable.sync.ResourceLock;
+import io.durable.jpa.internal.ContainerPersistence;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -22,6 +24,11 @@ public class JtaTrackingStore extends JpaTrackingStore {
 
     @PersistenceContext(unitName = "durable")
     EntityManager entityManager;
+
+    @PostConstruct
+    void checkPersistenceContext() {
+        ContainerPersistence.required(entityManager, JtaTrackingStore.class);
+    }
 
     @Override
     protected EntityManager entityManager() {

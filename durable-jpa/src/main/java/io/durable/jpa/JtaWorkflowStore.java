@@ -1,5 +1,8 @@
 package io.durable.jpa;
 
+import io.durable.jpa.internal.ContainerPersistence;
+import io.durable.jpa.internal.SchemaBootstrap;
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -15,6 +18,18 @@ public class JtaWorkflowStore extends JpaWorkflowStore {
 
     @PersistenceContext(unitName = "durable")
     EntityManager entityManager;
+
+    @PostConstruct
+    void checkPersistenceContext() {
+        ContainerPersistence.required(entityManager, JtaWorkflowStore.class);
+    }
+
+    /** Checks the data source and migrates the engine's schema, outside any transaction as Flyway needs. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void open() {
+        SchemaBootstrap.prepare();
+    }
 
     @Override
     protected EntityManager entityManager() {

@@ -20,22 +20,27 @@ import io.durable.cdi.internal.platform.PlatformBeans;
 import io.durable.cdi.internal.sync.SyncBeans;
 import io.durable.cdi.internal.time.RetryPolicies;
 import io.durable.cdi.internal.time.TimeBeans;
+import io.durable.cdi.internal.time.TimerModules;
 import io.durable.cdi.internal.tracking.TrackingBeans;
+import io.durable.spi.WakeUpTimers;
 import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.spi.AfterBeanDiscovery;
 import jakarta.enterprise.inject.spi.AfterDeploymentValidation;
 import jakarta.enterprise.inject.spi.AnnotatedMethod;
 import jakarta.enterprise.inject.spi.AnnotatedType;
+import jakarta.enterprise.inject.spi.Bean;
 import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
+import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The portable extension: registers the engine's beans, collects and validates every
@@ -43,7 +48,7 @@ import java.util.List;
  * the deployment with a definition error that names the class for anything invalid. At run time
  * the engine only looks up what was computed here.
  */
-public class DurableExtension implements Extension, Deployment {
+public class DurableExtension implements Extension, Deployment, TimerModules {
 
     /** The engine's beans, by package; nothing in this jar is discovered by scanning. */
     private static final List<List<Class<?>>> ENGINE_BEANS = List.of(
@@ -54,6 +59,7 @@ public class DurableExtension implements Extension, Deployment {
     private final StepDescriptors steps = new StepDescriptors();
     private final List<WorkflowDefinitionException> problems = new ArrayList<>();
     private volatile RetryPolicies retryPolicies;
+    private volatile Bean<?> wakeUpTimers;
 
     void registerEngineBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         for (List<Class<?>> types : ENGINE_BEANS) {
@@ -110,6 +116,12 @@ public class DurableExtension implements Extension, Deployment {
         problems.addAll(check.problems());
     }
 
+    <T> void collectTimers(@Observes ProcessBean<T> event) {
+        if (event.getBean().getTypes().contains(WakeUpTimers.class)) {
+            wakeUpTimers = event.getBean();
+        }
+    }
+
     void reportProblems(@Observes AfterBeanDiscovery event) {
         problems.forEach(event::addDefinitionError);
     }
@@ -135,6 +147,11 @@ public class DurableExtension implements Extension, Deployment {
             retryPolicies = policies;
         }
         return policies;
+    }
+
+    @Override
+    public Optional<Bean<?>> wakeUpTimers() {
+        return Optional.ofNullable(wakeUpTimers);
     }
 
     @Override

@@ -8,7 +8,7 @@ import jakarta.enterprise.inject.spi.BeforeBeanDiscovery;
 import jakarta.enterprise.inject.spi.Extension;
 
 /**
- * Registers the JTA stores (workflows, tracking) and the schema migration at start-up as beans, whatever the application's bean-discovery settings: the jar has
+ * Registers the JTA stores (workflows, tracking) as beans, whatever the application's bean-discovery settings: the jar has
  * no {@code beans.xml}, so nothing else in it becomes a bean.
  */
 public class DurableJpaExtension implements Extension {
@@ -18,7 +18,5 @@ public class DurableJpaExtension implements Extension {
                 DurableJpaExtension.class.getName() + ".JtaWorkflowStore");
         event.addAnnotatedType(beanManager.createAnnotatedType(JtaTrackingStore.class),
                 DurableJpaExtension.class.getName() + ".JtaTrackingStore");
-        event.addAnnotatedType(beanManager.createAnnotatedType(SchemaBootstrap.class),
-                DurableJpaExtension.class.getName() + ".SchemaBootstrap");
     }
 }

@@ -1,12 +1,7 @@
 package io.durable.jpa.internal;
 
-import io.durable.jpa.schema.SchemaMigrationException;
+import io.durable.jpa.StoreSetupException;
 import io.durable.jpa.schema.SchemaMigrations;
-import jakarta.annotation.Priority;
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.context.Initialized;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.naming.InitialContext;
@@ -16,14 +11,14 @@ import java.util.Optional;
 import java.util.logging.Logger;
 
 /**
- * Migrates the engine's schema on the persistence unit's data source when the application starts,
- * before the engine (whose start observes the same event at a later priority) touches a table. It
- * runs outside any transaction, as Flyway needs. {@value #MIGRATE} = {@code false} leaves the schema
- * to the DBA. A failure fails the deployment: an engine on a schema of the wrong version would fail
- * run by run instead.
+ * Checks the store's data source and migrates the engine's schema on it when the engine opens the JTA
+ * store ({@code WorkflowStore.open}), before the engine touches a table. That happens in a module's
+ * naming environment, also in an EAR, where the application-wide start-up event has none. It runs
+ * outside any transaction, as Flyway needs. {@value #MIGRATE} = {@code false} leaves the schema to the
+ * DBA. A failure fails the deployment: an engine without its data source, or on a schema of the wrong
+ * version, would fail run by run instead.
  */
-@ApplicationScoped
-class SchemaBootstrap {
+public final class SchemaBootstrap {
 
     /** The setting (MicroProfile Config, or a system property without it) that turns migration off. */
     static final String MIGRATE = "durable.schema.migrate";
@@ -33,21 +28,30 @@ class SchemaBootstrap {
 
     private static final Logger LOG = Logger.getLogger(SchemaBootstrap.class.getName());
 
-    void migrate(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE) @Initialized(ApplicationScoped.class) Object ignored) {
+    private SchemaBootstrap() {
+    }
+
+    /**
+     * Looks the data source up and migrates the schema on it, unless migration is off.
+     *
+     * @throws StoreSetupException when there is no data source at {@value #DATA_SOURCE}
+     */
+    public static void prepare() {
+        DataSource dataSource = dataSource();
         if (!enabled()) {
             LOG.info(() -> MIGRATE + "=false: the engine's schema is left to the DBA (docs/schema.md)");
             return;
         }
-        SchemaMigrations.migrate(dataSource());
+        SchemaMigrations.migrate(dataSource);
     }
 
     private static DataSource dataSource() {
         try {
             return (DataSource) new InitialContext().lookup(DATA_SOURCE);
         } catch (NamingException | ClassCastException e) {
-            throw new SchemaMigrationException("No data source at " + DATA_SOURCE + " to migrate the engine's schema on ("
-                    + e + "). Define it, for example with @DataSourceDefinition(name = \"" + DATA_SOURCE + "\", ...);"
-                    + " see the README.", e);
+            throw new StoreSetupException("No data source at " + DATA_SOURCE + " for the engine's store (" + e
+                    + "). Define it, for example with @DataSourceDefinition(name = \"" + DATA_SOURCE + "\", ...);"
+                    + " see the README, \"What a WAR or an EAR contains\".", e);
         }
     }
 

@@ -100,6 +100,7 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         if (started) {
             return;
         }
+        store.open();
         slots = new Semaphore(settings.maxConcurrentRuns());
         threads.start();
         // instruments are looked up now, never on a run's thread (a lookup may wait on the container's cluster)

@@ -8,10 +8,13 @@ import io.durable.spi.WakeUpTimers;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
+import jakarta.enterprise.inject.spi.Bean;
+import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.logging.Level;
@@ -33,6 +36,12 @@ public class WakeUps {
     Instance<WakeUpTimers> persistent;
 
     @Inject
+    TimerModules modules;
+
+    @Inject
+    BeanManager beans;
+
+    @Inject
     EngineThreads threads;
 
     @Inject
@@ -43,10 +52,16 @@ public class WakeUps {
     RecoverySweep engine;
 
     private LocalWakeUpTimers local;
+    private Optional<WakeUpTimers> timers;
 
     @PostConstruct
     void createLocalTimers() {
         local = new LocalWakeUpTimers(threads::scheduler, clock, engine);
+        timers = persistent.isResolvable() ? Optional.of(persistent.get()) : modules.wakeUpTimers().map(this::reference);
+    }
+
+    private WakeUpTimers reference(Bean<?> bean) {
+        return (WakeUpTimers) beans.getReference(bean, WakeUpTimers.class, beans.createCreationalContext(bean));
     }
 
     /**
@@ -59,7 +74,7 @@ public class WakeUps {
         // a wake-up due now (a new slice, a signal that came first) needs no persistent timer: the run row
         // is due in the database already, and Payara's timer store refuses timers that expire at once
         boolean dueNow = !wakeAt.isAfter(clock.instant().plusSeconds(1));
-        if (persistent.isResolvable() && !dueNow && offCallerThread(() -> armPersistent(runId, wakeAt))) {
+        if (timers.isPresent() && !dueNow && offCallerThread(() -> armPersistent(runId, wakeAt))) {
             return;
         }
         local.arm(runId, wakeAt);
@@ -67,7 +82,7 @@ public class WakeUps {
 
     private void armPersistent(RunId runId, Instant wakeAt) {
         try {
-            persistent.get().arm(runId, wakeAt);
+            timers.get().arm(runId, wakeAt);
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "Could not arm a persistent timer for run " + runId
                     + "; using an in-memory one (the sweep covers a restart)");
@@ -78,14 +93,14 @@ public class WakeUps {
     /** Removes the run's wake-up on this node, if any (a persistent one off the caller's thread). */
     public void disarm(RunId runId) {
         local.disarm(runId);
-        if (persistent.isResolvable() && !offCallerThread(() -> disarmPersistent(runId))) {
+        if (timers.isPresent() && !offCallerThread(() -> disarmPersistent(runId))) {
             disarmPersistent(runId);
         }
     }
 
     private void disarmPersistent(RunId runId) {
         try {
-            persistent.get().disarm(runId);
+            timers.get().disarm(runId);
         } catch (RuntimeException e) {
             LOG.log(Level.FINE, e, () -> "Could not remove the timer of run " + runId + "; it fires into nothing");
         }
@@ -117,6 +132,6 @@ public class WakeUps {
 
     /** Whether wake-ups use persistent timers. */
     public boolean persistentTimers() {
-        return persistent.isResolvable();
+        return timers.isPresent();
     }
 }
