@@ -2,9 +2,9 @@ package io.durable.sample.fulfilment;
 
 import io.durable.api.DurableContext;
 import io.durable.api.DurableStep;
+import io.durable.sample.SampleSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -16,9 +16,7 @@ public class Warehouse {
     @Inject
     DurableContext context;
 
-    @Inject
-    @ConfigProperty(name = "sample.warehouse.latency-ms", defaultValue = "0")
-    long latencyMillis;
+    long latencyMillis = SampleSettings.number("sample.warehouse.latency-ms", 0);
 
     /**
      * Prints a label; the warehouse system takes a while to answer.

@@ -1,11 +1,10 @@
 package io.durable.sample.order;
 
+import io.durable.sample.SampleSettings;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import jakarta.inject.Inject;
 
 import java.util.concurrent.TimeUnit;
 
@@ -20,9 +19,7 @@ public class PaymentProvider {
     @PersistenceContext(unitName = "sample")
     EntityManager em;
 
-    @Inject
-    @ConfigProperty(name = "sample.provider.latency-ms", defaultValue = "0")
-    long latencyMillis;
+    long latencyMillis = SampleSettings.number("sample.provider.latency-ms", 0);
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)
     public String charge(String idempotencyKey, String orderId, long amountCents) {

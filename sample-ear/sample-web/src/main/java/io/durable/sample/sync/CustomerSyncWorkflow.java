@@ -2,12 +2,12 @@ package io.durable.sample.sync;
 
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowMethod;
+import io.durable.sample.SampleSettings;
 import io.durable.sync.CursorPaging;
 import io.durable.sync.PaginationResult;
 import io.durable.sync.SyncSpec;
 import io.durable.sync.Syncs;
 import jakarta.inject.Inject;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
 import java.util.Map;
@@ -33,9 +33,7 @@ public class CustomerSyncWorkflow {
     @Inject
     CustomerImport importer;
 
-    @Inject
-    @ConfigProperty(name = "sample.sync.slice-budget", defaultValue = "PT20S")
-    Duration sliceBudget;
+    Duration sliceBudget = Duration.parse(SampleSettings.get("sample.sync.slice-budget", "PT20S"));
 
     @WorkflowMethod
     public Map<String, Long> sync(SyncRequest request) {

@@ -1,7 +1,7 @@
 package io.durable.sample.sync;
 
+import io.durable.sample.SampleSettings;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
@@ -14,7 +14,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * A fake third-party CRM inside the sample: {@code GET /fake-crm/customers?cursor=} pages through
@@ -31,17 +30,11 @@ public class FakeCrmResource {
 
     private static final String[] COUNTRIES = {"DE", "FR", "NL", "PT", "SE", "US", "JP", "BR"};
 
-    @Inject
-    @ConfigProperty(name = "sample.crm.total", defaultValue = "5000")
-    int total;
+    int total = (int) SampleSettings.number("sample.crm.total", 5000);
 
-    @Inject
-    @ConfigProperty(name = "sample.crm.page-size", defaultValue = "100")
-    int pageSize;
+    int pageSize = (int) SampleSettings.number("sample.crm.page-size", 100);
 
-    @Inject
-    @ConfigProperty(name = "sample.crm.latency-ms", defaultValue = "0")
-    long latencyMillis;
+    long latencyMillis = SampleSettings.number("sample.crm.latency-ms", 0);
 
     @PersistenceContext(unitName = "sample")
     EntityManager em;

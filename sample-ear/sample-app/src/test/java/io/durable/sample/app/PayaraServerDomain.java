@@ -1,0 +1,159 @@
+package io.durable.sample.app;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A Payara Server domain of its own for a test: a copy of the distribution's {@code domain1} with
+ * every listener on loopback and on ports below 32768 that are free now (Payara's defaults stay
+ * free for others), the JMS broker off. Started and deployed to with {@code asadmin}; stopped with a
+ * real {@code kill -9} of the server process, whose EJB timers live in its embedded database.
+ */
+final class PayaraServerDomain implements AutoCloseable {
+
+    private static final String NAME = "it";
+    private static final Duration ASADMIN_TIMEOUT = Duration.ofSeconds(150);
+    /** Offsets from the base port, as {@code asadmin create-domain --portbase} assigns them. */
+    private static final int[] OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 80, 81, 86};
+
+    private final Path home;
+    private final Path domains;
+    private final int base;
+
+    PayaraServerDomain(Path home, Path work) throws IOException {
+        this.home = home;
+        this.domains = work.resolve("domains");
+        this.base = freeBase();
+        deleteTree(work);
+        copyTree(home.resolve("glassfish/domains/domain1"), domains.resolve(NAME));
+        Path config = domains.resolve(NAME).resolve("config/domain.xml");
+        Files.writeString(config, loopback(Files.readString(config)));
+    }
+
+    /** The sample EAR's REST API (context root {@code /sample}, set in this module's pom). */
+    String api() {
+        return "http://127.0.0.1:" + (base + 80) + "/sample/api/";
+    }
+
+    private String loopback(String xml) {
+        String configured = xml
+                .replace("port=\"8080\"", "port=\"" + (base + 80) + "\" address=\"127.0.0.1\"")
+                .replace("port=\"8181\"", "port=\"" + (base + 81) + "\" address=\"127.0.0.1\"")
+                .replace("port=\"4848\"", "port=\"" + (base + 48) + "\" address=\"127.0.0.1\"")
+                .replace("address=\"0.0.0.0\" port=\"3700\"", "address=\"127.0.0.1\" port=\"" + (base + 37) + "\"")
+                .replace("address=\"0.0.0.0\" port=\"3820\"", "address=\"127.0.0.1\" port=\"" + (base + 38) + "\"")
+                .replace("address=\"0.0.0.0\" port=\"3920\"", "address=\"127.0.0.1\" port=\"" + (base + 39) + "\"")
+                .replace("address=\"0.0.0.0\" port=\"8686\"", "address=\"127.0.0.1\" port=\"" + (base + 86) + "\"")
+                .replace("address=9009", "address=127.0.0.1:" + (base + 9))
+                .replace("telnet.port=6666", "telnet.port=" + (base + 66))
+                .replace("start-port=\"5900\" das-port=\"4900\"",
+                        "start-port=\"" + (base + 59) + "\" das-port=\"" + (base + 49) + "\" interface=\"127.0.0.1\"")
+                .replace("<jms-service type=\"EMBEDDED\"", "<jms-service type=\"DISABLED\"")
+                // the first java-config is server-config's: H2's AUTO_SERVER and Hazelcast on loopback too
+                .replaceFirst("<jvm-options>-Djdbc.drivers=org.h2.Driver</jvm-options>",
+                        "<jvm-options>-Djdbc.drivers=org.h2.Driver</jvm-options>"
+                                + "<jvm-options>-Dh2.bindAddress=127.0.0.1</jvm-options>"
+                                + "<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>"
+                                + "<jvm-options>-Xmx512m</jvm-options>");
+        if (configured.contains("\"0.0.0.0\" port=") || configured.contains("port=\"8080\"")) {
+            throw new IllegalStateException("domain1 of this Payara version has listeners this test does not know");
+        }
+        return configured;
+    }
+
+    void start() throws IOException, InterruptedException {
+        asadmin("start-domain", "--domaindir", domains.toString(), NAME);
+    }
+
+    void deploy(Path archive) throws IOException, InterruptedException {
+        asadmin("--port", String.valueOf(base + 48), "deploy", archive.toString());
+    }
+
+    /** A real {@code kill -9} of the server process; returns once it is gone. */
+    void kill() throws IOException {
+        Path pidFile = domains.resolve(NAME).resolve("config/pid");
+        if (!Files.exists(pidFile)) {
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        ProcessHandle.of(pid).ifPresent(server -> {
+            server.destroyForcibly();
+            server.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        });
+        Files.deleteIfExists(pidFile);
+    }
+
+    Path serverLog() {
+        return domains.resolve(NAME).resolve("logs/server.log");
+    }
+
+    @Override
+    public void close() throws IOException {
+        kill();
+    }
+
+    private void asadmin(String... arguments) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/asadmin").toString()));
+        command.addAll(List.of(arguments));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(domains.getParent().resolve("asadmin.log").toFile());
+        builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        Process process = builder.start();
+        if (!process.waitFor(ASADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " took longer than " + ASADMIN_TIMEOUT);
+        }
+        if (process.exitValue() != 0) {
+            throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed: "
+                    + Files.readString(domains.getParent().resolve("asadmin.log")));
+        }
+    }
+
+    /** A base port whose offsets are all free now, below Linux's range for outgoing connections (32768). */
+    private static int freeBase() throws IOException {
+        for (int candidate = 20_000 + (int) (ProcessHandle.current().pid() % 100) * 100; candidate < 32_000; candidate += 100) {
+            if (allFree(candidate)) {
+                return candidate;
+            }
+        }
+        throw new IllegalStateException("No free ports for a Payara Server domain below 32768");
+    }
+
+    private static boolean allFree(int candidate) {
+        for (int offset : OFFSETS) {
+            try (ServerSocket socket = new ServerSocket(candidate + offset, 1, InetAddress.getLoopbackAddress())) {
+                socket.setReuseAddress(true);
+            } catch (IOException busy) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (Stream<Path> paths = Files.walk(from)) {
+            for (Path path : paths.toList()) {
+                Files.copy(path, to.resolve(from.relativize(path).toString()));
+            }
+        }
+    }
+
+    private static void deleteTree(Path root) throws IOException {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
+                Files.delete(path);
+            }
+        }
+    }
+}
