@@ -14,7 +14,7 @@ import java.util.stream.Stream;
 /**
  * A Payara Server domain of its own for a test: a copy of the distribution's {@code domain1} with
  * every listener on loopback and on ports below 32768 that are free now (Payara's defaults stay
- * free for others), the JMS broker off. Started and deployed to with {@code asadmin}; stopped with a
+ * free for others), the JMS service disabled. Started and deployed to with {@code asadmin}; stopped with a
  * real {@code kill -9} of the server process, whose EJB timers live in its embedded database.
  */
 final class PayaraServerDomain implements AutoCloseable {
@@ -22,7 +22,7 @@ final class PayaraServerDomain implements AutoCloseable {
     private static final String NAME = "it";
     private static final Duration ASADMIN_TIMEOUT = Duration.ofSeconds(150);
     /** Offsets from the base port, as {@code asadmin create-domain --portbase} assigns them. */
-    private static final int[] OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 80, 81, 86};
+    private static final int[] OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
 
     private final Path home;
     private final Path domains;
@@ -56,14 +56,21 @@ final class PayaraServerDomain implements AutoCloseable {
                 .replace("telnet.port=6666", "telnet.port=" + (base + 66))
                 .replace("start-port=\"5900\" das-port=\"4900\"",
                         "start-port=\"" + (base + 59) + "\" das-port=\"" + (base + 49) + "\" interface=\"127.0.0.1\"")
-                .replace("<jms-service type=\"EMBEDDED\"", "<jms-service type=\"DISABLED\"")
+                // server-config has no jms-service: its broker proxy would listen on 0.0.0.0:7676
+                .replaceFirst("value=\"7676\"", "value=\"" + (base + 76) + "\"")
+                .replaceFirst("\n        </config>", "\n            <jms-service type=\"DISABLED\" default-jms-host=\"default_JMS_host\">"
+                        + "<jms-host name=\"default_JMS_host\" host=\"127.0.0.1\" port=\"" + (base + 76) + "\" lazy-init=\"true\"/>"
+                        + "</jms-service>\n        </config>")
                 // the first java-config is server-config's: H2's AUTO_SERVER and Hazelcast on loopback too
                 .replaceFirst("<jvm-options>-Djdbc.drivers=org.h2.Driver</jvm-options>",
                         "<jvm-options>-Djdbc.drivers=org.h2.Driver</jvm-options>"
                                 + "<jvm-options>-Dh2.bindAddress=127.0.0.1</jvm-options>"
                                 + "<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>"
                                 + "<jvm-options>-Xmx512m</jvm-options>");
-        if (configured.contains("\"0.0.0.0\" port=") || configured.contains("port=\"8080\"")) {
+        // default-config is the template of new instances, unused by this domain's server
+        String server = configured.substring(0, Math.max(0, configured.indexOf("name=\"default-config\"")));
+        if (server.isEmpty() || server.contains("\"0.0.0.0\"") || server.contains("port=\"8080\"")
+                || !server.contains("<jms-service type=\"DISABLED\"")) {
             throw new IllegalStateException("domain1 of this Payara version has listeners this test does not know");
         }
         return configured;
@@ -139,6 +146,7 @@ final class PayaraServerDomain implements AutoCloseable {
     }
 
     private static void copyTree(Path from, Path to) throws IOException {
+        Files.createDirectories(to.getParent());
         try (Stream<Path> paths = Files.walk(from)) {
             for (Path path : paths.toList()) {
                 Files.copy(path, to.resolve(from.relativize(path).toString()));
