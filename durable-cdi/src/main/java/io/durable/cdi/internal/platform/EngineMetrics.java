@@ -2,24 +2,17 @@ package io.durable.cdi.internal.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Instance;
-import jakarta.inject.Inject;
-import org.eclipse.microprofile.metrics.Counter;
-import org.eclipse.microprofile.metrics.MetricRegistry;
-import org.eclipse.microprofile.metrics.Tag;
-import org.eclipse.microprofile.metrics.Timer;
 
 import java.time.Duration;
 import java.util.Collection;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * Publishes the engine's MicroProfile Metrics in the application registry: runs started, completed
- * and failed, and step durations, tagged by workflow. Does nothing where no Metrics implementation
- * is present (Java SE tests).
+ * and failed, and step durations, tagged by workflow. Does nothing where MicroProfile Metrics is
+ * absent: neither its API (GlassFish, WildFly ship none) nor an implementation (Java SE). This class
+ * names no MicroProfile Metrics type, so it loads on any server; {@link MicroProfileMetrics}, which
+ * does, is touched only once the API is known to be there.
  *
  * <p>Every instrument is looked up once, when the engine starts ({@link #start}), and kept: a
  * registry lookup may consult the container's configuration, which on a clustered Payara reads the
@@ -30,36 +23,26 @@ import java.util.logging.Logger;
 public class EngineMetrics {
 
     private static final Logger LOG = Logger.getLogger(EngineMetrics.class.getName());
+    private static final String API = "org.eclipse.microprofile.metrics.MetricRegistry";
 
-    @Inject
-    Instance<MetricRegistry> registries;
-
-    // package-private for the test, which gives a registry without a container
-    MetricRegistry registry;
-    private final Map<String, Instruments> byWorkflow = new ConcurrentHashMap<>();
-
-    /** One workflow's instruments. */
-    private record Instruments(Counter started, Counter completed, Counter failed, Counter cancelled,
-                               Counter compensated, Counter blocked, Counter continued, Counter retries,
-                               Timer stepDuration) {
-
-        static Instruments of(MetricRegistry registry, String workflow) {
-            Tag tag = new Tag("workflow", workflow);
-            return new Instruments(registry.counter("durable.runs.started", tag),
-                    registry.counter("durable.runs.completed", tag), registry.counter("durable.runs.failed", tag),
-                    registry.counter("durable.runs.cancelled", tag), registry.counter("durable.runs.compensated", tag),
-                    registry.counter("durable.runs.blocked", tag), registry.counter("durable.runs.continued", tag),
-                    registry.counter("durable.step.retries", tag), registry.timer("durable.step.duration", tag));
-        }
-    }
+    // package-private for the test, which gives a registry without a container; null: metrics are off
+    MicroProfileMetrics metrics;
 
     @PostConstruct
     void init() {
+        if (!apiPresent()) {
+            LOG.fine("MicroProfile Metrics is not on the class path; engine metrics are off");
+            return;
+        }
+        metrics = MicroProfileMetrics.fromContainer();
+    }
+
+    private static boolean apiPresent() {
         try {
-            registry = registries.isResolvable() ? registries.get() : null;
-        } catch (RuntimeException | LinkageError e) {
-            LOG.fine("MicroProfile Metrics is not available; engine metrics are off");
-            registry = null;
+            Class.forName(API, false, EngineMetrics.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
         }
     }
 
@@ -69,70 +52,72 @@ public class EngineMetrics {
      * @param workflows the names of the deployed workflows
      */
     public void start(Collection<String> workflows) {
-        workflows.forEach(this::instruments);
+        if (metrics != null) {
+            workflows.forEach(metrics::instruments);
+        }
     }
 
     public void runStarted(String workflow) {
-        instruments(workflow, i -> i.started().inc());
+        MicroProfileMetrics present = metrics;
+        if (present != null && workflow != null) {
+            present.record(workflow, MicroProfileMetrics.Event.STARTED);
+        }
     }
 
     public void runCompleted(String workflow) {
-        instruments(workflow, i -> i.completed().inc());
+        MicroProfileMetrics present = metrics;
+        if (present != null && workflow != null) {
+            present.record(workflow, MicroProfileMetrics.Event.COMPLETED);
+        }
     }
 
     public void runFailed(String workflow) {
-        instruments(workflow, i -> i.failed().inc());
+        MicroProfileMetrics present = metrics;
+        if (present != null && workflow != null) {
+            present.record(workflow, MicroProfileMetrics.Event.FAILED);
+        }
     }
 
     public void runCancelled(String workflow) {
-        instruments(workflow, i -> i.cancelled().inc());
+        MicroProfileMetrics present = metrics;
+        if (present != null && workflow != null) {
+            present.record(workflow, MicroProfileMetrics.Event.CANCELLED);
+        }
     }
 
     public void runCompensated(String workflow) {
-        instruments(workflow, i -> i.compensated().inc());
+        MicroProfileMetrics present = metrics;
+        if (present != null && workflow != null) {
+            present.record(workflow, MicroProfileMetrics.Event.COMPENSATED);
+        }
     }
 
     /** A run became BLOCKED: its code or an operator must act. */
     public void runBlocked(String workflow) {
-        instruments(workflow, i -> i.blocked().inc());
+        MicroProfileMetrics present = metrics;
+        if (present != null && workflow != null) {
+            present.record(workflow, MicroProfileMetrics.Event.BLOCKED);
+        }
     }
 
     public void runContinued(String workflow) {
-        instruments(workflow, i -> i.continued().inc());
+        MicroProfileMetrics present = metrics;
+        if (present != null && workflow != null) {
+            present.record(workflow, MicroProfileMetrics.Event.CONTINUED);
+        }
     }
 
     public void stepRetried(String workflow) {
-        instruments(workflow, i -> i.retries().inc());
+        MicroProfileMetrics present = metrics;
+        if (present != null && workflow != null) {
+            present.record(workflow, MicroProfileMetrics.Event.RETRIED);
+        }
     }
 
     public void stepFinished(String workflow, Duration duration) {
-        instruments(workflow, i -> i.stepDuration().update(duration));
-    }
-
-    private void instruments(String workflow, java.util.function.Consumer<Instruments> record) {
-        Instruments found = instruments(workflow);
-        if (found != null) {
-            record.accept(found);
-        }
-    }
-
-    /**
-     * The kept instruments; a workflow the start did not know (a run started before the engine
-     * started) is looked up once here. A registry that fails turns that workflow's metrics off.
-     */
-    private Instruments instruments(String workflow) {
-        if (registry == null || workflow == null) {
-            return null;
-        }
-        Instruments found = byWorkflow.get(workflow);
-        if (found != null) {
-            return found;
-        }
-        try {
-            return byWorkflow.computeIfAbsent(workflow, name -> Instruments.of(registry, name));
-        } catch (RuntimeException e) {
-            LOG.log(Level.WARNING, e, () -> "Could not register the metrics of workflow " + workflow);
-            return null;
+        MicroProfileMetrics present = metrics;
+        if (present != null && workflow != null) {
+            present.stepFinished(workflow, duration);
         }
     }
 }

@@ -25,7 +25,7 @@ class EngineMetricsTest {
     @Test
     void instruments_are_looked_up_at_start_and_steps_only_record() {
         EngineMetrics metrics = new EngineMetrics();
-        metrics.registry = registry();
+        metrics.metrics = new MicroProfileMetrics(registry());
         metrics.start(List.of("order", "sync"));
         int atStart = lookups.get();
         assertEquals(2 * 9, atStart, "every instrument of every workflow at start");
@@ -45,7 +45,7 @@ class EngineMetricsTest {
     @Test
     void a_workflow_unknown_at_start_is_looked_up_once() {
         EngineMetrics metrics = new EngineMetrics();
-        metrics.registry = registry();
+        metrics.metrics = new MicroProfileMetrics(registry());
         metrics.start(List.of());
         metrics.runStarted("late");
         metrics.runStarted("late");
