@@ -186,13 +186,19 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             }
             return run.id();
         }
-        metrics.runStarted(definition.name());
-        events.started(run);
-        if (stored.leaseOwner() != null) {
+        if (stored.leaseOwner() == null) {
+            metrics.runStarted(definition.name());
+            events.started(run);
+            afterCommit.run(() -> dispatcher.offer(runId));
+            return runId;
+        }
+        try {
+            metrics.runStarted(definition.name());
+            events.started(run);
+        } finally {
+            // the run holds a slot and a lease: it executes even if an observer of RunStarted threw
             dispatcher.submitStarted(new Lease(runId, stored.leaseOwner(), stored.leaseEpoch(), stored.leaseExpiresAt()),
                     run);
-        } else {
-            afterCommit.run(() -> dispatcher.offer(runId));
         }
         return runId;
     }

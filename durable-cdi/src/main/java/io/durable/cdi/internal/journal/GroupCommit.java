@@ -2,11 +2,11 @@ package io.durable.cdi.internal.journal;
 
 import io.durable.api.LeaseLostException;
 import io.durable.api.StepInfo;
+import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.spi.Lease;
 import io.durable.spi.LeasedStep;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
-import io.durable.cdi.internal.platform.EngineSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -24,8 +24,8 @@ import java.util.concurrent.locks.ReentrantLock;
  * <p>No thread of its own and no timer. There are {@code durable.engine.journal-lanes} lanes (none by
  * default: then {@link JournalWriter} writes each entry in a transaction of its own), each a writer's
  * lock and a queue. A step's thread that finds a lane free writes its entry there at once, so a lone
- * run waits for nothing and a few concurrent runs write side by side. When every lane is writing, the thread
- * queues its entry on the shortest lane and takes that lane's lock; whoever holds it writes
+ * run waits for nothing and a few concurrent runs write side by side. When every lane is writing,
+ * the thread queues its entry on the shortest lane and takes that lane's lock; whoever holds it writes
  * everything queued there (its own entry among them) in one transaction and completes each entry, so
  * under load each commit carries what arrived during the one before. Each step returns only after
  * its own entry is durable, as before.
@@ -102,7 +102,14 @@ class GroupCommit {
         }
         try {
             while (!mine.done) {
-                writeBatch(lane.drain());
+                List<Pending> batch = lane.drain();
+                if (batch.isEmpty()) {
+                    // only a writer that failed unexpectedly can have drained this entry without completing it
+                    mine.fail(new IllegalStateException("The journal entry " + entry.stepKey() + " of run "
+                            + lease.runId() + " was taken by a batch that did not complete"));
+                    break;
+                }
+                writeBatch(batch);
             }
         } finally {
             lane.writer.unlock();
@@ -139,10 +146,20 @@ class GroupCommit {
         }
     }
 
+    /** Writes a batch and completes each of its entries, whatever happens. */
     private void writeBatch(List<Pending> batch) {
-        if (batch.isEmpty()) {
-            return;
+        try {
+            commit(batch);
+        } catch (RuntimeException | Error e) {
+            batch.stream().filter(p -> !p.done).forEach(p -> p.fail(e instanceof Exception ex ? ex
+                    : new IllegalStateException("writing a batch of journal entries failed", e)));
+            if (e instanceof Error error) {
+                throw error;
+            }
         }
+    }
+
+    private void commit(List<Pending> batch) {
         List<LeasedStep> entries = batch.stream().map(p -> p.entry).toList();
         boolean[] written;
         try {
