@@ -196,7 +196,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             metrics.runStarted(definition.name());
             events.started(run);
         } finally {
-            // the run holds a slot and a lease: it executes even if an observer of RunStarted threw
+            // the run holds a slot and a lease: it executes whatever the metrics or the event did
             dispatcher.submitStarted(new Lease(runId, stored.leaseOwner(), stored.leaseEpoch(), stored.leaseExpiresAt()),
                     run);
         }
