@@ -16,6 +16,7 @@ import io.durable.cdi.internal.execution.ExecutionBeans;
 import io.durable.cdi.internal.journal.JournalBeans;
 import io.durable.cdi.internal.json.JsonBeans;
 import io.durable.cdi.internal.platform.EngineSettingsProducer;
+import io.durable.cdi.internal.platform.ModuleEnvironment;
 import io.durable.cdi.internal.platform.PlatformBeans;
 import io.durable.cdi.internal.sync.SyncBeans;
 import io.durable.cdi.internal.time.RetryPolicies;
@@ -37,6 +38,7 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
+import org.eclipse.microprofile.config.Config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -59,6 +61,7 @@ public class DurableExtension implements Extension, Deployment, TimerModules {
     private final StepDescriptors steps = new StepDescriptors();
     private final List<WorkflowDefinitionException> problems = new ArrayList<>();
     private volatile RetryPolicies retryPolicies;
+    private volatile boolean retryChecksDeferred;
     private volatile Bean<?> wakeUpTimers;
 
     void registerEngineBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
@@ -127,26 +130,62 @@ public class DurableExtension implements Extension, Deployment, TimerModules {
     }
 
     void checkRetryPolicies(@Observes AfterDeploymentValidation event) {
-        RetryPolicies policies = new RetryPolicies(EngineSettingsProducer.config());
+        if (!ModuleEnvironment.present()) {
+            // an EAR's deployment, outside every module: a web module's configuration is not visible yet;
+            // the engine checks them as it starts with that module (checkDeferredRetryPolicies)
+            retryChecksDeferred = true;
+            return;
+        }
+        RetryPolicies policies = newRetryPolicies();
         for (String name : steps.retryNames()) {
             try {
                 policies.policy(name);
             } catch (IllegalArgumentException e) {
-                event.addDeploymentProblem(new WorkflowDefinitionException("@DurableStep(retry = \"" + name + "\")",
-                        e.getMessage()));
+                event.addDeploymentProblem(retryProblem(name, e));
             }
         }
         retryPolicies = policies;
     }
 
     @Override
+    public void checkDeferredRetryPolicies() {
+        if (!retryChecksDeferred) {
+            return;
+        }
+        RetryPolicies policies = newRetryPolicies();
+        for (String name : steps.retryNames()) {
+            try {
+                policies.policy(name);
+            } catch (IllegalArgumentException e) {
+                throw retryProblem(name, e);
+            }
+        }
+        retryPolicies = policies;
+        retryChecksDeferred = false;
+    }
+
+    private static WorkflowDefinitionException retryProblem(String name, IllegalArgumentException e) {
+        return new WorkflowDefinitionException("@DurableStep(retry = \"" + name + "\")", e.getMessage());
+    }
+
+    @Override
     public RetryPolicies retryPolicies() {
         RetryPolicies policies = retryPolicies;
         if (policies == null) {
-            policies = new RetryPolicies(EngineSettingsProducer.config());
+            policies = newRetryPolicies();
             retryPolicies = policies;
         }
         return policies;
+    }
+
+    /** Policies configured where the steps' modules see them, then where the application does. */
+    private RetryPolicies newRetryPolicies() {
+        List<Config> configs = new ArrayList<>();
+        for (ClassLoader loader : steps.stepLoaders()) {
+            EngineSettingsProducer.config(loader).ifPresent(configs::add);
+        }
+        EngineSettingsProducer.config().ifPresent(configs::add);
+        return new RetryPolicies(configs);
     }
 
     @Override

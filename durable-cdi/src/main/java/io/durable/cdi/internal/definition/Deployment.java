@@ -18,4 +18,14 @@ public interface Deployment {
 
     /** The retry policies steps may name, resolved at deployment. */
     RetryPolicies retryPolicies();
+
+    /**
+     * Resolves every retry policy the steps name, where the deployment could not (an EAR: outside
+     * every module, a web module's configuration is not visible), now that a module's environment is
+     * current. Does nothing if the deployment checked them.
+     *
+     * @throws io.durable.api.WorkflowDefinitionException when a step names a policy that is neither a
+     *     preset nor configured
+     */
+    void checkDeferredRetryPolicies();
 }

@@ -1,5 +1,6 @@
 package io.durable.cdi.internal.execution;
 
+import io.durable.cdi.internal.definition.Deployment;
 import io.durable.cdi.internal.platform.ModuleEnvironment;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -23,6 +24,9 @@ class EngineLifecycle {
     @Inject
     Dispatcher dispatcher;
 
+    @Inject
+    Deployment deployment;
+
     private volatile boolean deferred;
 
     void onStart(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
@@ -38,6 +42,7 @@ class EngineLifecycle {
     /** Starts the engine if the start-up event could not: called from a web module as it starts. */
     void startIfDeferred() {
         if (deferred) {
+            deployment.checkDeferredRetryPolicies();
             dispatcher.start();
         }
     }

@@ -66,7 +66,10 @@ final class PayaraServerDomain implements AutoCloseable {
                         "<jvm-options>-Djdbc.drivers=org.h2.Driver</jvm-options>"
                                 + "<jvm-options>-Dh2.bindAddress=127.0.0.1</jvm-options>"
                                 + "<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>"
-                                + "<jvm-options>-Xmx512m</jvm-options>");
+                                + "<jvm-options>-Xmx512m</jvm-options>"
+                                // the sample's named retry policies: Payara Server does not show the engine in the
+                                // EAR's lib/ the web module's microprofile-config.properties (see the README)
+                                + RETRY_POLICIES);
         // default-config is the template of new instances, unused by this domain's server
         String server = configured.substring(0, Math.max(0, configured.indexOf("name=\"default-config\"")));
         if (server.isEmpty() || server.contains("\"0.0.0.0\"") || server.contains("port=\"8080\"")
@@ -75,6 +78,15 @@ final class PayaraServerDomain implements AutoCloseable {
         }
         return configured;
     }
+
+    /** The sample's retry policies as system properties, as its microprofile-config.properties has them. */
+    private static final String RETRY_POLICIES = java.util.stream.Stream.of(
+                    "durable.retry.provider.max-attempts=8", "durable.retry.provider.initial-delay=PT0.2S",
+                    "durable.retry.provider.max-delay=PT2S", "durable.retry.provider.multiplier=2",
+                    "durable.retry.crm.max-attempts=6", "durable.retry.crm.initial-delay=PT0.2S",
+                    "durable.retry.crm.max-delay=PT2S", "durable.retry.crm.multiplier=2")
+            .map(setting -> "<jvm-options>-D" + setting + "</jvm-options>")
+            .collect(java.util.stream.Collectors.joining());
 
     void start() throws IOException, InterruptedException {
         asadmin("start-domain", "--domaindir", domains.toString(), NAME);
