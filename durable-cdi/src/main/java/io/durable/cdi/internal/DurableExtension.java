@@ -65,7 +65,9 @@ public class DurableExtension implements Extension, Deployment, TimerModules {
     private volatile Bean<?> wakeUpTimers;
 
     void registerEngineBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
-        for (List<Class<?>> types : ENGINE_BEANS) {
+        List<List<Class<?>>> all = new ArrayList<>(ENGINE_BEANS);
+        all.add(PlatformBeans.optional());
+        for (List<Class<?>> types : all) {
             for (Class<?> type : types) {
                 event.addAnnotatedType(beanManager.createAnnotatedType(type), DurableExtension.class.getName() + "." + type.getSimpleName());
             }

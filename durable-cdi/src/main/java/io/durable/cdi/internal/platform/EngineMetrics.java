@@ -2,6 +2,8 @@ package io.durable.cdi.internal.platform;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.spi.BeanManager;
+import jakarta.inject.Inject;
 
 import java.time.Duration;
 import java.util.Collection;
@@ -25,6 +27,9 @@ public class EngineMetrics {
     private static final Logger LOG = Logger.getLogger(EngineMetrics.class.getName());
     private static final String API = "org.eclipse.microprofile.metrics.MetricRegistry";
 
+    @Inject
+    BeanManager beans;
+
     // package-private for the test, which gives a registry without a container; null: metrics are off
     MicroProfileMetrics metrics;
 
@@ -34,10 +39,10 @@ public class EngineMetrics {
             LOG.fine("MicroProfile Metrics is not on the class path; engine metrics are off");
             return;
         }
-        metrics = MicroProfileMetrics.fromContainer();
+        metrics = MicroProfileMetrics.fromContainer(beans);
     }
 
-    private static boolean apiPresent() {
+    static boolean apiPresent() {
         try {
             Class.forName(API, false, EngineMetrics.class.getClassLoader());
             return true;

@@ -1,7 +1,7 @@
 package io.durable.cdi.internal.platform;
 
 import jakarta.enterprise.inject.Instance;
-import jakarta.enterprise.inject.spi.CDI;
+import jakarta.enterprise.inject.spi.BeanManager;
 import org.eclipse.microprofile.metrics.Counter;
 import org.eclipse.microprofile.metrics.MetricRegistry;
 import org.eclipse.microprofile.metrics.Tag;
@@ -29,13 +29,22 @@ final class MicroProfileMetrics {
         this.registry = registry;
     }
 
-    /** The application registry, or {@code null} when no implementation provides one. */
-    static MicroProfileMetrics fromContainer() {
+    /**
+     * The application registry, or {@code null} when no implementation provides one.
+     *
+     * @param beans the bean manager of the engine's module
+     */
+    static MicroProfileMetrics fromContainer(BeanManager beans) {
         try {
-            Instance<MetricRegistry> registries = CDI.current().select(MetricRegistry.class);
-            return registries.isResolvable() ? new MicroProfileMetrics(registries.get()) : null;
+            Instance<MetricRegistryHolder> holders = beans.createInstance().select(MetricRegistryHolder.class);
+            MetricRegistry registry = holders.isResolvable() ? holders.get().registry() : null;
+            if (registry != null) {
+                return new MicroProfileMetrics(registry);
+            }
+            LOG.fine("MicroProfile Metrics API present but no registry resolves; engine metrics are off");
+            return null;
         } catch (RuntimeException | LinkageError e) {
-            LOG.fine("No MicroProfile Metrics implementation; engine metrics are off");
+            LOG.log(Level.INFO, "No MicroProfile Metrics implementation; engine metrics are off", e);
             return null;
         }
     }

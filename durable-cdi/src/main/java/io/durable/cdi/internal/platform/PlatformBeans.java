@@ -19,4 +19,22 @@ public final class PlatformBeans {
 
     private PlatformBeans() {
     }
+
+    /**
+     * The bean classes that need an optional API: the metrics registry's holder where MicroProfile
+     * Metrics is on the class path. Looked up by name, so nothing here loads a Metrics type otherwise.
+     *
+     * @return the classes to register as well
+     */
+    public static List<Class<?>> optional() {
+        if (!EngineMetrics.apiPresent()) {
+            return List.of();
+        }
+        try {
+            return List.of(Class.forName(PlatformBeans.class.getPackageName() + ".MetricRegistryHolder", false,
+                    PlatformBeans.class.getClassLoader()));
+        } catch (ClassNotFoundException | LinkageError e) {
+            return List.of();
+        }
+    }
 }
