@@ -38,7 +38,6 @@ import jakarta.enterprise.inject.spi.ProcessAnnotatedType;
 import jakarta.enterprise.inject.spi.ProcessBean;
 import jakarta.enterprise.inject.spi.ProcessManagedBean;
 import jakarta.enterprise.inject.spi.WithAnnotations;
-import org.eclipse.microprofile.config.Config;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -180,14 +179,9 @@ public class DurableExtension implements Extension, Deployment, TimerModules {
         return policies;
     }
 
-    /** Policies configured where the steps' modules see them, then where the application does. */
+    /** The named policies, from the configuration the application sees where this is called. */
     private RetryPolicies newRetryPolicies() {
-        List<Config> configs = new ArrayList<>();
-        for (ClassLoader loader : steps.stepLoaders()) {
-            EngineSettingsProducer.config(loader).ifPresent(configs::add);
-        }
-        EngineSettingsProducer.config().ifPresent(configs::add);
-        return new RetryPolicies(configs);
+        return new RetryPolicies(EngineSettingsProducer.config());
     }
 
     @Override

@@ -24,17 +24,6 @@ public final class StepDescriptors {
         return names;
     }
 
-    /** @return the class loaders of the classes that declare the registered steps (their modules) */
-    public java.util.Set<ClassLoader> stepLoaders() {
-        java.util.Set<ClassLoader> loaders = new java.util.LinkedHashSet<>();
-        byMethod.keySet().forEach(m -> {
-            if (m.getDeclaringClass().getClassLoader() != null) {
-                loaders.add(m.getDeclaringClass().getClassLoader());
-            }
-        });
-        return loaders;
-    }
-
     public void register(Method method, DurableStep annotation) {
         byMethod.put(method, describe(method, annotation));
     }

@@ -54,22 +54,6 @@ public class EngineSettingsProducer {
                 read(config, "journal-lanes", Integer::parseInt).orElse(d.journalLanes()));
     }
 
-    /**
-     * The configuration a module sees: in an EAR the engine sits in {@code lib/}, and a web module's
-     * {@code META-INF/microprofile-config.properties} is visible only through that module's class
-     * loader.
-     *
-     * @param loader the module's class loader
-     * @return its configuration, or empty without a MicroProfile Config implementation
-     */
-    public static Optional<Config> config(ClassLoader loader) {
-        try {
-            return Optional.of(ConfigProvider.getConfig(loader));
-        } catch (RuntimeException | LinkageError e) {
-            return Optional.empty();
-        }
-    }
-
     public static Optional<Config> config() {
         try {
             return Optional.of(ConfigProvider.getConfig());

@@ -6,7 +6,6 @@ import io.durable.cdi.internal.platform.EngineSettingsProducer;
 import org.eclipse.microprofile.config.Config;
 
 import java.time.Duration;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,20 +23,11 @@ public final class RetryPolicies {
     static final String PREFIX = "durable.retry.";
     private static final String[] KEYS = {"max-attempts", "initial-delay", "max-delay", "multiplier", "jitter"};
 
-    private final List<Config> configs;
+    private final Optional<Config> config;
     private final Map<String, RetryPolicy> resolved = new ConcurrentHashMap<>();
 
     public RetryPolicies(Optional<Config> config) {
-        this(config.stream().toList());
-    }
-
-    /**
-     * @param configs where policies are configured, first match wins: the configurations of the
-     *                modules that declare steps (in an EAR each module sees its own
-     *                {@code microprofile-config.properties}), then the application's
-     */
-    public RetryPolicies(List<Config> configs) {
-        this.configs = List.copyOf(configs);
+        this.config = config;
     }
 
     /**
@@ -91,13 +81,7 @@ public final class RetryPolicies {
     }
 
     private Optional<String> raw(String name, String key) {
-        for (Config config : configs) {
-            Optional<String> value = config.getOptionalValue(PREFIX + name + "." + key, String.class);
-            if (value.isPresent()) {
-                return value.map(String::trim);
-            }
-        }
-        return Optional.empty();
+        return config.flatMap(c -> c.getOptionalValue(PREFIX + name + "." + key, String.class)).map(String::trim);
     }
 
     private <T> Optional<T> value(String name, String key, Function<String, T> parse) {
