@@ -10,6 +10,19 @@ import java.util.Optional;
  * <p>A run is identified by the engine's {@link RunId} and, as a business key, by its workflow name
  * and instance id. Starting a run stores it before this method returns; it then executes on a node
  * with a free execution slot and survives crashes and restarts of every node.
+ *
+ * <p><b>Tenants.</b> Every read and action is scoped to the caller's tenant: the owner the
+ * application's {@link io.durable.track.TrackingOwner} bean gives (the empty owner without one). A run
+ * of another tenant is "not found" ({@link RunNotFoundException}); a caller in the
+ * {@link DurableRoles#ADMIN} role sees every tenant. Workflow code, schedules and child runs act as
+ * the system: they are not scoped.
+ *
+ * <p><b>Roles.</b> When an authenticated person calls an action (signal, approve, reject, pause,
+ * unpause, cancel, retry) outside workflow code, the engine checks the caller's role
+ * ({@link DurableRoles#OPERATOR} or {@link DurableRoles#ADMIN}), throws {@link AccessDeniedException}
+ * without it, and records the caller's name as the actor, whatever actor was passed. Code without an
+ * authenticated caller (a timer, a batch, an application without login) is not checked and its
+ * {@code actor} argument is recorded.
  */
 public interface WorkflowEngine {
 
@@ -184,6 +197,29 @@ public interface WorkflowEngine {
     List<StepInfo> steps(RunId runId);
 
     /**
+     * Reads one page of a run's journal, in the order it was written.
+     *
+     * @param runId        the run
+     * @param fromSequence the first sequence to return (0 for the start; the last returned sequence + 1
+     *                     for the next page)
+     * @param limit        at most this many entries, 1 to {@value RunQuery#MAX_LIMIT}
+     * @return the entries with sequence {@code >= fromSequence}, at most {@code limit}
+     * @throws RunNotFoundException     when no such run exists (or it belongs to another tenant)
+     * @throws IllegalArgumentException when the limit is out of range or {@code fromSequence < 0}
+     */
+    List<StepInfo> steps(RunId runId, int fromSequence, int limit);
+
+    /**
+     * The signals sent to a run, oldest first.
+     *
+     * @param runId the run
+     * @param limit at most this many, 1 to {@value RunQuery#MAX_LIMIT}
+     * @return its signals, received or not
+     * @throws RunNotFoundException when no such run exists (or it belongs to another tenant)
+     */
+    List<SignalInfo> signals(RunId runId, int limit);
+
+    /**
      * Exports a run with its whole journal as a versioned document ({@link RunExport#toJson()} writes it
      * as JSON), for a replay check of changed workflow code against it in a test (durable-testing's
      * {@code WorkflowTestKit.replay}), a bug report or an archive. The run is read as it stands: an
@@ -202,6 +238,25 @@ public interface WorkflowEngine {
      * @return the matching runs
      */
     List<RunInfo> list(RunQuery query);
+
+    /**
+     * Lists one page of runs, newest first (by creation time, then id); pass the page's
+     * {@link RunPage#nextCursor()} to {@link RunQuery#withCursor(String)} for the next one. Runs created
+     * while paging appear on no later page; none is skipped or repeated.
+     *
+     * @param query filters, limit and cursor; the owner filter applies only for the admin role
+     * @return the page, of the caller's tenant only
+     * @throws IllegalArgumentException when the cursor is not one this engine gave out
+     */
+    RunPage page(RunQuery query);
+
+    /**
+     * How many runs of each status match a query's filters (its status, limit and cursor are ignored).
+     *
+     * @param query the filters
+     * @return a count per status, statuses without runs omitted; of the caller's tenant only
+     */
+    java.util.Map<RunStatus, Long> countByStatus(RunQuery query);
 
     /**
      * Waits until the run finishes, or is {@link RunStatus#BLOCKED} (it then waits for fitting code or
@@ -272,11 +327,23 @@ public interface WorkflowEngine {
     List<Approval> pendingApprovals(int limit);
 
     /**
-     * A run with its child runs, recursively.
+     * A run with its child runs, recursively: {@link #tree(RunId, int)} with {@value RunQuery#MAX_LIMIT}
+     * runs at most.
      *
      * @param runId the run
      * @return the tree
-     * @throws RunNotFoundException when no such run exists
+     * @throws RunNotFoundException when no such run exists (or it belongs to another tenant)
      */
     RunTree tree(RunId runId);
+
+    /**
+     * A run with its child runs, recursively, bounded: at most {@code maxRuns} runs in all, read
+     * breadth first; a node whose children were cut says so ({@link RunTree#truncated()}).
+     *
+     * @param runId   the run
+     * @param maxRuns at most this many runs in the tree, the root included, 1 to {@value RunQuery#MAX_LIMIT}
+     * @return the tree
+     * @throws RunNotFoundException when no such run exists (or it belongs to another tenant)
+     */
+    RunTree tree(RunId runId, int maxRuns);
 }

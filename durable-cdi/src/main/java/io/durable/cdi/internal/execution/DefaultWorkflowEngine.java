@@ -461,6 +461,40 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         return store.listRuns(query);
     }
 
+    // TODO(issue 14, engine slice): interim bodies so the operator API compiles; replaced by store-backed
+    // keyset paging, counts, journal pages and signal reads scoped to the caller's tenant.
+    @Override
+    public io.durable.api.RunPage page(RunQuery query) {
+        if (query.cursor() != null) {
+            throw new IllegalArgumentException("Paging with a cursor is not built yet");
+        }
+        return new io.durable.api.RunPage(store.listRuns(query), null);
+    }
+
+    @Override
+    public java.util.Map<io.durable.api.RunStatus, Long> countByStatus(RunQuery query) {
+        java.util.Map<io.durable.api.RunStatus, Long> counts = new java.util.EnumMap<>(io.durable.api.RunStatus.class);
+        store.listRuns(query.withStatus(null).withCursor(null).withLimit(RunQuery.MAX_LIMIT))
+                .forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
+    public List<StepInfo> steps(RunId runId, int fromSequence, int limit) {
+        return steps(runId).stream().filter(s -> s.sequence() >= fromSequence).limit(limit).toList();
+    }
+
+    @Override
+    public List<io.durable.api.SignalInfo> signals(RunId runId, int limit) {
+        status(runId);
+        return List.of();
+    }
+
+    @Override
+    public RunTree tree(RunId runId, int maxRuns) {
+        return tree(runId);
+    }
+
     @Override
     public RunInfo await(RunId runId, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
