@@ -2,6 +2,8 @@ package io.durable.cdi.internal;
 
 import io.durable.api.AccessDeniedException;
 import io.durable.api.Approval;
+import io.durable.api.ConflictPolicy;
+import io.durable.api.DuplicateInstanceException;
 import io.durable.api.ApprovalStatus;
 import io.durable.api.DurableRoles;
 import io.durable.api.RunId;
@@ -121,6 +123,25 @@ class TenantsAndRolesTest extends EngineTestBase {
         assertEquals(List.of("manager"), engine.pendingApprovals(id).stream().map(Approval::key).toList());
         assertEquals(List.of(), engine.signals(id, 10), "no signal reached it");
         assertEquals(id, engine.find("expense-approval", "taxi-1").orElseThrow().id());
+    }
+
+    @Test
+    void a_start_that_meets_another_tenants_instance_id_is_refused_under_every_policy_without_its_run_id() {
+        RunId id = awaitingApproval("tenant-a", "taxi-shared");
+
+        owner.set("tenant-b");
+        for (ConflictPolicy policy : ConflictPolicy.values()) {
+            DuplicateInstanceException e = assertThrows(DuplicateInstanceException.class,
+                    () -> engine.startJson("expense-approval", "taxi-shared", "\"taxi\"", policy), policy.name());
+            assertNull(e.existingRunId(), policy + ": another tenant's run id is not named");
+            assertFalse(e.getMessage().contains(id.value()), policy + ": " + e.getMessage());
+        }
+
+        owner.set("tenant-a");
+        RunInfo untouched = engine.status(id);
+        assertEquals(RunStatus.SUSPENDED, untouched.status(), "TERMINATE_EXISTING did not reach it");
+        assertEquals(id, engine.startJson("expense-approval", "taxi-shared", "\"taxi\"", ConflictPolicy.USE_EXISTING),
+                "its own tenant still gets it back");
     }
 
     @Test

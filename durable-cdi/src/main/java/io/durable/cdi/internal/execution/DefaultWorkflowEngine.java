@@ -156,6 +156,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
      * the refused insert has already doomed the caller's transaction, so the refusal is the caller's.
      */
     private RunInfo createRun(NewRun run, ConflictPolicy policy) {
+        refuseOtherTenantsInstance(run);
         for (int attempt = 1; ; attempt++) {
             try {
                 return store.createRun(run, policy, clock.instant());
@@ -165,6 +166,23 @@ class DefaultWorkflowEngine implements WorkflowEngine {
                 }
             }
         }
+    }
+
+    /**
+     * Instance ids are unique per workflow across tenants, so a start may meet another tenant's run. The
+     * conflict policy must not reach it (USE_EXISTING would hand out its id, TERMINATE_EXISTING would end
+     * it): the caller is refused as under FAIL, without the run's id.
+     */
+    private void refuseOtherTenantsInstance(NewRun run) {
+        Caller caller = callers.current();
+        if (caller.scope() == null) {
+            return;
+        }
+        store.findRun(run.workflowName(), run.instanceId())
+                .filter(existing -> !caller.sees(existing))
+                .ifPresent(existing -> {
+                    throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
+                });
     }
 
     private RunId store(WorkflowDefinition definition, String instanceId, String inputJson, ConflictPolicy policy) {
