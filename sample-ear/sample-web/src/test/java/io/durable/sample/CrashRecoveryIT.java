@@ -99,14 +99,9 @@ class CrashRecoveryIT {
 
     private static Set<String> completedOrders(Http api) {
         Set<String> done = new HashSet<>();
-        Http.Answer answer = api.get("runs?workflow=order&status=COMPLETED&limit=1000");
-        if (answer.status() != 200) {
-            throw new AssertionError("listing runs answered " + answer.status() + ": " + answer.body());
-        }
-        for (var value : answer.array()) {
-            JsonObject run = value.asJsonObject();
+        for (JsonObject run : api.allRuns("workflow=order&status=COMPLETED")) {
             if (run.getString("instanceId").startsWith("crash-")) {
-                done.add(run.getString("runId"));
+                done.add(run.getString("id"));
             }
         }
         return done;
