@@ -36,7 +36,8 @@ class EngineLayoutTest {
             "composition", Set.of("journal", "definition", "time", "platform", "json"),
             "tracking", Set.of("journal", "json"),
             "sync", Set.of("tracking", "journal", "definition", "time", "json"),
-            "execution", Set.of("composition", "tracking", "journal", "definition", "time", "platform", "json"));
+            "execution", Set.of("composition", "tracking", "journal", "definition", "time", "platform", "json"),
+            "health", Set.of("execution", "platform"));
 
     @ArchTest
     static final ArchRule the_engine_packages_are_free_of_cycles =

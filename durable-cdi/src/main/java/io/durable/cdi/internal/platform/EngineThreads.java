@@ -32,6 +32,8 @@ public class EngineThreads {
     static final int MAX_BRANCH_THREADS = 64;
     /** The most calls that wait for the container-call thread; past it the caller uses a fallback. */
     static final int CONTAINER_CALLS_QUEUED = 10_000;
+    /** The most checks (a store ping, a count of runs) at once. */
+    static final int MAX_CHECK_THREADS = 4;
     private static final Logger LOG = Logger.getLogger(EngineThreads.class.getName());
 
     @Inject
@@ -41,6 +43,7 @@ public class EngineThreads {
     private ScheduledExecutorService scheduler;
     private ExecutorService branches;
     private ExecutorService containerCalls;
+    private ExecutorService checks;
 
     public synchronized void start() {
         if (workers != null) {
@@ -65,6 +68,20 @@ public class EngineThreads {
                 new LinkedBlockingQueue<>(CONTAINER_CALLS_QUEUED), named(factory, "durable-container-"));
         calls.allowCoreThreadTimeOut(true);
         containerCalls = calls;
+        // health checks and counts for gauges: off the scheduler, so a database that hangs a check never
+        // delays a sweep or a lease renewal; each caller keeps at most one check of its own in flight
+        checks = new ThreadPoolExecutor(0, MAX_CHECK_THREADS, 30, TimeUnit.SECONDS, new SynchronousQueue<>(),
+                named(factory, "durable-check-"));
+    }
+
+    /**
+     * Threads for health checks and the counts behind gauges, at most {@value #MAX_CHECK_THREADS}; it
+     * refuses work ({@link java.util.concurrent.RejectedExecutionException}) past that.
+     *
+     * @return the executor, or {@code null} before the engine started
+     */
+    public ExecutorService checks() {
+        return checks;
     }
 
     /**
@@ -95,6 +112,7 @@ public class EngineThreads {
             workers.shutdownNow();
             branches.shutdownNow();
             containerCalls.shutdownNow();
+            checks.shutdownNow();
         }
     }
 
