@@ -76,6 +76,12 @@ public final class RunVitalsQuery {
     }
 
     private static Long earliest(Long a, Long b) {
-        return a == null ? b : b == null ? a : Math.min(a, b);
+        if (a == null) {
+            return b;
+        }
+        if (b == null) {
+            return a;
+        }
+        return Math.min(a, b);
     }
 }

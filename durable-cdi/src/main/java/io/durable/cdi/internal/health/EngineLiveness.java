@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Liveness;
 
 import java.time.Clock;
@@ -40,22 +39,21 @@ public class EngineLiveness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
+        Report report = new Report(NAME);
         Instant lastSweep = dispatcher.lastSweep();
         if (!dispatcher.running() || lastSweep == null) {
-            return response.up().withData("state", lastSweep == null ? "starting" : "stopping").build();
+            return report.with("state", lastSweep == null ? "starting" : "stopping").up();
         }
         Duration since = Duration.between(lastSweep, clock.instant());
         Duration bound = settings.sweepInterval().multipliedBy(3).plus(settings.leaseDuration());
-        response.withData("lastSweep", lastSweep.toString())
-                .withData("sinceLastSweepMillis", since.toMillis())
-                .withData("boundMillis", bound.toMillis());
+        report.with("lastSweep", lastSweep).with("sinceLastSweepMillis", since.toMillis())
+                .with("boundMillis", bound.toMillis());
         if (!dispatcher.schedulerAlive()) {
-            return response.down().withData("reason", "the engine's scheduler has stopped").build();
+            return report.down("the engine's scheduler has stopped");
         }
         if (since.compareTo(bound) > 0) {
-            return response.down().withData("reason", "no sweep began for " + since.toSeconds() + " s").build();
+            return report.down("no sweep began for " + since.toSeconds() + " s");
         }
-        return response.up().build();
+        return report.up();
     }
 }

@@ -7,7 +7,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 import java.time.Duration;
@@ -35,26 +34,24 @@ public class RunsReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME).up();
+        Report report = new Report(NAME);
         Optional<RunVitalsCache.Measured> latest = vitals.latest(WAIT);
         if (latest.isEmpty()) {
-            return response.withData("measured", false).build();
+            return report.with("measured", false).up();
         }
         RunVitalsCache.Measured measured = latest.get();
         RunVitals counts = measured.vitals();
         for (RunStatus status : counts.byStatus().keySet()) {
-            response.withData(status.name().toLowerCase(Locale.ROOT), counts.count(status));
+            report.with(status.name().toLowerCase(Locale.ROOT), counts.count(status));
         }
-        response.withData("expiredLeases", counts.expiredLeases())
-                .withData("overdue", counts.overdue())
-                .withData("recovering", counts.recovering())
-                .withData("stuck", counts.expiredLeases() + counts.overdue() + counts.recovering() > 0)
-                .withData("stuckAfterSeconds", measured.stuckAfter().toSeconds())
-                .withData("countedUpTo", counts.cap())
-                .withData("measuredAt", measured.measuredAt().toString());
-        if (counts.oldestDue() != null) {
-            response.withData("oldestDue", counts.oldestDue().toString());
-        }
-        return response.build();
+        return report.with("expiredLeases", counts.expiredLeases())
+                .with("overdue", counts.overdue())
+                .with("recovering", counts.recovering())
+                .with("stuck", counts.expiredLeases() + counts.overdue() + counts.recovering() > 0)
+                .with("stuckAfterSeconds", measured.stuckAfter().toSeconds())
+                .with("countedUpTo", counts.cap())
+                .with("measuredAt", measured.measuredAt())
+                .with("oldestDue", counts.oldestDue())
+                .up();
     }
 }

@@ -6,7 +6,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
 
 /**
@@ -28,15 +27,12 @@ public class StoreReadiness implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder response = HealthCheckResponse.named(NAME);
+        Report report = new Report(NAME);
         if (!dispatcher.running()) {
-            return response.down().withData("reason", "the engine is not running").build();
+            return report.down("the engine is not running");
         }
         StoreProbe.Result result = probe.check();
-        response.withData("responseMillis", result.took().toMillis());
-        if (result.up()) {
-            return response.up().build();
-        }
-        return response.down().withData("reason", result.problem()).build();
+        report.with("responseMillis", result.took().toMillis());
+        return result.up() ? report.up() : report.down(result.problem());
     }
 }
