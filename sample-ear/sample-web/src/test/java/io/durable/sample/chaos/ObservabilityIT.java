@@ -28,11 +28,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The engine's MicroProfile Health checks and metrics on a real Payara Micro, with the sample on a
- * PostgreSQL of the test's own (one server boot for the class): readiness is UP, DOWN while that
+ * The engine's MicroProfile Health checks, metrics and tracing on a real Payara Micro, with the sample
+ * on a PostgreSQL of the test's own (one server boot for the class): readiness is UP, DOWN while that
  * PostgreSQL is stopped (liveness stays UP: a restart would not bring the database back) and UP again
  * once it is back; the step durations on {@code /metrics} are in seconds, as their names say (Payara
- * showed nanoseconds for the mean, maximum and quantiles of a timer registered without a unit).
+ * showed nanoseconds for the mean, maximum and quantiles of a timer registered without a unit); with
+ * MicroProfile Telemetry switched on ({@code otel.sdk.disabled=false}), Payara exports the engine's
+ * spans over OTLP to a receiver of the test's own, in the trace of the request that started the run.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -46,6 +48,7 @@ class ObservabilityIT {
     private final Path folder = Path.of(System.getProperty("chaos.dir", "target/chaos")).toAbsolutePath()
             .resolve("obs-" + UUID.randomUUID().toString().substring(0, 8));
     private OwnPostgres postgres;
+    private OtlpReceiver otlp;
     private PayaraMicroProcess server;
     private Http api;
     private Http root;
@@ -55,10 +58,16 @@ class ObservabilityIT {
         postgres = OwnPostgres.start(folder.resolve("postgres"));
         postgres.createDatabase(DATABASE);
         Path war = ChaosWar.build(ValidatingPostgres.class, folder.resolve("observed.war"));
+        otlp = OtlpReceiver.start();
         server = new PayaraMicroProcess(folder.resolve("server"), war, List.of(
                 "-Ddurable.chaos.jdbc-url=" + postgres.url(DATABASE),
                 "-Ddurable.engine.lease-duration=PT10S", "-Ddurable.engine.sweep-interval=PT1S",
-                "-Dsample.provider.latency-ms=" + PROVIDER_LATENCY.toMillis()),
+                "-Dsample.provider.latency-ms=" + PROVIDER_LATENCY.toMillis(),
+                // MicroProfile Telemetry records only when switched on; its spans go to the test's receiver
+                "-Dotel.sdk.disabled=false", "-Dotel.service.name=durable-sample", "-Dotel.traces.exporter=otlp",
+                "-Dotel.metrics.exporter=none", "-Dotel.logs.exporter=none",
+                "-Dotel.exporter.otlp.protocol=http/protobuf", "-Dotel.exporter.otlp.endpoint=" + otlp.endpoint(),
+                "-Dotel.bsp.schedule.delay=200"),
                 PayaraMicroProcess.Cluster.alone("observability"), LoopbackPorts.free(1));
         server.start();
         api = new Http(server.api());
@@ -73,6 +82,39 @@ class ObservabilityIT {
         if (postgres != null) {
             postgres.close();
         }
+        if (otlp != null) {
+            otlp.close();
+        }
+    }
+
+    @Test
+    @Order(3)
+    void payara_exports_the_runs_and_steps_spans_in_the_trace_of_the_request_that_started_the_run() throws Exception {
+        Http.Answer started = api.post("orders", Http.order("obs-traced", "widget", 1));
+        assertEquals(201, started.status(), started.body());
+        String runId = started.object().getString("runId");
+        assertEquals("COMPLETED", api.awaitFinished(runId).getString("status"));
+
+        String traceParent;
+        try (var c = postgres.connect(DATABASE); var s = c.prepareStatement("SELECT trace_parent FROM durable_run WHERE id = ?")) {
+            s.setString(1, runId);
+            try (var rows = s.executeQuery()) {
+                assertTrue(rows.next());
+                traceParent = rows.getString(1);
+            }
+        }
+        assertTrue(traceParent != null && traceParent.matches("00-[0-9a-f]{32}-[0-9a-f]{16}-0[0-9a-f]"),
+                "the JAX-RS request's traceparent is stored with the run: " + traceParent);
+        byte[] traceId = java.util.HexFormat.of().parseHex(traceParent.substring(3, 35));
+
+        // OTLP is protobuf: names and attribute values are in it as UTF-8, a trace id as its 16 bytes
+        byte[] run = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> otlp.find("durable.run order", runId), java.util.Objects::nonNull);
+        assertTrue(OtlpReceiver.contains(run, traceId), "the run's span is in the request's trace");
+        byte[] step = await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200))
+                .until(() -> otlp.find("durable.step charge", runId), java.util.Objects::nonNull);
+        assertTrue(OtlpReceiver.contains(step, "durable.step.attempt".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertTrue(OtlpReceiver.contains(step, traceId), "the step's span too");
     }
 
     @Test
