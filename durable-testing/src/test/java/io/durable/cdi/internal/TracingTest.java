@@ -54,7 +54,8 @@ class TracingTest {
             .addExtension(new DurableExtension())
             .addBeanClasses(InMemoryWorkflowStore.class, TestEngineConfig.class, TestEngineConfig.ManualWait.class,
                     Probe.class, TestWorkflows.OrderSteps.class, TestWorkflows.OrderWorkflow.class,
-                    TimeWorkflows.TimeSteps.class, TimeWorkflows.SleeperWorkflow.class, Telemetry.class))
+                    TimeWorkflows.TimeSteps.class, TimeWorkflows.SleeperWorkflow.class, CompositionWorkflows.Steps.class,
+                    CompositionWorkflows.ParentWorkflow.class, CompositionWorkflows.ChildWorkflow.class, Telemetry.class))
             .build();
 
     @Inject
@@ -166,6 +167,27 @@ class TracingTest {
     }
 
     @Test
+    void child_runs_started_on_parallel_branches_execute_in_children_of_the_parents_execution_span() {
+        Span request = telemetry.sdk().getTracer("test").spanBuilder("POST /families").startSpan();
+        RunId id;
+        try (Scope ignored = request.makeCurrent()) {
+            id = engine.startJson("parent", "t-4", "\"anna,bob\"");
+        } finally {
+            request.end();
+        }
+        assertEquals("anna-quote bob-quote", engine.awaitResult(id, String.class, WAIT));
+
+        SpanData parent = awaitSpan(s -> s.getName().equals("durable.run parent")
+                && Long.valueOf(1).equals(s.getAttributes().get(AttributeKey.longKey("durable.run.execution"))));
+        assertEquals(request.getSpanContext().getSpanId(), parent.getParentSpanId());
+        List<SpanData> children = awaitSpans(s -> s.getName().equals("durable.run child"), 2);
+        for (SpanData child : children) {
+            assertEquals(parent.getSpanId(), child.getParentSpanId(), "started on a branch's thread, still the parent's");
+            assertEquals(request.getSpanContext().getTraceId(), child.getTraceId());
+        }
+    }
+
+    @Test
     void a_run_started_outside_a_trace_executes_in_a_root_span_and_stores_no_trace() {
         RunId id = engine.start(TestWorkflows.OrderWorkflow.class, "t-3", new TestWorkflows.Order("t-3",
                 List.of(new TestWorkflows.Line("a", 1)), null));
@@ -193,6 +215,20 @@ class TracingTest {
             LockSupport.parkNanos(1_000_000);
         }
         throw new AssertionError("no such span among " + telemetry.spans().getFinishedSpanItems());
+    }
+
+    /** Waits until this many finished spans match, and returns them. */
+    private List<SpanData> awaitSpans(Predicate<SpanData> matching, int count) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        List<SpanData> found = List.of();
+        while (System.nanoTime() < deadline) {
+            found = telemetry.spans().getFinishedSpanItems().stream().filter(matching).toList();
+            if (found.size() >= count) {
+                return found;
+            }
+            LockSupport.parkNanos(1_000_000);
+        }
+        throw new AssertionError("found " + found.size() + " of " + count + " spans: " + found);
     }
 
     private void awaitIdle() {

@@ -74,8 +74,19 @@ public class EngineTracing {
      * @return the traceparent, or {@code null} outside a recorded trace or without tracing
      */
     public String currentTraceParent() {
+        return currentTraceParent(TraceSpan.NONE);
+    }
+
+    /**
+     * The W3C {@code traceparent} of the span current on this thread or, where none is (a parallel
+     * branch's thread), of the given span: for a child run started by workflow code.
+     *
+     * @param fallback the span of the execution that starts the run
+     * @return the traceparent, or {@code null} outside a recorded trace or without tracing
+     */
+    public String currentTraceParent(TraceSpan fallback) {
         OpenTelemetryTracing present = tracing;
-        return present == null ? null : present.currentTraceParent();
+        return present == null ? null : present.currentTraceParent(fallback);
     }
 
     /**

@@ -73,8 +73,11 @@ final class OpenTelemetryTracing {
         }
     }
 
-    String currentTraceParent() {
+    String currentTraceParent(TraceSpan fallback) {
         Context current = Context.current();
+        if (!Span.fromContext(current).getSpanContext().isValid() && fallback instanceof Current execution) {
+            current = Context.root().with(execution.span);
+        }
         if (!Span.fromContext(current).getSpanContext().isValid()) {
             return null;
         }
