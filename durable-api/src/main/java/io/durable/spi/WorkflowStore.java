@@ -87,7 +87,7 @@ public interface WorkflowStore {
      * @throws io.durable.api.StoreException when the database fails
      */
     default StoredRun insertRun(NewRun run, String leaseOwner, Instant leaseExpiresAt) {
-        return new StoredRun(createRun(run, ConflictPolicy.FAIL, run.createdAt()), null, 0, null);
+        return new StoredRun(createRun(run, ConflictPolicy.FAIL, run.createdAt()), null, 0, null, run.traceParent());
     }
 
     /**
@@ -98,6 +98,32 @@ public interface WorkflowStore {
      * @return the time, at millisecond precision or better
      */
     Instant databaseTime();
+
+    /**
+     * Checks that the database answers, for a readiness check: one cheap statement that touches no engine
+     * table. The default reads {@link #databaseTime()}.
+     *
+     * @param timeout how long the statement may take; a store that can bound it does (a query timeout), the
+     *                caller bounds its wait anyway
+     * @throws io.durable.api.StoreException when the database does not answer
+     */
+    default void ping(Duration timeout) {
+        databaseTime();
+    }
+
+    /**
+     * Counts the unfinished runs for health checks and gauges, each count bounded by {@code cap}, through
+     * the indexes the sweep uses. The default counts nothing.
+     *
+     * @param now         the current time
+     * @param stuckBefore a due time or lease expiry before this counts as stuck
+     * @param cap         the most each count reaches, at least 1
+     * @return the counts, or empty when this store does not count
+     * @throws io.durable.api.StoreException when the database fails
+     */
+    default Optional<RunVitals> vitals(Instant now, Instant stuckBefore, int cap) {
+        return Optional.empty();
+    }
 
     /**
      * Reads a run with its lease.

@@ -14,6 +14,7 @@ import io.durable.api.RunStatus;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -910,5 +911,76 @@ public abstract class WorkflowStoreContractTest {
         Lease lease = store().claim(id, "node-a", t0, LEASE).orElseThrow();
         assertEquals(t0.plusSeconds(1), store().park(lease, new Park(null, "waiting", Park.anyOf(List.of("x", "y"))),
                 t0.plusSeconds(1)));
+    }
+
+    private static final String TRACE = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+    @Test
+    void a_runs_trace_parent_is_stored_with_it_and_a_continuation_inherits_it() {
+        RunId created = RunId.random();
+        store().createRun(new NewRun(created, workflow, 3, "traced", null, t0).withTraceParent(TRACE), ConflictPolicy.FAIL, t0);
+        assertEquals(TRACE, store().findRun(created).orElseThrow().traceParent());
+        assertNull(store().findRun(newRun("untraced", t0)).orElseThrow().traceParent());
+
+        RunId inserted = RunId.random();
+        StoredRun leased = store().insertRun(new NewRun(inserted, workflow, 3, "traced-insert", null, t0)
+                .withTraceParent(TRACE), "node-a", t0.plus(LEASE));
+        assertEquals(TRACE, leased.traceParent());
+        assertEquals(TRACE, store().findRun(inserted).orElseThrow().traceParent());
+
+        Lease lease = store().claim(created, "node-a", t0, LEASE).orElseThrow();
+        // the next run is given no trace: it takes its predecessor's
+        RunInfo next = store().continueAsNew(lease, new NewRun(RunId.random(), workflow, 3, "traced", null,
+                t0.plusSeconds(1)), t0.plusSeconds(1));
+        assertEquals(TRACE, store().findRun(next.id()).orElseThrow().traceParent());
+    }
+
+    @Test
+    void vitals_count_unfinished_and_stuck_runs_each_up_to_the_cap() {
+        Instant now = t0.plusSeconds(600);
+        Instant stuckBefore = t0.plusSeconds(300);
+        Optional<RunVitals> measured = store().vitals(now, stuckBefore, 1_000_000);
+        Assumptions.assumeTrue(measured.isPresent(), "this store counts no vitals");
+        RunVitals before = measured.get();
+
+        newRun("pending", t0);
+        RunId paused = newRun("paused", t0);
+        store().control(paused, new OperatorAction(OperatorAction.Kind.PAUSE, "ops", "", t0));
+        running("expired");
+        store().claim(newRun("live", t0), "node-a", now.minusSeconds(10), LEASE).orElseThrow();
+        Lease dueSleeper = running("due-sleeper");
+        store().park(dueSleeper, new Park(t0.plusSeconds(60), "sleep", null), t0);
+        Lease lateSleeper = running("late-sleeper");
+        store().park(lateSleeper, new Park(now.plusSeconds(3600), "sleep", null), t0);
+        Lease poison = running("poison-blocked");
+        store().recoveryFailed(poison, "not deployed", 1, t0);
+        Lease recovering = store().claim(newRun("recovering", t0), "node-a", now, LEASE).orElseThrow();
+        store().recoveryFailed(recovering, "not deployed", 3, now);
+        Lease done = running("done");
+        store().finishRun(done, RunStatus.COMPLETED, "1", null, t0);
+
+        RunVitals after = store().vitals(now, stuckBefore, 1_000_000).orElseThrow();
+        assertEquals(2, after.count(RunStatus.PENDING) - before.count(RunStatus.PENDING), "pending, paused or not");
+        assertEquals(3, after.count(RunStatus.RUNNING) - before.count(RunStatus.RUNNING), "expired, live, recovering");
+        assertEquals(2, after.count(RunStatus.SUSPENDED) - before.count(RunStatus.SUSPENDED));
+        assertEquals(1, after.count(RunStatus.BLOCKED) - before.count(RunStatus.BLOCKED));
+        assertEquals(1, after.expiredLeases() - before.expiredLeases(), "the lease that expired at t0 + 30 s");
+        assertEquals(2, after.overdue() - before.overdue(), "the pending run that is not paused and the due sleeper");
+        assertEquals(1, after.recovering() - before.recovering());
+        assertNotNull(after.oldestDue());
+        assertFalse(after.oldestDue().isAfter(t0.plusSeconds(30)), "the pending run was due at t0: " + after.oldestDue());
+
+        RunVitals capped = store().vitals(now, stuckBefore, 1).orElseThrow();
+        assertEquals(1, capped.cap());
+        for (RunStatus status : List.of(RunStatus.PENDING, RunStatus.RUNNING, RunStatus.SUSPENDED, RunStatus.BLOCKED)) {
+            assertEquals(1, capped.count(status), status + " counted up to the cap");
+        }
+        assertEquals(1, capped.overdue());
+        assertEquals(1, capped.expiredLeases());
+    }
+
+    @Test
+    void a_ping_answers_while_the_database_does() {
+        store().ping(Duration.ofSeconds(5));
     }
 }

@@ -30,6 +30,7 @@ import io.durable.jpa.internal.Mapping;
 import io.durable.jpa.internal.RunEntity;
 import io.durable.jpa.internal.RunFilterQuery;
 import io.durable.jpa.internal.RunInsert;
+import io.durable.jpa.internal.RunVitalsQuery;
 import io.durable.jpa.internal.SignalEntity;
 import io.durable.jpa.internal.StepEntity;
 import io.durable.spi.ApprovalRules;
@@ -43,6 +44,7 @@ import io.durable.spi.Park;
 import io.durable.spi.RecoverySweep;
 import io.durable.spi.RunCursor;
 import io.durable.spi.RunFilter;
+import io.durable.spi.RunVitals;
 import io.durable.spi.StoredRun;
 import io.durable.spi.StoreFailure;
 import io.durable.spi.StoreLimits;
@@ -81,6 +83,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     private final Dialect.Cached dialect = new Dialect.Cached();
     private final DueRuns dueRuns = new DueRuns(dialect);
     private final DatabaseTime databaseTime = new DatabaseTime(dialect);
+    private final RunVitalsQuery runVitals = new RunVitalsQuery();
 
     /**
      * The entity manager of the current transaction.
@@ -92,6 +95,16 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     @Override
     public Instant databaseTime() {
         return read("reading the database's time", () -> databaseTime.now(entityManager()));
+    }
+
+    @Override
+    public void ping(Duration timeout) {
+        read("checking that the database answers", () -> databaseTime.now(entityManager(), timeout));
+    }
+
+    @Override
+    public Optional<RunVitals> vitals(Instant now, Instant stuckBefore, int cap) {
+        return Optional.of(read("counting unfinished runs", () -> runVitals.count(entityManager(), now, stuckBefore, cap)));
     }
 
     @Override
@@ -652,11 +665,12 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public RunInfo continueAsNew(Lease lease, NewRun next, Instant now) {
         StoreLimits.check(next);
         EntityManager em = entityManager();
-        RunInfo old = read("reading run " + lease.runId(), () -> Optional.ofNullable(em.find(RunEntity.class,
-                lease.runId().value())).map(Mapping::toInfo).orElse(null));
-        if (old == null) {
+        RunEntity found = read("reading run " + lease.runId(), () -> em.find(RunEntity.class, lease.runId().value()));
+        if (found == null) {
             throw new LeaseLostException(lease.runId().value(), lease.epoch());
         }
+        RunInfo old = Mapping.toInfo(found);
+        String traceParent = next.traceParent() != null ? next.traceParent() : found.traceParent;
         if (!old.workflowName().equals(next.workflowName()) || !old.instanceId().equals(next.instanceId())) {
             throw new IllegalArgumentException("A run continues as a run of the same workflow and instance id");
         }
@@ -668,7 +682,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .setParameter("now", now.toEpochMilli())
                 .executeUpdate()));
         NewRun inheriting = new NewRun(next.id(), next.workflowName(), next.workflowVersion(), next.instanceId(),
-                next.inputJson(), next.createdAt(), old.parentRunId(), old.parentStepKey(), old.owner());
+                next.inputJson(), next.createdAt(), old.parentRunId(), old.parentStepKey(), old.owner(), traceParent);
         return read("storing run " + next.id(), () -> {
             RunEntity entity = Mapping.toEntity(inheriting);
             em.persist(entity);

@@ -31,6 +31,7 @@ import io.durable.spi.Park;
 import io.durable.spi.RecoverySweep;
 import io.durable.spi.RunCursor;
 import io.durable.spi.RunFilter;
+import io.durable.spi.RunVitals;
 import io.durable.spi.StoreLimits;
 import io.durable.spi.StoredRun;
 import io.durable.spi.StoredSignal;
@@ -41,6 +42,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -95,6 +97,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         int recoveryAttempts;
         String trigger;
         Instant startedAt;
+        String traceParent;
 
         RunInfo info() {
             return new RunInfo(id, workflowName, workflowVersion, instanceId, status, inputJson, outputJson, error,
@@ -103,7 +106,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         }
 
         StoredRun stored() {
-            return new StoredRun(info(), leaseOwner, leaseEpoch, leaseExpiresAt);
+            return new StoredRun(info(), leaseOwner, leaseEpoch, leaseExpiresAt, traceParent);
         }
 
         void unpark() {
@@ -170,6 +173,7 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         row.createdAt = run.createdAt();
         row.updatedAt = run.createdAt();
         row.owner = run.owner();
+        row.traceParent = run.traceParent();
         row.trigger = run.parentRunId() == null ? "workflow" : "child";
         runs.put(run.id(), row);
         journals.put(run.id(), new ArrayList<>());
@@ -607,7 +611,8 @@ public class InMemoryWorkflowStore implements WorkflowStore {
         row.leaseExpiresAt = null;
         row.holdsKey = false;
         Row created = insert(new NewRun(next.id(), next.workflowName(), next.workflowVersion(), next.instanceId(),
-                next.inputJson(), next.createdAt(), row.parentRunId, row.parentStepKey, row.owner));
+                next.inputJson(), next.createdAt(), row.parentRunId, row.parentStepKey, row.owner,
+                next.traceParent() != null ? next.traceParent() : row.traceParent));
         return created.info();
     }
 
@@ -647,6 +652,45 @@ public class InMemoryWorkflowStore implements WorkflowStore {
                 .filter(a -> owner == null || owner.equals(runs.get(a.runId()).owner))
                 .limit(limit)
                 .toList();
+    }
+
+    @Override
+    public synchronized Optional<RunVitals> vitals(Instant now, Instant stuckBefore, int cap) {
+        Map<RunStatus, Long> byStatus = new EnumMap<>(RunStatus.class);
+        long expired = 0;
+        long overdue = 0;
+        long recovering = 0;
+        Instant oldestDue = null;
+        for (Row row : runs.values()) {
+            if (row.job || row.status.isTerminal()) {
+                continue;
+            }
+            byStatus.merge(row.status, 1L, (a, b) -> Math.min(cap, a + b));
+            Instant due = switch (row.status) {
+                case PENDING -> row.paused ? null : row.createdAt;
+                case SUSPENDED -> row.paused ? null : row.wakeAt;
+                case RUNNING, COMPENSATING -> row.leaseExpiresAt;
+                case BLOCKED, COMPLETED, FAILED, CANCELLED, CONTINUED -> null;
+            };
+            if (due == null || due.isAfter(now)) {
+                continue;
+            }
+            oldestDue = oldestDue == null || due.isBefore(oldestDue) ? due : oldestDue;
+            if (due.isBefore(stuckBefore)) {
+                if (row.status.isLeased()) {
+                    expired++;
+                } else {
+                    overdue++;
+                }
+            }
+        }
+        for (Row row : runs.values()) {
+            if (!row.job && row.status.isLeased() && row.recoveryAttempts > 0) {
+                recovering++;
+            }
+        }
+        return Optional.of(new RunVitals(byStatus, cap, Math.min(cap, expired), Math.min(cap, overdue),
+                Math.min(cap, recovering), oldestDue));
     }
 
     private Row current(Lease lease) {

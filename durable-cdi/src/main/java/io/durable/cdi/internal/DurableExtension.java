@@ -14,6 +14,7 @@ import io.durable.cdi.internal.definition.WorkflowDefinition;
 import io.durable.cdi.internal.definition.WorkflowDefinitionCheck;
 import io.durable.cdi.internal.definition.WorkflowDefinitions;
 import io.durable.cdi.internal.execution.ExecutionBeans;
+import io.durable.cdi.internal.health.HealthBeans;
 import io.durable.cdi.internal.journal.JournalBeans;
 import io.durable.cdi.internal.json.JsonBeans;
 import io.durable.cdi.internal.platform.EngineSettingsProducer;
@@ -68,6 +69,7 @@ public class DurableExtension implements Extension, Deployment, TimerModules {
         List<List<Class<?>>> all = new ArrayList<>(ENGINE_BEANS);
         all.add(PlatformBeans.optional());
         all.add(AccessBeans.optional());
+        all.add(HealthBeans.optional());
         for (List<Class<?>> types : all) {
             for (Class<?> type : types) {
                 event.addAnnotatedType(beanManager.createAnnotatedType(type), DurableExtension.class.getName() + "." + type.getSimpleName());

@@ -16,6 +16,7 @@
  * tracking                journal, json
  * sync                    tracking, journal, definition, time, json
  * execution               composition, tracking, journal, definition, time, platform, json
+ * health                  execution, platform   (MicroProfile Health checks, only where the API is)
  * </pre>
  * The jar's {@code beans.xml} excludes {@code io.durable.cdi.**} from scanning, so nothing here
  * becomes a bean unless the extension registers it, whatever the application's discovery mode.

@@ -3,6 +3,7 @@ package io.durable.jpa.internal;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -25,7 +26,24 @@ public final class DatabaseTime {
      * @return the database's current time
      */
     public Instant now(EntityManager em) {
-        Object value = em.createNativeQuery(dialect.get(em).nowQuery()).getSingleResult();
+        return instant(em.createNativeQuery(dialect.get(em).nowQuery()).getSingleResult());
+    }
+
+    /**
+     * Reads the database's time within a bound, for a check that the database answers.
+     *
+     * @param em      the entity manager of the current transaction
+     * @param timeout how long the statement may take (the JDBC query timeout, whole seconds, at least 1)
+     * @return the database's current time
+     * @throws jakarta.persistence.QueryTimeoutException when it did not answer in time
+     */
+    public Instant now(EntityManager em, Duration timeout) {
+        return instant(em.createNativeQuery(dialect.get(em).nowQuery())
+                .setHint("jakarta.persistence.query.timeout", Math.max(1_000, timeout.toMillis()))
+                .getSingleResult());
+    }
+
+    private static Instant instant(Object value) {
         if (value instanceof Timestamp timestamp) {
             return timestamp.toInstant();
         }

@@ -34,13 +34,14 @@ public final class Mapping {
         e.parentStepKey = run.parentStepKey();
         e.status = RunStatus.PENDING.name();
         e.inputJson = run.inputJson();
+        e.traceParent = run.traceParent();
         e.createdAt = run.createdAt().toEpochMilli();
         e.updatedAt = e.createdAt;
         return e;
     }
 
     public static StoredRun toStored(RunEntity e) {
-        return new StoredRun(toInfo(e), e.leaseOwner, e.leaseEpoch, instant(e.leaseExpiresAt));
+        return new StoredRun(toInfo(e), e.leaseOwner, e.leaseEpoch, instant(e.leaseExpiresAt), e.traceParent);
     }
 
     public static RunInfo toInfo(RunEntity e) {

@@ -137,6 +137,10 @@ public class RunEntity {
     @Column(name = "continued_as", length = 64)
     String continuedAs;
 
+    /** The W3C traceparent of the trace the run was started in (schema version 6). */
+    @Column(name = "trace_parent", length = 128)
+    public String traceParent;
+
     /**
      * Makes a new run RUNNING under a lease, before it is inserted.
      *

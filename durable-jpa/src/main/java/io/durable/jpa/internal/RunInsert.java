@@ -15,7 +15,7 @@ public final class RunInsert {
 
     private static final String COLUMNS = "id, kind, owner_id, run_trigger, workflow_name, workflow_version, instance_id, "
             + "instance_key, status, input_json, lease_owner, lease_epoch, lease_expires_at, created_at, updated_at, "
-            + "paused, parent_run_id, parent_step_key, recovery_attempts";
+            + "paused, parent_run_id, parent_step_key, recovery_attempts, trace_parent";
 
     private RunInsert() {
     }
@@ -30,7 +30,7 @@ public final class RunInsert {
      *     key: the instance id is taken)
      */
     public static void insert(EntityManager em, Dialect dialect, RunEntity run) {
-        List<Object> parameters = new ArrayList<>(19);
+        List<Object> parameters = new ArrayList<>(20);
         parameters.add(run.id);
         parameters.add(run.kind);
         parameters.add(run.owner);
@@ -50,7 +50,8 @@ public final class RunInsert {
         parameters.add(run.parentRunId);
         parameters.add(run.parentStepKey);
         parameters.add(0);
+        parameters.add(run.traceParent);
         NativeUpdate.execute(em, "INSERT INTO durable_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + dialect.bigintParameter() + ", ?, ?, ?, ?, ?, ?)", parameters);
+                + dialect.bigintParameter() + ", ?, ?, ?, ?, ?, ?, ?)", parameters);
     }
 }

@@ -117,7 +117,9 @@ class ColumnLimitsTest {
                 "StepEntity.status", "StepEntity.argsHash", "SignalEntity.id", "SignalEntity.runId",
                 "ApprovalEntity.id", "ApprovalEntity.runId", "ApprovalEntity.status", "RunEntity.kind",
                 "CallEntity.id", "CallEntity.runId", "CallEntity.status", "StepLinkEntity.id", "StepLinkEntity.runId",
-                "CounterEntity.runId");
+                "CounterEntity.runId",
+                // the W3C traceparent the engine's propagator writes, checked against its column by NewRun
+                "RunEntity.traceParent");
         List<String> unguarded = new ArrayList<>();
         for (Class<?> entity : ENTITIES) {
             for (Field field : entity.getDeclaredFields()) {
@@ -129,6 +131,12 @@ class ColumnLimitsTest {
             }
         }
         assertTrue(unguarded.isEmpty(), "text columns without a limit: " + unguarded);
+    }
+
+    @Test
+    void the_trace_parent_column_holds_what_a_new_run_accepts() {
+        assertEquals(io.durable.spi.NewRun.MAX_TRACE_PARENT, field("RunEntity.traceParent").getAnnotation(Column.class)
+                .length());
     }
 
     private static Field field(String where) {

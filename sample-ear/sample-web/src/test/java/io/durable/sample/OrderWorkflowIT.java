@@ -112,5 +112,13 @@ class OrderWorkflowIT {
         assertTrue(metrics.contains("durable_runs_started_total{mp_scope=\"application\",workflow=\"order\"}"), metrics);
         assertTrue(metrics.contains("durable_runs_completed_total"), metrics);
         assertTrue(metrics.contains("durable_step_duration"), metrics);
+        // in seconds, as the name says: Payara printed a timer registered without a unit in nanoseconds (a
+        // step of a millisecond as 1000000); no step of this order takes anywhere near 10 s
+        List<String> slowest = metrics.lines()
+                .filter(line -> line.startsWith("durable_step_duration_seconds_max{") && line.contains("workflow=\"order\""))
+                .toList();
+        assertEquals(1, slowest.size(), metrics);
+        double max = Double.parseDouble(slowest.get(0).substring(slowest.get(0).lastIndexOf(' ') + 1));
+        assertTrue(max > 0 && max < 10, "the slowest step in seconds: " + slowest.get(0));
     }
 }

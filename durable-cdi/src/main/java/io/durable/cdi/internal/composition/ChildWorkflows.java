@@ -22,6 +22,7 @@ import io.durable.cdi.internal.journal.Scope;
 import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.EngineEvents;
 import io.durable.cdi.internal.platform.EngineMetrics;
+import io.durable.cdi.internal.platform.EngineTracing;
 import io.durable.spi.EngineClock;
 import io.durable.spi.NewRun;
 import io.durable.spi.NewSignal;
@@ -69,6 +70,9 @@ public class ChildWorkflows {
 
     @Inject
     EngineMetrics metrics;
+
+    @Inject
+    EngineTracing tracing;
 
     @Inject
     ExecutionRegistry dispatcher;
@@ -132,8 +136,10 @@ public class ChildWorkflows {
         events.starting(new RunStarting(definition.name(), id, inputJson, execution.run().id()));
         Instant now = clock.instant();
         RunId childId = RunId.random();
+        // a child's first execution is a child of this execution's span, also when started on a branch's thread
         NewRun child = new NewRun(childId, definition.name(), definition.version(), id, inputJson, now,
-                execution.run().id(), key, execution.run().owner());
+                execution.run().id(), key, execution.run().owner())
+                .withTraceParent(tracing.currentTraceParent(execution.span()));
         StepInfo entry = DurableOps.entry(execution.newSequence(), key, "@child:" + definition.name(),
                 codec.toJson(childId.value(), String.class, "a child run id"), null, null, now);
         // a taken instance id is the workflow's to handle; it does not stop the execution

@@ -37,6 +37,8 @@ import io.durable.cdi.internal.platform.AfterCommit;
 import io.durable.cdi.internal.platform.EngineEvents;
 import io.durable.cdi.internal.platform.EngineMetrics;
 import io.durable.cdi.internal.platform.EngineSettings;
+import io.durable.cdi.internal.platform.EngineTracing;
+import io.durable.cdi.internal.platform.StoreCalls;
 import io.durable.cdi.internal.time.WakeUps;
 import io.durable.cdi.internal.tracking.TrackingOwners;
 import io.durable.spi.EngineClock;
@@ -77,6 +79,9 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Inject
     CancelCascade cascade;
+
+    @Inject
+    EngineTracing tracing;
 
     @Inject
     Deployment extension;
@@ -197,7 +202,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         // under FAIL the store refuses a known instance id with DuplicateInstanceException, naming the existing run
         RunId runId = RunId.random();
         NewRun fresh = new NewRun(runId, definition.name(), definition.version(), instanceId, inputJson, clock.instant())
-                .withOwner(owners.ofCaller());
+                .withOwner(owners.ofCaller()).withTraceParent(tracing.currentTraceParent());
         StoredRun stored = insert(fresh, policy);
         RunInfo run = stored.info();
         if (!run.id().equals(runId)) {
@@ -219,7 +224,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         } finally {
             // the run holds a slot and a lease: it executes whatever the metrics or the event did
             dispatcher.submitStarted(new Lease(runId, stored.leaseOwner(), stored.leaseEpoch(), stored.leaseExpiresAt()),
-                    run);
+                    run, fresh.traceParent());
         }
         return runId;
     }

@@ -11,6 +11,8 @@ import io.durable.cdi.internal.definition.WorkflowDefinition;
 import io.durable.cdi.internal.journal.Execution;
 import io.durable.cdi.internal.journal.ExecutionRegistry;
 import io.durable.cdi.internal.platform.EngineMetrics;
+import io.durable.cdi.internal.platform.EngineTracing;
+import io.durable.cdi.internal.platform.RunVitalsCache;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.cdi.internal.platform.EngineThreads;
 import io.durable.cdi.internal.platform.StoreCalls;
@@ -78,6 +80,12 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     EngineMetrics metrics;
 
     @Inject
+    EngineTracing tracing;
+
+    @Inject
+    RunVitalsCache vitals;
+
+    @Inject
     TransactionRunner transactions;
 
     @Inject
@@ -94,6 +102,8 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     private volatile boolean pendingMayWait;
     private volatile boolean started;
     private volatile boolean stopping;
+    /** When the periodic sweep last began (the engine's clock), for the liveness check. */
+    private volatile Instant lastSweep;
     private Semaphore slots;
 
     synchronized void start() {
@@ -105,6 +115,7 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         threads.start();
         // instruments are looked up now, never on a run's thread (a lookup may wait on the container's cluster)
         metrics.start(deployment.workflows().all().stream().map(WorkflowDefinition::name).toList());
+        tracing.start();
         long poll = settings.sweepInterval().toMillis();
         long renew = settings.renewInterval().toMillis();
         started = true;
@@ -112,8 +123,11 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         reviveBlocked();
         // the start-up sweep (runs whose node died, runs left PENDING) happens before start returns: a
         // sweep scheduled at once could run before the flag above, or after the caller's first writes
+        lastSweep = clock.instant();
         pollQuietly();
+        countRuns();
         threads.scheduler().scheduleWithFixedDelay(() -> {
+            lastSweep = clock.instant();
             alignClock();
             pollQuietly();
         }, poll, poll, TimeUnit.MILLISECONDS);
@@ -127,6 +141,45 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         LOG.info(() -> "Durable engine started on node " + settings.nodeId() + " with " + settings.maxConcurrentRuns()
                 + " execution slots, lease " + settings.leaseDuration() + ", sweep every " + settings.sweepInterval()
                 + (wakeUps.persistentTimers() ? ", persistent wake-up timers" : ", in-memory wake-up timers"));
+    }
+
+    /** The first counts for the gauges and the health check, so that neither starts without them. */
+    private void countRuns() {
+        try {
+            vitals.refresh();
+        } catch (RuntimeException e) {
+            LOG.log(Level.FINE, e, () -> "Could not count the unfinished runs at start; the next read tries again");
+        }
+    }
+
+    /**
+     * Whether the engine has started and is not stopping.
+     *
+     * @return true while it claims and executes runs
+     */
+    public boolean running() {
+        return started && !stopping;
+    }
+
+    /**
+     * When the periodic sweep last began, on the engine's clock: the start-up sweep, then every sweep
+     * interval, whether it found work or failed (a database that is down is readiness's concern, not
+     * liveness's).
+     *
+     * @return the time, or {@code null} before the engine started
+     */
+    public Instant lastSweep() {
+        return lastSweep;
+    }
+
+    /**
+     * Whether the engine's scheduler (sweeps and lease renewals) still runs.
+     *
+     * @return false once its executor was shut down
+     */
+    public boolean schedulerAlive() {
+        var scheduler = threads.scheduler();
+        return scheduler != null && !scheduler.isShutdown();
     }
 
     /**
@@ -266,22 +319,23 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
      * Executes a run this node has just stored leased to itself, on the slot reserved for it: no claim,
      * no re-read of the run, no journal load (it has none).
      *
-     * @param lease the lease it was stored with
-     * @param run   the run as stored
+     * @param lease       the lease it was stored with
+     * @param run         the run as stored
+     * @param traceParent the traceparent stored with it, or {@code null}
      */
-    void submitStarted(Lease lease, RunInfo run) {
-        submit(lease, true, run);
+    void submitStarted(Lease lease, RunInfo run, String traceParent) {
+        submit(lease, true, run, traceParent);
     }
 
     /** Hands a claimed run to a worker; {@code slotTaken} says whether it holds one of the slots. */
     private void submit(Lease lease, boolean slotTaken) {
-        submit(lease, slotTaken, null);
+        submit(lease, slotTaken, null, null);
     }
 
-    private void submit(Lease lease, boolean slotTaken, RunInfo started) {
+    private void submit(Lease lease, boolean slotTaken, RunInfo started, String traceParent) {
         claimed.put(lease.runId(), lease);
         try {
-            threads.workers().execute(() -> run(lease, slotTaken, started));
+            threads.workers().execute(() -> run(lease, slotTaken, started, traceParent));
         } catch (RejectedExecutionException e) {
             claimed.remove(lease.runId());
             if (slotTaken) {
@@ -291,9 +345,9 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         }
     }
 
-    private void run(Lease lease, boolean slotTaken, RunInfo started) {
+    private void run(Lease lease, boolean slotTaken, RunInfo started, String traceParent) {
         try {
-            executor.execute(lease, this, started);
+            executor.execute(lease, this, started, traceParent);
         } catch (RuntimeException | Error e) {
             LOG.log(Level.SEVERE, e, () -> "Run " + lease.runId() + " stopped unexpectedly; it resumes once its lease expires");
         } finally {

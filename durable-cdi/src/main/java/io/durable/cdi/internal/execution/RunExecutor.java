@@ -25,7 +25,9 @@ import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.EngineEvents;
 import io.durable.cdi.internal.platform.EngineMetrics;
 import io.durable.cdi.internal.platform.EngineSettings;
+import io.durable.cdi.internal.platform.EngineTracing;
 import io.durable.cdi.internal.platform.StoreCalls;
+import io.durable.cdi.internal.platform.TraceSpan;
 import io.durable.cdi.internal.time.WakeUps;
 import io.durable.spi.EngineClock;
 import io.durable.spi.JournalConflictException;
@@ -88,6 +90,9 @@ class RunExecutor {
     EngineMetrics metrics;
 
     @Inject
+    EngineTracing tracing;
+
+    @Inject
     RunWaiters waiters;
 
     @Inject
@@ -115,13 +120,14 @@ class RunExecutor {
     /**
      * Executes a run under its lease, replaying it again after a journal conflict.
      *
-     * @param started the run as this node has just stored it, leased and with no journal, or {@code null}
-     *                to read the run and its journal from the store
+     * @param started     the run as this node has just stored it, leased and with no journal, or {@code null}
+     *                    to read the run and its journal from the store
+     * @param traceParent the traceparent the started run was stored with; a run read from the store brings its own
      */
-    Outcome execute(Lease lease, ExecutionRegistry registry, RunInfo started) {
+    Outcome execute(Lease lease, ExecutionRegistry registry, RunInfo started, String traceParent) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return executeOnce(lease, registry, attempt == 1 ? started : null);
+                return executeOnce(lease, registry, attempt == 1 ? started : null, traceParent);
             } catch (JournalConflictException e) {
                 if (attempt >= CONFLICT_REPLAYS) {
                     LOG.log(Level.WARNING, e, () -> "Run " + lease.runId() + " kept meeting journal conflicts; abandoned");
@@ -133,19 +139,39 @@ class RunExecutor {
     }
 
     /** The run as stored, or {@code null} when it is gone, finished or leased anew since the claim. */
-    private RunInfo stillLeased(Lease lease) {
+    private StoredRun stillLeased(Lease lease) {
         StoredRun stored = store.findRun(lease.runId()).orElse(null);
         if (stored == null || stored.info().status().isTerminal() || stored.leaseEpoch() != lease.epoch()) {
             return null;
         }
-        return stored.info();
+        return stored;
     }
 
-    private Outcome executeOnce(Lease lease, ExecutionRegistry registry, RunInfo started) {
-        RunInfo run = started != null ? started : stillLeased(lease);
+    /**
+     * One execution in its span: a child of the trace the run was started in for its first execution,
+     * a trace of its own linked to that one for a later one.
+     */
+    private Outcome executeOnce(Lease lease, ExecutionRegistry registry, RunInfo started, String traceParent) {
+        StoredRun stored = started != null ? null : stillLeased(lease);
+        RunInfo run = started != null ? started : stored == null ? null : stored.info();
         if (run == null) {
             return Outcome.ABANDONED;
         }
+        try (TraceSpan span = tracing.startRun(run, started != null ? traceParent : stored.traceParent(), lease.epoch())) {
+            Outcome outcome;
+            try {
+                outcome = executeTraced(lease, registry, run, started != null, span);
+            } catch (RuntimeException | Error e) {
+                span.attribute(EngineTracing.OUTCOME, "ABANDONED");
+                throw e;
+            }
+            span.attribute(EngineTracing.OUTCOME, outcome.name());
+            return outcome;
+        }
+    }
+
+    private Outcome executeTraced(Lease lease, ExecutionRegistry registry, RunInfo run, boolean started,
+                                  TraceSpan span) {
         WorkflowDefinition definition;
         try {
             definition = extension.workflows().byName(run.workflowName());
@@ -153,8 +179,9 @@ class RunExecutor {
             return recoveryFailed(lease, run, "its workflow '" + run.workflowName() + "' is not deployed on node "
                     + settings.nodeId() + " (deployed: " + e.getMessage() + ")");
         }
-        List<StepInfo> journal = started != null ? List.of() : store.loadJournal(run.id());
+        List<StepInfo> journal = started ? List.of() : store.loadJournal(run.id());
         Execution execution = new Execution(run, lease, journal, clock.instant(), replayChecks.recordedStatus(run));
+        execution.traced(span);
         if (!definition.resumes(run.workflowVersion())) {
             return abandonOrFail(execution, new IncompatibleVersionException(definition.name(), run.id().value(),
                     run.workflowVersion(), definition.version(), definition.compatibleFrom()), registry);
@@ -345,6 +372,7 @@ class RunExecutor {
                 ? failure.getMessage()
                 : failure.getClass().getName() + ": " + failure.getMessage());
         LOG.log(Level.INFO, failure, () -> "Run " + run.id() + " of workflow " + run.workflowName() + " failed: " + error);
+        execution.span().failed(failure);
         String stored;
         try {
             stored = saga.compensate(execution, error);

@@ -5,6 +5,7 @@ import io.durable.api.NonDeterministicWorkflowException;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
+import io.durable.cdi.internal.platform.TraceSpan;
 import io.durable.cdi.internal.time.Interruptible;
 import io.durable.spi.Lease;
 
@@ -43,6 +44,7 @@ public final class Execution implements Interruptible {
     private volatile boolean compensating;
     private String continuation;
     private boolean continued;
+    private volatile TraceSpan span = TraceSpan.NONE;
 
     public Execution(RunInfo run, Lease lease, List<StepInfo> journal, Instant sliceStart) {
         this(run, lease, journal, sliceStart, null);
@@ -70,6 +72,20 @@ public final class Execution implements Interruptible {
 
     public RunInfo run() {
         return run;
+    }
+
+    /** The span of this execution, parent of its steps' spans; {@link TraceSpan#NONE} without tracing. */
+    public TraceSpan span() {
+        return span;
+    }
+
+    /**
+     * Sets the span of this execution, once it has started.
+     *
+     * @param traced the span, current on the run's thread
+     */
+    public void traced(TraceSpan traced) {
+        this.span = traced == null ? TraceSpan.NONE : traced;
     }
 
     /** When this execution (the run's current slice) began. */

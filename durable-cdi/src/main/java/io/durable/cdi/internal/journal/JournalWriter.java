@@ -4,6 +4,7 @@ import io.durable.api.DurableException;
 import io.durable.api.StepInfo;
 import io.durable.api.StoreException;
 import io.durable.cdi.internal.json.JsonCodec;
+import io.durable.cdi.internal.platform.EngineMetrics;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.spi.EngineClock;
 import io.durable.spi.JournalConflictException;
@@ -55,6 +56,9 @@ public class JournalWriter {
     @Inject
     WorkflowStore store;
 
+    @Inject
+    EngineMetrics metrics;
+
     public void write(Execution execution, String what, Callable<Void> work) {
         write(execution, what, work, null);
     }
@@ -66,6 +70,12 @@ public class JournalWriter {
      * commit) counts as written.
      */
     public void append(Execution execution, String what, StepInfo entry) {
+        Instant began = clock.instant();
+        appendEntry(execution, what, entry);
+        metrics.journalWritten(Duration.between(began, clock.instant()));
+    }
+
+    private void appendEntry(Execution execution, String what, StepInfo entry) {
         boolean grouped = groupCommit.enabled();
         boolean[] failedBefore = {false};
         write(execution, what, () -> {

@@ -12,6 +12,8 @@ import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.EngineEvents;
 import io.durable.cdi.internal.platform.EngineMetrics;
 import io.durable.cdi.internal.platform.EngineSettings;
+import io.durable.cdi.internal.platform.EngineTracing;
+import io.durable.cdi.internal.platform.TraceSpan;
 import io.durable.cdi.internal.time.InThreadWait;
 import io.durable.cdi.internal.time.RetryPolicies;
 import io.durable.spi.StoreFailure;
@@ -57,6 +59,9 @@ public class StepRunner {
 
     @Inject
     EngineMetrics metrics;
+
+    @Inject
+    EngineTracing tracing;
 
     @Inject
     EngineSettings settings;
@@ -108,14 +113,17 @@ public class StepRunner {
         while (true) {
             Instant started = clock.instant();
             scope.enterStep(stepKey, () -> current.openEntry(started));
+            TraceSpan span = tracing.startStep(execution.span(), execution.run(), stepKey, step.name(), current.number);
             try {
                 Object result = step.transactional() ? current.runTransactional(started) : current.runPlain(started);
                 registerCompensation(execution, step, current.sequence(), stepKey, invocation, result);
                 events.stepCompleted(execution.run(), current.written);
                 return result;
             } catch (BodyFailure failure) {
+                span.failed(failure.body());
                 current.failed(failure.body(), started);
             } finally {
+                span.close();
                 scope.exitStep();
                 metrics.stepFinished(execution.run().workflowName(), Duration.between(started, clock.instant()));
             }

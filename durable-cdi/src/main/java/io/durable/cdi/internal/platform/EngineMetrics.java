@@ -3,15 +3,19 @@ package io.durable.cdi.internal.platform;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.spi.BeanManager;
+import io.durable.spi.EngineClock;
 import jakarta.inject.Inject;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.logging.Logger;
 
 /**
  * Publishes the engine's MicroProfile Metrics in the application registry: runs started, completed
- * and failed, and step durations, tagged by workflow. Does nothing where MicroProfile Metrics is
+ * and failed, and step durations, tagged by workflow; the journal write latency; gauges of unfinished
+ * runs by status, parked and stuck runs and the sweep's lag, from the counts {@link RunVitalsCache}
+ * keeps (read at most every few seconds, never by a scrape itself). Does nothing where MicroProfile Metrics is
  * absent: neither its API (GlassFish, WildFly ship none) nor an implementation (Java SE). This class
  * names no MicroProfile Metrics type, so it loads on any server; {@link MicroProfileMetrics}, which
  * does, is touched only once the API is known to be there.
@@ -26,9 +30,18 @@ public class EngineMetrics {
 
     private static final Logger LOG = Logger.getLogger(EngineMetrics.class.getName());
     private static final String API = "org.eclipse.microprofile.metrics.MetricRegistry";
+    /** How long a gauge read waits for counts it asked for (the others answer with the latest at once). */
+    private static final Duration GAUGE_WAIT = Duration.ofSeconds(1);
 
     @Inject
     BeanManager beans;
+
+    @Inject
+    RunVitalsCache vitals;
+
+    @Inject
+    @EngineClock
+    Clock clock;
 
     // package-private for the test, which gives a registry without a container; null: metrics are off
     MicroProfileMetrics metrics;
@@ -59,6 +72,19 @@ public class EngineMetrics {
     public void start(Collection<String> workflows) {
         if (metrics != null) {
             workflows.forEach(metrics::instruments);
+            metrics.startShared(() -> vitals.latest(GAUGE_WAIT).orElse(null), clock::instant);
+        }
+    }
+
+    /**
+     * A plain step's journal entry was written.
+     *
+     * @param took from the write's start to its commit, retries included
+     */
+    public void journalWritten(Duration took) {
+        MicroProfileMetrics present = metrics;
+        if (present != null) {
+            present.journalWritten(took);
         }
     }
 

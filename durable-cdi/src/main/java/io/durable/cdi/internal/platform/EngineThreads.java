@@ -32,6 +32,10 @@ public class EngineThreads {
     static final int MAX_BRANCH_THREADS = 64;
     /** The most calls that wait for the container-call thread; past it the caller uses a fallback. */
     static final int CONTAINER_CALLS_QUEUED = 10_000;
+    /** The threads for checks (a store ping, a count of runs): one each, so a hanging one delays no other. */
+    static final int CHECK_THREADS = 2;
+    /** The most checks that wait for a check thread; past it a check is refused. */
+    static final int CHECKS_QUEUED = 8;
     private static final Logger LOG = Logger.getLogger(EngineThreads.class.getName());
 
     @Inject
@@ -41,6 +45,7 @@ public class EngineThreads {
     private ScheduledExecutorService scheduler;
     private ExecutorService branches;
     private ExecutorService containerCalls;
+    private ExecutorService checks;
 
     public synchronized void start() {
         if (workers != null) {
@@ -65,6 +70,26 @@ public class EngineThreads {
                 new LinkedBlockingQueue<>(CONTAINER_CALLS_QUEUED), named(factory, "durable-container-"));
         calls.allowCoreThreadTimeOut(true);
         containerCalls = calls;
+        // health checks and counts for gauges: off the scheduler, so a database that hangs a check never
+        // delays a sweep or a lease renewal; each caller keeps at most one check of its own in flight. The
+        // threads are started now, in the application's context: a managed thread created later, from the
+        // server's health or metrics endpoint (another module), would carry that module's context (Payara:
+        // "Module __default-web-module is disabled") and never run the check
+        ThreadPoolExecutor checking = new ThreadPoolExecutor(CHECK_THREADS, CHECK_THREADS, 0, TimeUnit.SECONDS,
+                new LinkedBlockingQueue<>(CHECKS_QUEUED), named(factory, "durable-check-"));
+        checking.prestartAllCoreThreads();
+        checks = checking;
+    }
+
+    /**
+     * Threads for health checks and the counts behind gauges, {@value #CHECK_THREADS} started with the
+     * engine; it refuses work ({@link java.util.concurrent.RejectedExecutionException}) when
+     * {@value #CHECKS_QUEUED} checks wait already.
+     *
+     * @return the executor, or {@code null} before the engine started
+     */
+    public ExecutorService checks() {
+        return checks;
     }
 
     /**
@@ -95,6 +120,7 @@ public class EngineThreads {
             workers.shutdownNow();
             branches.shutdownNow();
             containerCalls.shutdownNow();
+            checks.shutdownNow();
         }
     }
 

@@ -35,6 +35,7 @@ class EngineMetricsWithoutApiTest {
             type.getMethod(event, String.class).invoke(metrics, "order");
         }
         type.getMethod("stepFinished", String.class, Duration.class).invoke(metrics, "order", Duration.ofMillis(3));
+        type.getMethod("journalWritten", Duration.class).invoke(metrics, Duration.ofMillis(1));
 
         java.lang.reflect.Field kept = type.getDeclaredField("metrics");
         kept.setAccessible(true);
