@@ -114,6 +114,19 @@ class EngineBehaviourTest extends EngineTestBase {
                 () -> engine.startJson("blocking", "in-6", "{\"a\":1}"));
         assertTrue(anObject.getMessage().contains("must be a JSON string"), anObject.getMessage());
 
+        PayloadException member = assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-8", "{\"id\":7,\"lines\":[]}"));
+        assertTrue(member.getMessage().contains("'id' must be a JSON string"), member.getMessage());
+        PayloadException nested = assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-9", "{\"id\":\"x\",\"lines\":[{\"sku\":\"a\",\"quantity\":\"3\"}]}"));
+        assertTrue(nested.getMessage().contains("'lines[0].quantity' must be a JSON number"), nested.getMessage());
+        PayloadException notAList = assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-10", "{\"id\":\"x\",\"lines\":{}}"));
+        assertTrue(notAList.getMessage().contains("'lines' must be a JSON array"), notAList.getMessage());
+        PayloadException nullInt = assertThrows(PayloadException.class,
+                () -> engine.startJson("order", "in-11", "{\"id\":\"x\",\"lines\":[{\"sku\":\"a\",\"quantity\":null}]}"));
+        assertTrue(nullInt.getMessage().contains("must not be null"), nullInt.getMessage());
+
         PayloadException blank = assertThrows(PayloadException.class, () -> engine.startJson("order", " ", "{}"));
         assertTrue(blank.getMessage().contains("must not be blank"), blank.getMessage());
         assertEquals(List.of(), engine.list(RunQuery.all()), "nothing was stored");

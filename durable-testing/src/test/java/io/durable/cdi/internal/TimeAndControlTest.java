@@ -105,6 +105,26 @@ class TimeAndControlTest extends EngineTestBase {
     }
 
     @Test
+    void a_signal_whose_members_have_the_wrong_json_shape_is_refused_and_the_run_still_waits() {
+        RunId id = engine.start(TimeWorkflows.ApprovalWorkflow.class, "shapes", "exp-9");
+        awaitStatus(id, RunStatus.SUSPENDED);
+
+        // JSON-B would read 1 as "1" and "x" as false, and the run would go on rejected
+        PayloadException wrong = assertThrows(PayloadException.class,
+                () -> engine.signalJson(id, "approval", "{\"approver\":1,\"approved\":\"x\"}", null));
+        assertTrue(wrong.getMessage().contains("'approver' must be a JSON string")
+                && wrong.getMessage().contains("but is a JSON number"), wrong.getMessage());
+        PayloadException notBoolean = assertThrows(PayloadException.class,
+                () -> engine.signalJson(id, "approval", "{\"approver\":\"carl\",\"approved\":\"x\"}", null));
+        assertTrue(notBoolean.getMessage().contains("'approved' must be true or false"), notBoolean.getMessage());
+        assertEquals(RunStatus.SUSPENDED, engine.status(id).status());
+        assertEquals(List.of(), engine.signals(id, 10), "nothing was stored");
+
+        engine.signalJson(id, "approval", "{\"approver\":\"carl\",\"approved\":true}", null);
+        assertEquals("approved by carl", engine.awaitResult(id, String.class, WAIT));
+    }
+
+    @Test
     void a_wait_that_times_out_returns_empty_and_a_late_signal_is_refused() {
         RunId id = engine.start(TimeWorkflows.ApprovalWorkflow.class, "expires", "exp-3");
         awaitStatus(id, RunStatus.SUSPENDED);

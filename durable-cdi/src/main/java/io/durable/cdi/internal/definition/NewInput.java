@@ -62,22 +62,27 @@ public class NewInput {
         if (none) {
             return emptyOrRefuse(type, what);
         }
-        JsonValue.ValueType shape;
+        JsonValue value;
         try {
-            shape = Json.createReader(new StringReader(json)).readValue().getValueType();
+            value = Json.createReader(new StringReader(json)).readValue();
         } catch (JsonParsingException e) {
             throw new PayloadException("Cannot read " + what + " as " + type.getTypeName() + ": it is not JSON ("
                     + e.getMessage() + ")", e);
         }
-        if (shape == JsonValue.ValueType.NULL) {
+        if (value.getValueType() == JsonValue.ValueType.NULL) {
             return emptyOrRefuse(type, what);
         }
         Shape expected = Shape.of(type);
-        if (!expected.accepts(shape)) {
+        if (!expected.accepts(value.getValueType())) {
             throw new PayloadException(capitalized(what) + " must be " + expected.description + " for "
-                    + type.getTypeName() + ", but is a JSON " + shape.name().toLowerCase(java.util.Locale.ROOT)
+                    + type.getTypeName() + ", but is a JSON " + kind(value.getValueType())
                     + ". Send " + expected.description + ".", null);
         }
+        // JSON-B converts between shapes (1 for a String, "x" for a boolean): every member is checked too
+        MemberShapes.problem(value, type).ifPresent(problem -> {
+            throw new PayloadException("Cannot read " + what + " as " + type.getTypeName() + ": " + problem
+                    + ". Send JSON that matches the declared type.", null);
+        });
         try {
             return strict.fromJson(json, JsonTypes.inJsonOrder(type));
         } catch (RuntimeException e) {
@@ -104,13 +109,18 @@ public class NewInput {
         return empty;
     }
 
+    static String kind(JsonValue.ValueType shape) {
+        return shape == JsonValue.ValueType.TRUE || shape == JsonValue.ValueType.FALSE
+                ? "boolean" : shape.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
     private static String capitalized(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 
 
     /** The JSON shapes a declared type binds from. */
-    private enum Shape {
+    enum Shape {
         ANY("any JSON value"),
         STRING("a JSON string"),
         NUMBER("a JSON number"),
