@@ -24,4 +24,15 @@ public interface Syncs {
      * @throws SyncFailedException     when the body failed; the run is FAILED and the lock released
      */
     <T> SyncResult<T> run(SyncSpec spec, SyncBody<T> body);
+
+    /**
+     * The live lock a sync of the caller's tenant holds on a resource, for a quick "already running"
+     * answer before starting another one (the sync itself still takes the lock, so a race between two
+     * starts is decided there). Locks are kept per tenant: another tenant's sync of the same resource is
+     * not seen.
+     *
+     * @param resource the resource, as in {@link SyncSpec#resource()}
+     * @return the lock, while a holder has it and it has not expired
+     */
+    java.util.Optional<ResourceLock> liveLock(String resource);
 }

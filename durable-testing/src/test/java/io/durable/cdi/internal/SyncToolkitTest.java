@@ -277,6 +277,18 @@ class SyncToolkitTest extends EngineTestBase {
     }
 
     @Test
+    void aLiveLockIsSeenByItsOwnTenantOnlyAndNotOnceExpired() {
+        owner.set("tenant-l");
+        tracking.acquireLock("tenant-l/crm:live", "their-sync", TestEngineConfig.START, Duration.ofMinutes(5));
+        assertEquals("their-sync", syncs.liveLock("crm:live").orElseThrow().holder());
+        owner.set("tenant-m");
+        assertTrue(syncs.liveLock("crm:live").isEmpty(), "another tenant's lock is not seen");
+        owner.set("tenant-l");
+        config.manualClock().advance(Duration.ofMinutes(6));
+        assertTrue(syncs.liveLock("crm:live").isEmpty(), "an expired lock is not live");
+    }
+
+    @Test
     void aCancelledWorkflowRunReadsCancelledThroughTheTracker() {
         owner.set("tenant-x");
         tracking.acquireLock("tenant-x/crm:cancel", "other-sync", TestEngineConfig.START, Duration.ofMinutes(5));

@@ -243,6 +243,12 @@ public class DefaultSyncs implements Syncs {
         return clock;
     }
 
+    @Override
+    public java.util.Optional<io.durable.sync.ResourceLock> liveLock(String resource) {
+        return tracker.store().findLock(lockKey(owners.current(), resource))
+                .filter(lock -> lock.isLive(clock.instant()));
+    }
+
     static String lockKey(String owner, String resource) {
         return owner.isEmpty() ? resource : owner + "/" + resource;
     }

@@ -3,15 +3,13 @@ package io.durable.sample.sync;
 import io.durable.api.ConflictPolicy;
 import io.durable.api.RunId;
 import io.durable.api.WorkflowEngine;
-import io.durable.spi.EngineClock;
-import io.durable.spi.TrackingStore;
 import io.durable.sync.ResourceLock;
 import io.durable.sync.ResourceLockedException;
+import io.durable.sync.Syncs;
 import io.durable.track.RunSummary;
 import io.durable.track.RunTracker;
 import io.durable.track.TrackedRun;
 import io.durable.track.TrackingNotFoundException;
-import io.durable.track.TrackingOwner;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -26,7 +24,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
-import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -51,14 +48,7 @@ public class SyncResource {
     RunTracker tracker;
 
     @Inject
-    TrackingStore tracking;
-
-    @Inject
-    TrackingOwner owner;
-
-    @Inject
-    @EngineClock
-    Clock clock;
+    Syncs syncs;
 
     @PersistenceContext(unitName = "sample")
     EntityManager em;
@@ -66,11 +56,8 @@ public class SyncResource {
     @POST
     @Path("customers")
     public Response start() {
-        // the engine keys a sync's lock by the tenant and the resource (DefaultSyncs.lockKey): the caller's tenant's sync
-        String key = owner.currentOwner().filter(o -> !o.isEmpty()).map(o -> o + "/" + CustomerSyncWorkflow.RESOURCE)
-                .orElse(CustomerSyncWorkflow.RESOURCE);
-        Optional<ResourceLock> lock = tracking.findLock(key);
-        if (lock.isPresent() && lock.get().isLive(clock.instant())) {
+        Optional<ResourceLock> lock = syncs.liveLock(CustomerSyncWorkflow.RESOURCE);
+        if (lock.isPresent()) {
             ResourceLock held = lock.get();
             throw new ResourceLockedException(held.resource(), held.holder(), held.expiresAt());
         }
