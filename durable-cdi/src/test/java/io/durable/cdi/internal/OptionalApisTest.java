@@ -9,8 +9,6 @@ import io.durable.cdi.internal.platform.PlatformBeans;
 import io.durable.cdi.internal.platform.TraceSpan;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.time.Instant;
 import java.util.List;
@@ -40,7 +38,7 @@ class OptionalApisTest {
 
     @Test
     void without_health_metrics_and_telemetry_no_bean_needs_them_and_tracing_does_nothing() throws Exception {
-        ClassLoader without = new HidingLoader(getClass().getClassLoader());
+        ClassLoader without = new HidingClassLoader(getClass().getClassLoader(), "io.durable.cdi.internal.", HIDDEN);
         for (String api : List.of("org.eclipse.microprofile.health.HealthCheck",
                 "org.eclipse.microprofile.metrics.MetricRegistry", "io.opentelemetry.api.OpenTelemetry")) {
             assertThrows(ClassNotFoundException.class, () -> Class.forName(api, false, without));
@@ -68,43 +66,5 @@ class OptionalApisTest {
             close.invoke(opened);
         }
         assertEquals(spanType.getField("NONE").get(null), span, "no tracing: the span that does nothing");
-    }
-
-    /** Loads the engine's classes itself and refuses the optional MicroProfile APIs. */
-    private static final class HidingLoader extends ClassLoader {
-
-        HidingLoader(ClassLoader parent) {
-            super(parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            for (String hidden : HIDDEN) {
-                if (name.startsWith(hidden)) {
-                    throw new ClassNotFoundException(name + " (hidden, as on a server without that API)");
-                }
-            }
-            if (!name.startsWith("io.durable.cdi.internal.")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        if (in == null) {
-                            throw new ClassNotFoundException(name);
-                        }
-                        byte[] bytes = in.readAllBytes();
-                        loaded = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                if (resolve) {
-                    resolveClass(loaded);
-                }
-                return loaded;
-            }
-        }
     }
 }

@@ -1,9 +1,8 @@
 package io.durable.cdi.internal.platform;
 
+import io.durable.cdi.internal.HidingClassLoader;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.List;
@@ -20,7 +19,8 @@ class EngineMetricsWithoutApiTest {
 
     @Test
     void the_metrics_bean_loads_and_records_nothing_without_the_metrics_api() throws Exception {
-        ClassLoader withoutMetrics = new HidingLoader(getClass().getClassLoader());
+        ClassLoader withoutMetrics = new HidingClassLoader(getClass().getClassLoader(), EngineMetrics.class.getPackageName() + ".",
+                java.util.List.of("org.eclipse.microprofile.metrics."));
         assertThrows(ClassNotFoundException.class,
                 () -> Class.forName("org.eclipse.microprofile.metrics.MetricRegistry", false, withoutMetrics));
 
@@ -40,41 +40,5 @@ class EngineMetricsWithoutApiTest {
         java.lang.reflect.Field kept = type.getDeclaredField("metrics");
         kept.setAccessible(true);
         assertNull(kept.get(metrics), "no instruments without the API");
-    }
-
-    /** Loads the engine's platform classes itself and refuses the MicroProfile Metrics API. */
-    private static final class HidingLoader extends ClassLoader {
-
-        HidingLoader(ClassLoader parent) {
-            super(parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith("org.eclipse.microprofile.metrics.")) {
-                throw new ClassNotFoundException(name + " (hidden, as on a server without MicroProfile Metrics)");
-            }
-            if (!name.startsWith(EngineMetrics.class.getPackageName() + ".")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        if (in == null) {
-                            throw new ClassNotFoundException(name);
-                        }
-                        byte[] bytes = in.readAllBytes();
-                        loaded = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                if (resolve) {
-                    resolveClass(loaded);
-                }
-                return loaded;
-            }
-        }
     }
 }
