@@ -74,23 +74,25 @@ function renderNode(node, byStepKey, placed, open) {
   const children = node.children.map((child) => renderNode(child, byStepKey, placed, open));
   const childRuns = (byStepKey.get(node.path) || []);
   childRuns.forEach((c) => placed.add(c.run.id));
-  const took = entry ? duration(spanOf(entry)) : '';
+  // the engine's own entries (waits, markers) take no time themselves: their timeline bar tells more
+  const took = entry && !entry.name.startsWith('@') ? duration(spanOf(entry)) : '';
   const summary = h('summary', {},
     h('span', { className: 'step-label' }, label),
     entry ? h('span', { className: statusClass(entry.status) }, entry.status) : h('span', { className: 'muted' }, 'scope'),
     entry && entry.attempt > 1 ? h('span', { className: 'attempt', dataset: { testid: 'step-attempt' } },
       `attempt ${entry.attempt}`) : null,
     took ? h('span', { className: 'muted' }, took) : null);
-  const details = h('details', {
+  // a scope (a branch, the compensations) has nothing to expand: only its children
+  const head = entry ? h('details', {
     open: open.has(node.path),
     onToggle: (e) => (e.target.open ? open.add(node.path) : open.delete(node.path)),
-  }, summary, entry ? entryDetails(entry) : null);
+  }, summary, entryDetails(entry)) : h('div', { className: 'scope' }, [...summary.childNodes]);
   return h('li', {
     role: 'treeitem',
     id: `step-${cssId(node.path)}`,
     dataset: { testid: 'step-node', key: node.path, name: entry ? entry.name : node.segment,
       status: entry ? entry.status : null },
-  }, details,
+  }, head,
   childRuns.length ? renderChildRuns(childRuns) : null,
   children.length ? h('ul', { role: 'group' }, children) : null);
 }

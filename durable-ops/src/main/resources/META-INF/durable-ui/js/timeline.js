@@ -64,15 +64,18 @@ export function buildTimeline(run, steps, now) {
     const slash = entry.key.lastIndexOf('/');
     const scope = slash < 0 ? '' : entry.key.slice(0, slash + 1);
     const local = slash < 0 ? entry.key : entry.key.slice(slash + 1);
-    const depth = entry.key.split('/').length - 1;
+    const segments = entry.key.split('/');
+    const depth = segments.length - 1;
     const base = { key: entry.key, depth, attempt: entry.attempt, status: entry.status };
+    // inside a parallel branch or the compensations, the label says which
+    const where = depth > 0 ? `${segments[depth - 1] === '@saga' ? 'compensation' : segments[depth - 1]} › ` : '';
     const name = entry.name;
     if (INSTANTS.some((p) => name.startsWith(p)) || OUTCOMES.some((p) => name.startsWith(p))) {
       continue;
     }
     if (name === '@sleep') {
       const wake = parseInstant(entry.result);
-      bars.push({ ...base, kind: 'sleep', label: 'sleep', from: clip(from), to: clip(wake),
+      bars.push({ ...base, kind: 'sleep', label: `${where}sleep`, from: clip(from), to: clip(wake),
         detail: `until ${time(entry.result)}` });
       continue;
     }
@@ -82,7 +85,7 @@ export function buildTimeline(run, steps, now) {
       const outcome = byKey.get(scope + outcomePrefix + local.slice(request.length));
       const to = outcome ? ms(outcome.startedAt) : end;
       const how = outcome ? (outcome.errorType === 'timeout' ? 'timed out' : 'done') : 'still waiting';
-      bars.push({ ...base, kind, label: label(name.slice(request.length)), from: clip(from), to: clip(to),
+      bars.push({ ...base, kind, label: where + label(name.slice(request.length)), from: clip(from), to: clip(to),
         detail: how });
       continue;
     }
@@ -90,18 +93,18 @@ export function buildTimeline(run, steps, now) {
       const inside = sorted.filter((s) => s.key.startsWith(entry.key + '/')).map((s) => ms(s.startedAt))
         .filter((t) => t !== null);
       const first = inside.length ? Math.min(...inside) : from;
-      bars.push({ ...base, kind: 'parallel', label: entryLabel(name), from: clip(first), to: clip(done ?? from),
+      bars.push({ ...base, kind: 'parallel', label: where + entryLabel(name), from: clip(first), to: clip(done ?? from),
         detail: entry.status === 'FAILED' ? 'a branch failed' : 'all branches done' });
       continue;
     }
     const running = entry.status === 'RUNNING';
     const kind = entry.status === 'FAILED' ? 'failed' : running ? 'running'
       : entry.attempt > 1 || entry.status === 'RETRYING' ? 'retried' : 'completed';
-    bars.push({ ...base, kind, label: entryLabel(name), from: clip(from), to: clip(running ? end : done ?? from),
+    bars.push({ ...base, kind, label: where + entryLabel(name), from: clip(from), to: clip(running ? end : done ?? from),
       detail: `${entry.status.toLowerCase()}${entry.attempt > 1 ? `, attempt ${entry.attempt}` : ''}` });
     if (entry.status === 'RETRYING') {
       const next = parseInstant(entry.result);
-      bars.push({ ...base, kind: 'retry-wait', label: `retry ${entryLabel(name)}`, from: clip(done ?? from),
+      bars.push({ ...base, kind: 'retry-wait', label: `${where}retry ${entryLabel(name)}`, from: clip(done ?? from),
         to: clip(next), detail: `next attempt ${time(entry.result)}` });
     }
   }
