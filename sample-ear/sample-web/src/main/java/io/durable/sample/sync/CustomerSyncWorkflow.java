@@ -42,7 +42,7 @@ public class CustomerSyncWorkflow {
         return syncs.run(spec, sync -> {
             PaginationResult result = sync.paginate(new CursorPaging<>("customers", Customer.class, null, "crm",
                     cursor -> {
-                        CrmPage page = crm.customers(request.apiBase(), cursor);
+                        CrmPage page = crm.customers(cursor);
                         return new io.durable.sync.Page<>(page.items(), page.nextCursor());
                     },
                     importer::importPage));

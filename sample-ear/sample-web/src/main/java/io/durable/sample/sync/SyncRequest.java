@@ -1,10 +1,10 @@
 package io.durable.sample.sync;
 
 /**
- * What a customer sync is started with.
+ * What a customer sync is started with. The CRM's address is not part of it: it comes from
+ * configuration ({@link CrmClient}), so no caller can make the server fetch a URL of its choosing.
  *
- * @param apiBase the fake CRM's address (the server itself, on loopback)
  * @param trigger what started it
  */
-public record SyncRequest(String apiBase, String trigger) {
+public record SyncRequest(String trigger) {
 }

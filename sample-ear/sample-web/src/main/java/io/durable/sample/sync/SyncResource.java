@@ -17,13 +17,11 @@ import jakarta.json.Json;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -42,6 +40,8 @@ import java.util.regex.Pattern;
 public class SyncResource {
 
     private static final Pattern RUN_ID = Pattern.compile("[0-9a-f-]{36}");
+    /** The page log shown, at most: the sample's CRM has 50 pages by default. */
+    private static final int MAX_PAGES = 1000;
 
     @Inject
     WorkflowEngine engine;
@@ -59,9 +59,6 @@ public class SyncResource {
     @PersistenceContext(unitName = "sample")
     EntityManager em;
 
-    @Context
-    HttpServletRequest request;
-
     @POST
     @Path("customers")
     public Response start() {
@@ -70,10 +67,8 @@ public class SyncResource {
             ResourceLock held = lock.get();
             throw new ResourceLockedException(held.resource(), held.holder(), held.expiresAt());
         }
-        // the fake CRM is this server: call it on loopback, on the port this request came in on
-        String apiBase = "http://127.0.0.1:" + request.getLocalPort() + request.getContextPath() + "/api/fake-crm";
         RunId runId = engine.start(CustomerSyncWorkflow.class, "customers-" + UUID.randomUUID(),
-                new SyncRequest(apiBase, "manual"), ConflictPolicy.FAIL);
+                new SyncRequest("manual"), ConflictPolicy.FAIL);
         return Response.status(201).entity(Json.createObjectBuilder().add("runId", runId.value()).build().toString())
                 .build();
     }
@@ -104,7 +99,8 @@ public class SyncResource {
         long distinct = em.createQuery("SELECT COUNT(DISTINCT c.externalId) FROM SyncedCustomer c", Long.class)
                 .getSingleResult();
         var pages = Json.createArrayBuilder();
-        em.createQuery("SELECT p FROM PageLog p ORDER BY p.firstItem", PageLog.class).getResultList()
+        em.createQuery("SELECT p FROM PageLog p ORDER BY p.firstItem", PageLog.class).setMaxResults(MAX_PAGES)
+                .getResultList()
                 .forEach(p -> pages.add(Json.createObjectBuilder().add("runId", p.runId).add("firstItem", p.firstItem)
                         .add("items", p.items)));
         return Json.createObjectBuilder().add("rows", rows).add("distinctExternalIds", distinct).add("pages", pages)

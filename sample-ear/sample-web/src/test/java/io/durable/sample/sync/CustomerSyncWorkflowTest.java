@@ -34,7 +34,7 @@ class CustomerSyncWorkflowTest {
 
     @Test
     void a_sync_imports_every_page_once_and_waits_out_the_crms_rate_limit(WorkflowTestKit kit) {
-        RunId run = engine.start(CustomerSyncWorkflow.class, "sync-1", new SyncRequest("http://crm.test", "test"));
+        RunId run = engine.start(CustomerSyncWorkflow.class, "sync-1", new SyncRequest("test"));
         kit.awaitQuiet();
         String waiting = engine.status(run).waitingFor();
         assertTrue(waiting.startsWith("retry:"), waiting);

@@ -23,7 +23,7 @@ public class FakeCrm extends CrmClient {
     }
 
     @Override
-    public CrmPage customers(String apiBase, String cursor) {
+    public CrmPage customers(String cursor) {
         requests.incrementAndGet();
         if (cursor == null) {
             return new CrmPage(List.of(customer("c1"), customer("c2")), "p2");
