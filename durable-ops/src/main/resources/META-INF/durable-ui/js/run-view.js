@@ -140,7 +140,7 @@ export function renderRunView(main, { id, me }) {
   function renderFields(run) {
     const link = (runId) => (runId ? h('a', { href: runHref(runId) }, runId) : '');
     const action = run.lastAction
-      ? `${run.lastAction.kind} by ${run.lastAction.actor} at ${time(run.lastAction.at)}`
+      ? `${String(run.lastAction.kind).toLowerCase()} by ${run.lastAction.actor} at ${time(run.lastAction.at)}`
         + `${run.lastAction.reason ? ` (${run.lastAction.reason})` : ''}`
       : '';
     const rows = [

@@ -6,7 +6,7 @@
 // scope (a branch, the saga's compensations). Child runs (from /tree) hang under the entry that
 // started them (their parentStepKey).
 import { h, replace } from './dom.js';
-import { duration, entryLabel, json, ms, time } from './format.js';
+import { duration, entryLabel, json, ms, shortId, time } from './format.js';
 import { runHref } from './router.js';
 import { statusClass } from './statuses.js';
 
@@ -114,7 +114,8 @@ function entryDetails(entry) {
 function renderChildRuns(trees) {
   return h('ul', { className: 'child-runs', 'aria-label': 'Child runs' }, trees.map((tree) => h('li', {
     dataset: { testid: 'child-run', runId: tree.run.id },
-  }, h('a', { href: runHref(tree.run.id) }, `child run ${tree.run.workflow} ${tree.run.instanceId}`), ' ',
+  }, h('a', { href: runHref(tree.run.id), title: `instance ${tree.run.instanceId}` },
+    `child run ${tree.run.workflow} ${shortId(tree.run.id)}`), ' ',
   h('span', { className: statusClass(tree.run.status) }, tree.run.status),
   tree.truncated ? h('span', { className: 'muted' }, ' (more children not shown)') : null,
   tree.children && tree.children.length ? renderChildRuns(tree.children) : null)));

@@ -1,6 +1,5 @@
 package io.durable.sample.dashboard;
 
-import io.durable.sample.Http;
 import io.durable.sample.LoopbackPorts;
 import io.durable.sample.PayaraMicroProcess;
 import jakarta.json.JsonObject;
@@ -130,8 +129,8 @@ class DashboardIT {
 
     @Test
     void a_viewer_sees_the_runs_their_step_tree_and_timeline_and_every_action_is_refused() throws Exception {
-        String order = sample.start(OPERATOR, "order", "dash-order-ok", Http.order("dash-order-ok", "widget", 1));
-        String failed = sample.start(OPERATOR, "order", "dash-order-bad", Http.order("dash-order-bad", "no-such-sku", 1));
+        String order = sample.start(OPERATOR, "order", "dash-order-ok", order("dash-order-ok", "widget", 1));
+        String failed = sample.start(OPERATOR, "order", "dash-order-bad", order("dash-order-bad", "no-such-sku", 1));
         String fulfilment = sample.start(OPERATOR, "fulfilment", "dash-fulfil", "\"dash-fulfil\"");
         String purchase = sample.start(OPERATOR, "purchase", "dash-purchase-v", "\"dash-purchase-v\"");
         sample.awaitStatus(OPERATOR, order, "COMPLETED");
@@ -267,8 +266,8 @@ class DashboardIT {
 
     @Test
     void a_user_of_another_tenant_sees_none_of_acmes_runs_and_an_admin_sees_both() throws Exception {
-        String acme = sample.start(OPERATOR, "order", "dash-acme-own", Http.order("dash-acme-own", "widget", 1));
-        String globex = sample.start(GLOBEX, "order", "dash-globex-own", Http.order("dash-globex-own", "widget", 1));
+        String acme = sample.start(OPERATOR, "order", "dash-acme-own", order("dash-acme-own", "widget", 1));
+        String globex = sample.start(GLOBEX, "order", "dash-globex-own", order("dash-globex-own", "widget", 1));
         sample.awaitStatus(OPERATOR, acme, "COMPLETED");
         sample.awaitStatus(GLOBEX, globex, "COMPLETED");
 
@@ -300,6 +299,10 @@ class DashboardIT {
         WebElement owner = b.driver().findElement(By.cssSelector("[data-run-id='" + globex + "'] td:last-child"));
         assertEquals(GLOBEX.tenant, owner.getText());
         assertNotEquals(VIEWER.tenant, GLOBEX.tenant);
+    }
+
+    private static String order(String orderId, String sku, int quantity) {
+        return "{\"orderId\":\"" + orderId + "\",\"sku\":\"" + sku + "\",\"quantity\":" + quantity + ",\"amountCents\":1250}";
     }
 
     private static int count(Browser b, String status) {

@@ -1,9 +1,10 @@
 package io.durable.sample.dashboard;
 
-import io.durable.sample.Http;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -22,6 +23,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
  */
 final class SampleClient {
 
+    /** An answer: its status and body. */
+    record Answer(int status, String body) {
+        JsonObject object() {
+            try (var reader = Json.createReader(new StringReader(body))) {
+                return reader.readObject();
+            }
+        }
+    }
+
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String root;
 
@@ -30,25 +40,25 @@ final class SampleClient {
         this.root = root;
     }
 
-    Http.Answer get(DemoUser user, String path) {
+    Answer get(DemoUser user, String path) {
         return send(user, HttpRequest.newBuilder(URI.create(root + path)).GET());
     }
 
-    Http.Answer post(DemoUser user, String path, String json) {
+    Answer post(DemoUser user, String path, String json) {
         return send(user, HttpRequest.newBuilder(URI.create(root + path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** Starts a run through the sample's API; it belongs to the user's tenant. */
     String start(DemoUser user, String workflow, String instanceId, String input) {
-        Http.Answer answer = post(user, "api/runs/" + workflow + "/" + instanceId, input);
+        Answer answer = post(user, "api/runs/" + workflow + "/" + instanceId, input);
         assertEquals(201, answer.status(), answer.body());
         return answer.object().getString("runId");
     }
 
     /** The run as the operator API shows it to the user. */
     JsonObject run(DemoUser user, String runId) {
-        Http.Answer answer = get(user, "api/durable/runs/" + runId);
+        Answer answer = get(user, "api/durable/runs/" + runId);
         assertEquals(200, answer.status(), answer.body());
         return answer.object();
     }
@@ -63,12 +73,12 @@ final class SampleClient {
         return awaitRun(user, runId, run -> status.equals(run.getString("status")));
     }
 
-    private Http.Answer send(DemoUser user, HttpRequest.Builder request) {
+    private Answer send(DemoUser user, HttpRequest.Builder request) {
         request.header("Authorization", user.basic());
         try {
             HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            return new Http.Answer(response.statusCode(), response.body());
+            return new Answer(response.statusCode(), response.body());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
