@@ -200,12 +200,17 @@ export function renderRunView(main, { id, me }) {
     }))));
   }
 
-  function renderSignals(list) {
+  function renderSignals(all) {
+    // names starting with '@' are the engine's own: a child's result, an approval's decision
+    const list = all.filter((s) => !s.name.startsWith('@'));
+    const internal = all.length - list.length;
+    const note = internal ? h('p', { className: 'muted', dataset: { testid: 'engine-signals' } },
+      `${internal} engine signal${internal > 1 ? 's' : ''} (child results, approval decisions) not shown.`) : null;
     if (!list.length) {
-      replace(signals, h('p', { className: 'muted' }, 'None.'));
+      replace(signals, h('p', { className: 'muted' }, 'None.'), note);
       return;
     }
-    replace(signals, h('table', {}, h('thead', {}, h('tr', {},
+    replace(signals, note, h('table', {}, h('thead', {}, h('tr', {},
       h('th', { scope: 'col' }, 'Name'), h('th', { scope: 'col' }, 'Payload'), h('th', { scope: 'col' }, 'Sent'),
       h('th', { scope: 'col' }, 'Received'))),
     h('tbody', {}, list.map((s) => h('tr', { dataset: { testid: 'signal-row', name: s.name } },

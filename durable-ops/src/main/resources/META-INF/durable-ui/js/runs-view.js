@@ -108,10 +108,11 @@ export function renderRunsView(main, { params, me }) {
   function row(run) {
     return h('tr', { dataset: { testid: 'run-row', runId: run.id, status: run.status } },
       h('td', {}, h('a', { href: runHref(run.id), title: run.id, dataset: { testid: 'run-link' } }, shortId(run.id))),
-      h('td', {}, run.workflow), h('td', {}, run.instanceId),
+      h('td', {}, run.workflow), h('td', { className: 'clip', title: run.instanceId }, run.instanceId),
       h('td', {}, h('span', { className: statusClass(run.status) }, run.status),
         run.paused ? h('span', { className: 'status status-paused' }, 'PAUSED') : null),
-      h('td', {}, time(run.createdAt)), h('td', {}, time(run.finishedAt)), h('td', {}, run.waitingFor || ''),
+      h('td', { className: 'nowrap' }, time(run.createdAt)), h('td', { className: 'nowrap' }, time(run.finishedAt)),
+      h('td', { className: 'clip', title: run.waitingFor || null }, run.waitingFor || ''),
       me.admin ? h('td', {}, run.owner || '—') : null);
   }
 

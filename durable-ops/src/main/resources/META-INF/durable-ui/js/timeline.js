@@ -157,8 +157,10 @@ export function renderTimeline(container, run, steps, now) {
         + `${clock(bar.from)} .. ${clock(bar.to)}\n${bar.detail}`,
       dataset: { testid: 'timeline-bar', kind: bar.kind, label: bar.label, key: bar.key },
     });
-    el.style.left = `${pct(bar.from)}%`;
-    el.style.width = `${Math.max(pct(bar.to) - pct(bar.from), 0.3)}%`;
+    // an instant still gets a visible sliver, kept inside the track at the run's very end
+    const width = Math.max(pct(bar.to) - pct(bar.from), 0.3);
+    el.style.left = `${Math.min(pct(bar.from), 100 - width)}%`;
+    el.style.width = `${width}%`;
     const label = h('span', { className: 'row-label', title: bar.key || 'run' }, bar.label);
     label.style.paddingLeft = `${0.4 + bar.depth}em`;
     return h('li', { className: 'timeline-row' }, label, h('span', { className: 'track' }, el));

@@ -53,7 +53,7 @@ final class Browser implements AutoCloseable {
                 .setBinary(chromium)
                 // root in a container has no user namespace for the sandbox; /dev/shm may be small
                 .addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                        "--window-size=1440,1900", "--lang=en-GB", "--no-first-run", "--disable-extensions",
+                        "--window-size=1440,1400", "--lang=en-GB", "--no-first-run", "--disable-extensions",
                         "--disable-background-networking", "--disable-sync", "--disable-component-update");
         driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60)).scriptTimeout(Duration.ofSeconds(30));
