@@ -85,9 +85,10 @@ public interface WorkflowEngine {
      * @param payload        the payload, of the declared type ({@code null} allowed)
      * @param idempotencyKey optional: a retried send with the same key is delivered once
      * @return the receipt
-     * @throws RunNotFoundException    when no such run exists
+     * @throws RunNotFoundException    when no such run exists (or it belongs to another tenant)
      * @throws RunFinishedException    when the run has finished
      * @throws UnknownSignalException  when the workflow does not declare the name
+     * @throws AccessDeniedException   when an authenticated person without the operator role sends it
      * @throws PayloadException        when the payload is of another type or larger than the limit
      */
     SignalReceipt signal(RunId runId, String name, Object payload, String idempotencyKey);
@@ -100,7 +101,9 @@ public interface WorkflowEngine {
      * @param payloadJson    the payload as JSON ({@code null} for none)
      * @param idempotencyKey optional: a retried send with the same key is delivered once
      * @return the receipt
-     * @throws PayloadException when the JSON is malformed, does not bind, or is over the size limit
+     * @throws PayloadException      when the JSON is malformed, does not bind, or is over the size limit
+     * @throws RunNotFoundException  when no such run exists (or it belongs to another tenant)
+     * @throws AccessDeniedException when an authenticated person without the operator role sends it
      */
     SignalReceipt signalJson(RunId runId, String name, String payloadJson, String idempotencyKey);
 
@@ -109,11 +112,13 @@ public interface WorkflowEngine {
      * run keeps its wake time; it wakes only after it is unpaused.
      *
      * @param runId  the run
-     * @param actor  who pauses it
+     * @param actor  who pauses it (an authenticated person's name replaces it)
      * @param reason why
      * @return the run afterwards
+     * @throws RunNotFoundException         when no such run exists (or it belongs to another tenant)
      * @throws RunFinishedException         when it has finished
      * @throws IllegalTransitionException   when it is paused already
+     * @throws AccessDeniedException        when an authenticated person without the operator role calls it
      */
     RunInfo pause(RunId runId, String actor, String reason);
 
@@ -121,11 +126,13 @@ public interface WorkflowEngine {
      * Lets a paused run go on.
      *
      * @param runId  the run
-     * @param actor  who unpauses it
+     * @param actor  who unpauses it (an authenticated person's name replaces it)
      * @param reason why
      * @return the run afterwards
+     * @throws RunNotFoundException        when no such run exists (or it belongs to another tenant)
      * @throws RunFinishedException        when it has finished
      * @throws IllegalTransitionException  when it is not paused
+     * @throws AccessDeniedException       when an authenticated person without the operator role calls it
      */
     RunInfo unpause(RunId runId, String actor, String reason);
 
@@ -133,11 +140,19 @@ public interface WorkflowEngine {
      * Cancels a run for good: a parked run loses its wake-ups, an executing run stops at its next
      * journal write (a step that is executing completes its body, but nothing after it runs).
      *
+     * <p>Every unfinished descendant is cancelled with it, however many there are: the children of
+     * each run the cancel reaches are read a page at a time, breadth first, and the run and all its
+     * descendants are cancelled in one transaction (all or none; a very large tree makes it a long
+     * one). A child that finished on its own meanwhile is left as it ended; a child that had finished
+     * before is not descended into.
+     *
      * @param runId  the run
-     * @param actor  who cancels it
+     * @param actor  who cancels it (an authenticated person's name replaces it)
      * @param reason why
      * @return the run afterwards, CANCELLED
-     * @throws RunFinishedException when it has finished already
+     * @throws RunNotFoundException  when no such run exists (or it belongs to another tenant)
+     * @throws RunFinishedException  when it has finished already
+     * @throws AccessDeniedException when an authenticated person without the operator role calls it
      */
     RunInfo cancel(RunId runId, String actor, String reason);
 
@@ -149,12 +164,13 @@ public interface WorkflowEngine {
      * as well. To give up on a blocked run instead, {@link #cancel} it.
      *
      * @param runId  the run
-     * @param actor  who retries it
+     * @param actor  who retries it (an authenticated person's name replaces it)
      * @param reason why
      * @return the run afterwards, PENDING
-     * @throws RunNotFoundException        when there is no such run
+     * @throws RunNotFoundException        when there is no such run (or it belongs to another tenant)
      * @throws RunFinishedException        when it has finished
      * @throws IllegalTransitionException  when it is not BLOCKED
+     * @throws AccessDeniedException       when an authenticated person without the operator role calls it
      */
     RunInfo retry(RunId runId, String actor, String reason);
 
@@ -183,7 +199,7 @@ public interface WorkflowEngine {
      *
      * @param workflowName the workflow's name
      * @param instanceId   the instance id
-     * @return the run, when one exists
+     * @return the run, when one exists and belongs to the caller's tenant (or the caller is an admin)
      */
     Optional<RunInfo> find(String workflowName, String instanceId);
 
@@ -192,7 +208,7 @@ public interface WorkflowEngine {
      *
      * @param runId the run
      * @return its journaled steps in order
-     * @throws RunNotFoundException when no such run exists
+     * @throws RunNotFoundException when no such run exists (or it belongs to another tenant)
      */
     List<StepInfo> steps(RunId runId);
 
@@ -210,12 +226,14 @@ public interface WorkflowEngine {
     List<StepInfo> steps(RunId runId, int fromSequence, int limit);
 
     /**
-     * The signals sent to a run, oldest first.
+     * The signals sent to a run, oldest first (in the order they were stored), with the engine's own:
+     * those whose names start with {@code @} carry approvals' decisions and children's outcomes.
      *
      * @param runId the run
      * @param limit at most this many, 1 to {@value RunQuery#MAX_LIMIT}
      * @return its signals, received or not
-     * @throws RunNotFoundException when no such run exists (or it belongs to another tenant)
+     * @throws RunNotFoundException     when no such run exists (or it belongs to another tenant)
+     * @throws IllegalArgumentException when the limit is out of range
      */
     List<SignalInfo> signals(RunId runId, int limit);
 
@@ -232,17 +250,20 @@ public interface WorkflowEngine {
     RunExport export(RunId runId);
 
     /**
-     * Lists runs, newest first.
+     * Lists runs, newest first: the runs of {@link #page(RunQuery)}.
      *
-     * @param query filters and limit
-     * @return the matching runs
+     * @param query filters, limit and cursor; the owner filter applies only for the admin role
+     * @return the matching runs, of the caller's tenant only
+     * @throws IllegalArgumentException when the cursor is not one this engine gave out
      */
     List<RunInfo> list(RunQuery query);
 
     /**
      * Lists one page of runs, newest first (by creation time, then id); pass the page's
-     * {@link RunPage#nextCursor()} to {@link RunQuery#withCursor(String)} for the next one. Runs created
-     * while paging appear on no later page; none is skipped or repeated.
+     * {@link RunPage#nextCursor()} to {@link RunQuery#withCursor(String)} for the next one. A run's place
+     * in that order never changes, so no run is skipped or repeated however many are created while
+     * paging; a run created meanwhile is newer than the pages read and appears on no later page (a
+     * start that commits long after it took its creation time may still).
      *
      * @param query filters, limit and cursor; the owner filter applies only for the admin role
      * @return the page, of the caller's tenant only
@@ -254,7 +275,8 @@ public interface WorkflowEngine {
      * How many runs of each status match a query's filters (its status, limit and cursor are ignored).
      *
      * @param query the filters
-     * @return a count per status, statuses without runs omitted; of the caller's tenant only
+     * @return a count per status, statuses without runs omitted; of the caller's tenant only (an
+     *     admin's: every tenant's, or the query's owner's)
      */
     java.util.Map<RunStatus, Long> countByStatus(RunQuery query);
 
@@ -265,7 +287,7 @@ public interface WorkflowEngine {
      * @param runId   the run
      * @param timeout how long to wait at most
      * @return the run in its terminal status, or BLOCKED
-     * @throws RunNotFoundException    when no such run exists
+     * @throws RunNotFoundException    when no such run exists (or it belongs to another tenant)
      * @throws AwaitTimeoutException   when it has not finished in time (the run goes on)
      */
     RunInfo await(RunId runId, Duration timeout);
@@ -280,7 +302,7 @@ public interface WorkflowEngine {
      * @return the output, decoded from its journaled JSON
      * @throws WorkflowFailedException when the run failed or was cancelled
      * @throws AwaitTimeoutException   when it has not finished in time (the run goes on)
-     * @throws RunNotFoundException    when no such run exists
+     * @throws RunNotFoundException    when no such run exists (or it belongs to another tenant)
      */
     <R> R awaitResult(RunId runId, Class<R> resultType, Duration timeout);
     /**
@@ -288,12 +310,13 @@ public interface WorkflowEngine {
      *
      * @param runId  the run
      * @param key    the approval key
-     * @param actor  who approves (1 to 100 characters)
+     * @param actor  who approves (1 to 100 characters; an authenticated person's name replaces it)
      * @param reason why (may be empty)
      * @return the approval as decided
      * @throws ApprovalNotFoundException when the run has not asked for this approval
      * @throws ApprovalDecidedException  when it was decided or expired already (the first decision stands)
-     * @throws RunNotFoundException      when no such run exists
+     * @throws RunNotFoundException      when no such run exists (or it belongs to another tenant)
+     * @throws AccessDeniedException     when an authenticated person without the operator role calls it
      */
     Approval approve(RunId runId, String key, String actor, String reason);
 
@@ -302,11 +325,13 @@ public interface WorkflowEngine {
      *
      * @param runId  the run
      * @param key    the approval key
-     * @param actor  who rejects (1 to 100 characters)
+     * @param actor  who rejects (1 to 100 characters; an authenticated person's name replaces it)
      * @param reason why (may be empty)
      * @return the approval as decided
      * @throws ApprovalNotFoundException when the run has not asked for this approval
      * @throws ApprovalDecidedException  when it was decided or expired already (the first decision stands)
+     * @throws RunNotFoundException      when no such run exists (or it belongs to another tenant)
+     * @throws AccessDeniedException     when an authenticated person without the operator role calls it
      */
     Approval reject(RunId runId, String key, String actor, String reason);
 
@@ -315,14 +340,17 @@ public interface WorkflowEngine {
      *
      * @param runId the run
      * @return its pending approvals, oldest first
+     * @throws RunNotFoundException when no such run exists (or it belongs to another tenant)
      */
     List<Approval> pendingApprovals(RunId runId);
 
     /**
-     * The approvals every unfinished run waits for, oldest first.
+     * The approvals every unfinished run of the caller's tenant (an admin's: of every tenant) waits
+     * for, oldest first.
      *
      * @param limit at most this many (1 to 1000)
      * @return the pending approvals
+     * @throws PayloadException when the limit is out of range
      */
     List<Approval> pendingApprovals(int limit);
 
@@ -338,12 +366,14 @@ public interface WorkflowEngine {
 
     /**
      * A run with its child runs, recursively, bounded: at most {@code maxRuns} runs in all, read
-     * breadth first; a node whose children were cut says so ({@link RunTree#truncated()}).
+     * breadth first (one query per run in the tree, however deep or wide it is); a node whose children
+     * were cut says so ({@link RunTree#truncated()}), and of a cut node's children the newest are kept.
      *
      * @param runId   the run
      * @param maxRuns at most this many runs in the tree, the root included, 1 to {@value RunQuery#MAX_LIMIT}
      * @return the tree
-     * @throws RunNotFoundException when no such run exists (or it belongs to another tenant)
+     * @throws RunNotFoundException     when no such run exists (or it belongs to another tenant)
+     * @throws IllegalArgumentException when {@code maxRuns} is out of range
      */
     RunTree tree(RunId runId, int maxRuns);
 }

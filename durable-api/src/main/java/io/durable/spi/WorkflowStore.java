@@ -14,12 +14,14 @@ import io.durable.api.RunInfo;
 import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.SignalInfo;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -116,12 +118,36 @@ public interface WorkflowStore {
     Optional<RunInfo> findRun(String workflowName, String instanceId);
 
     /**
-     * Lists runs, newest first.
+     * Lists runs, the last written first, for the engine's own use (it is not scoped to a tenant): every
+     * filter of the query applies, its owner too when it names one; its cursor is ignored.
      *
      * @param query filters and limit
      * @return the runs
      */
     List<RunInfo> listRuns(RunQuery query);
+
+    /**
+     * Reads one page of runs, newest first by creation time, then by id (both descending): the runs
+     * that pass the filter and come strictly after the cursor in that order. The order is total and a
+     * run's place in it never changes, so paging on from the last run of each page lists every run
+     * once, whatever is created meanwhile.
+     *
+     * @param filter which runs; its owner is exact (the empty owner is an owner)
+     * @param after  the position of the last run of the page before, or {@code null} for the first page
+     * @param limit  at most this many runs, 1 to {@value RunQuery#MAX_LIMIT} + 1
+     * @return the runs, newest first
+     * @throws io.durable.api.StoreException when the database fails
+     */
+    List<RunInfo> pageRuns(RunFilter filter, RunCursor after, int limit);
+
+    /**
+     * Counts the runs that pass a filter, per status, in one query.
+     *
+     * @param filter which runs
+     * @return a count per status; statuses without runs are absent
+     * @throws io.durable.api.StoreException when the database fails
+     */
+    Map<RunStatus, Long> countRuns(RunFilter filter);
 
     /**
      * Loads a run's whole journal in one query, ordered by sequence (tracked steps that are not journal
@@ -131,6 +157,29 @@ public interface WorkflowStore {
      * @return the entries, empty when there are none
      */
     List<StepInfo> loadJournal(RunId id);
+
+    /**
+     * Loads one page of a run's journal, ordered by sequence.
+     *
+     * @param id           the run
+     * @param fromSequence the first sequence, at least 0
+     * @param limit        at most this many entries, at least 1
+     * @return the entries with a sequence of at least {@code fromSequence}, empty past the end or for
+     *     an unknown run
+     * @throws io.durable.api.StoreException when the database fails
+     */
+    List<StepInfo> loadJournal(RunId id, int fromSequence, int limit);
+
+    /**
+     * The signals sent to a run, consumed or not, in the order they were written (the engine's own
+     * signals, whose names start with {@code @}, included).
+     *
+     * @param id    the run
+     * @param limit at most this many, the oldest first
+     * @return the signals, empty for an unknown run
+     * @throws io.durable.api.StoreException when the database fails
+     */
+    List<SignalInfo> listSignals(RunId id, int limit);
 
     /**
      * Claims a run for execution: succeeds when it is PENDING and not paused, SUSPENDED, not paused and
@@ -382,11 +431,24 @@ public interface WorkflowStore {
     Approval decideApproval(RunId runId, String key, ApprovalStatus decision, String actor, String reason, Instant now);
 
     /**
-     * Pending approvals of unfinished runs, oldest first.
+     * Pending approvals of unfinished runs of every owner, oldest first.
      *
      * @param runId only this run's, or {@code null} for every run's
      * @param limit at most this many
      * @return the approvals
      */
-    List<Approval> pendingApprovals(RunId runId, int limit);
+    default List<Approval> pendingApprovals(RunId runId, int limit) {
+        return pendingApprovals(runId, null, limit);
+    }
+
+    /**
+     * Pending approvals of unfinished runs, oldest first.
+     *
+     * @param runId only this run's, or {@code null} for every run's
+     * @param owner only those of runs of this owner (exact: the empty owner is an owner), or
+     *              {@code null} for every owner
+     * @param limit at most this many
+     * @return the approvals
+     */
+    List<Approval> pendingApprovals(RunId runId, String owner, int limit);
 }

@@ -70,6 +70,15 @@ public abstract class WorkflowStoreContractTest {
         }
     }
 
+    /** The reads of the operator surface: {@link RunReadsContract}, run on this store. */
+    @Nested
+    class Reads extends RunReadsContract {
+        @Override
+        protected WorkflowStore store() {
+            return WorkflowStoreContractTest.this.store();
+        }
+    }
+
     @BeforeEach
     void newWorkflowName() {
         workflow = "wf-" + UUID.randomUUID();

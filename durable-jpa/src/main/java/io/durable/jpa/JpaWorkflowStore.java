@@ -16,6 +16,7 @@ import io.durable.api.RunInfo;
 import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.SignalInfo;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
@@ -27,6 +28,7 @@ import io.durable.jpa.internal.DueRuns;
 import io.durable.jpa.internal.FencedInsert;
 import io.durable.jpa.internal.Mapping;
 import io.durable.jpa.internal.RunEntity;
+import io.durable.jpa.internal.RunFilterQuery;
 import io.durable.jpa.internal.RunInsert;
 import io.durable.jpa.internal.SignalEntity;
 import io.durable.jpa.internal.StepEntity;
@@ -39,6 +41,8 @@ import io.durable.spi.NewRun;
 import io.durable.spi.NewSignal;
 import io.durable.spi.Park;
 import io.durable.spi.RecoverySweep;
+import io.durable.spi.RunCursor;
+import io.durable.spi.RunFilter;
 import io.durable.spi.StoredRun;
 import io.durable.spi.StoreFailure;
 import io.durable.spi.StoreLimits;
@@ -52,7 +56,9 @@ import jakarta.persistence.TypedQuery;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -170,17 +176,28 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public List<RunInfo> listRuns(RunQuery query) {
-        return read("listing runs", () -> {
-            StringBuilder jpql = new StringBuilder("SELECT r FROM RunEntity r WHERE 1 = 1");
-            query.workflow().ifPresent(w -> jpql.append(" AND r.workflowName = :w"));
-            query.statusFilter().ifPresent(s -> jpql.append(" AND r.status = :s"));
-            query.parent().ifPresent(p -> jpql.append(" AND r.parentRunId = :p"));
-            jpql.append(" ORDER BY r.seq DESC");
-            TypedQuery<RunEntity> q = entityManager().createQuery(jpql.toString(), RunEntity.class);
-            query.workflow().ifPresent(w -> q.setParameter("w", w));
-            query.statusFilter().ifPresent(s -> q.setParameter("s", s.name()));
-            query.parent().ifPresent(p -> q.setParameter("p", p.value()));
-            return q.setMaxResults(query.limit()).getResultStream().map(Mapping::toInfo).toList();
+        return read("listing runs", () -> new RunFilterQuery(RunFilter.of(query), null)
+                .runs(entityManager(), "r.seq DESC")
+                .setMaxResults(query.limit())
+                .getResultStream().map(Mapping::toInfo).toList());
+    }
+
+    @Override
+    public List<RunInfo> pageRuns(RunFilter filter, RunCursor after, int limit) {
+        return read("reading a page of runs", () -> new RunFilterQuery(filter, after)
+                .runs(entityManager(), "r.createdAt DESC, r.id DESC")
+                .setMaxResults(limit)
+                .getResultStream().map(Mapping::toInfo).toList());
+    }
+
+    @Override
+    public Map<RunStatus, Long> countRuns(RunFilter filter) {
+        return read("counting runs", () -> {
+            Map<RunStatus, Long> counts = new EnumMap<>(RunStatus.class);
+            for (Object[] row : new RunFilterQuery(filter, null).countsByStatus(entityManager()).getResultList()) {
+                counts.put(RunStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
+            }
+            return counts;
         });
     }
 
@@ -190,6 +207,26 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .createQuery("SELECT s FROM StepEntity s WHERE s.runId = :id AND s.sequence >= 0 ORDER BY s.sequence",
                         StepEntity.class)
                 .setParameter("id", id.value())
+                .getResultStream().map(Mapping::toInfo).toList());
+    }
+
+    @Override
+    public List<StepInfo> loadJournal(RunId id, int fromSequence, int limit) {
+        return read("loading a page of the journal of run " + id, () -> entityManager()
+                .createQuery("SELECT s FROM StepEntity s WHERE s.runId = :id AND s.sequence >= :from "
+                        + "ORDER BY s.sequence", StepEntity.class)
+                .setParameter("id", id.value())
+                .setParameter("from", Math.max(0, fromSequence))
+                .setMaxResults(limit)
+                .getResultStream().map(Mapping::toInfo).toList());
+    }
+
+    @Override
+    public List<SignalInfo> listSignals(RunId id, int limit) {
+        return read("listing the signals of run " + id, () -> entityManager()
+                .createQuery("SELECT s FROM SignalEntity s WHERE s.runId = :id ORDER BY s.seq", SignalEntity.class)
+                .setParameter("id", id.value())
+                .setMaxResults(limit)
                 .getResultStream().map(Mapping::toInfo).toList());
     }
 
@@ -695,16 +732,20 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     }
 
     @Override
-    public List<Approval> pendingApprovals(RunId runId, int limit) {
+    public List<Approval> pendingApprovals(RunId runId, String owner, int limit) {
         return read("listing pending approvals", () -> {
             TypedQuery<ApprovalEntity> query = entityManager().createQuery("SELECT a FROM ApprovalEntity a, RunEntity r "
                             + "WHERE a.status = :pending AND r.id = a.runId AND r.status IN :active"
-                            + (runId == null ? "" : " AND a.runId = :run") + " ORDER BY a.seq",
+                            + (runId == null ? "" : " AND a.runId = :run")
+                            + (owner == null ? "" : " AND r.owner = :owner") + " ORDER BY a.seq",
                     ApprovalEntity.class)
                     .setParameter("pending", ApprovalStatus.PENDING.name())
                     .setParameter("active", ACTIVE);
             if (runId != null) {
                 query.setParameter("run", runId.value());
+            }
+            if (owner != null) {
+                query.setParameter("owner", owner);
             }
             return query.setMaxResults(limit).getResultStream().map(Mapping::toApproval).toList();
         });

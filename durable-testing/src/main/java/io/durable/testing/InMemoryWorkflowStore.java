@@ -16,6 +16,7 @@ import io.durable.api.RunInfo;
 import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
+import io.durable.api.SignalInfo;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
@@ -28,6 +29,8 @@ import io.durable.spi.NewRun;
 import io.durable.spi.NewSignal;
 import io.durable.spi.Park;
 import io.durable.spi.RecoverySweep;
+import io.durable.spi.RunCursor;
+import io.durable.spi.RunFilter;
 import io.durable.spi.StoreLimits;
 import io.durable.spi.StoredRun;
 import io.durable.spi.StoredSignal;
@@ -242,17 +245,50 @@ public class InMemoryWorkflowStore implements WorkflowStore {
 
     @Override
     public synchronized List<RunInfo> listRuns(RunQuery query) {
+        RunFilter filter = RunFilter.of(query);
         return newestFirst().stream().map(Row::info)
-                .filter(r -> query.workflow().map(r.workflowName()::equals).orElse(true))
-                .filter(r -> query.statusFilter().map(s -> s == r.status()).orElse(true))
-                .filter(r -> query.parent().map(p -> p.equals(r.parentRunId())).orElse(true))
+                .filter(filter::matches)
                 .limit(query.limit())
                 .toList();
     }
 
     @Override
+    public synchronized List<RunInfo> pageRuns(RunFilter filter, RunCursor after, int limit) {
+        return runs.values().stream().map(Row::info)
+                .filter(filter::matches)
+                .filter(r -> after == null || after.precedes(r))
+                .sorted(RunCursor.NEWEST_FIRST)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized Map<RunStatus, Long> countRuns(RunFilter filter) {
+        Map<RunStatus, Long> counts = new java.util.EnumMap<>(RunStatus.class);
+        runs.values().stream().map(Row::info).filter(filter::matches).forEach(r -> counts.merge(r.status(), 1L, Long::sum));
+        return counts;
+    }
+
+    @Override
     public synchronized List<StepInfo> loadJournal(RunId id) {
         return List.copyOf(journals.getOrDefault(id, List.of()));
+    }
+
+    @Override
+    public synchronized List<StepInfo> loadJournal(RunId id, int fromSequence, int limit) {
+        return journals.getOrDefault(id, List.of()).stream()
+                .filter(s -> s.sequence() >= fromSequence)
+                .limit(limit)
+                .toList();
+    }
+
+    @Override
+    public synchronized List<SignalInfo> listSignals(RunId id, int limit) {
+        return signals.stream()
+                .filter(s -> s.runId().equals(id))
+                .limit(limit)
+                .map(s -> new SignalInfo(s.id(), s.name(), s.payloadJson(), s.sentAt(), s.consumed()))
+                .toList();
     }
 
     @Override
@@ -603,11 +639,12 @@ public class InMemoryWorkflowStore implements WorkflowStore {
     }
 
     @Override
-    public synchronized List<Approval> pendingApprovals(RunId runId, int limit) {
+    public synchronized List<Approval> pendingApprovals(RunId runId, String owner, int limit) {
         return approvals.values().stream()
                 .filter(a -> a.status() == ApprovalStatus.PENDING)
                 .filter(a -> runId == null || runId.equals(a.runId()))
                 .filter(a -> runs.containsKey(a.runId()) && !runs.get(a.runId()).status.isTerminal())
+                .filter(a -> owner == null || owner.equals(runs.get(a.runId()).owner))
                 .limit(limit)
                 .toList();
     }

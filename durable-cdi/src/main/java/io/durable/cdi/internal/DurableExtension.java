@@ -4,6 +4,7 @@ import io.durable.api.DurableStep;
 import io.durable.api.Workflow;
 import io.durable.api.WorkflowDefinitionException;
 import io.durable.api.WorkflowMethod;
+import io.durable.cdi.internal.access.AccessBeans;
 import io.durable.cdi.internal.composition.CompositionBeans;
 import io.durable.cdi.internal.definition.DefinitionBeans;
 import io.durable.cdi.internal.definition.Deployment;
@@ -54,7 +55,7 @@ public class DurableExtension implements Extension, Deployment, TimerModules {
     /** The engine's beans, by package; nothing in this jar is discovered by scanning. */
     private static final List<List<Class<?>>> ENGINE_BEANS = List.of(
             PlatformBeans.TYPES, JsonBeans.TYPES, TimeBeans.TYPES, DefinitionBeans.TYPES, JournalBeans.TYPES,
-            CompositionBeans.TYPES, TrackingBeans.TYPES, SyncBeans.TYPES, ExecutionBeans.TYPES);
+            CompositionBeans.TYPES, TrackingBeans.TYPES, AccessBeans.TYPES, SyncBeans.TYPES, ExecutionBeans.TYPES);
 
     private final WorkflowDefinitions workflows = new WorkflowDefinitions();
     private final StepDescriptors steps = new StepDescriptors();
@@ -66,6 +67,7 @@ public class DurableExtension implements Extension, Deployment, TimerModules {
     void registerEngineBeans(@Observes BeforeBeanDiscovery event, BeanManager beanManager) {
         List<List<Class<?>>> all = new ArrayList<>(ENGINE_BEANS);
         all.add(PlatformBeans.optional());
+        all.add(AccessBeans.optional());
         for (List<Class<?>> types : all) {
             for (Class<?> type : types) {
                 event.addAnnotatedType(beanManager.createAnnotatedType(type), DurableExtension.class.getName() + "." + type.getSimpleName());

@@ -35,8 +35,10 @@ class EngineLayoutTest {
             "journal", Set.of("definition", "time", "platform", "json"),
             "composition", Set.of("journal", "definition", "time", "platform", "json"),
             "tracking", Set.of("journal", "json"),
+            "access", Set.of("tracking", "journal"),
             "sync", Set.of("tracking", "journal", "definition", "time", "json"),
-            "execution", Set.of("composition", "tracking", "journal", "definition", "time", "platform", "json"));
+            "execution", Set.of("access", "composition", "tracking", "journal", "definition", "time", "platform",
+                    "json"));
 
     @ArchTest
     static final ArchRule the_engine_packages_are_free_of_cycles =

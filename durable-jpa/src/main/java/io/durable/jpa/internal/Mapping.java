@@ -95,6 +95,10 @@ public final class Mapping {
         return new io.durable.spi.StoredSignal(e.id, e.name, e.payloadJson, Instant.ofEpochMilli(e.sentAt));
     }
 
+    public static io.durable.api.SignalInfo toInfo(SignalEntity e) {
+        return new io.durable.api.SignalInfo(e.id, e.name, e.payloadJson, Instant.ofEpochMilli(e.sentAt), e.consumed);
+    }
+
     public static StepEntity toEntity(RunId runId, StepInfo s) {
         StepEntity e = new StepEntity();
         e.runId = runId.value();

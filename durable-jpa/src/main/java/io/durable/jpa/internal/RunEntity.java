@@ -13,7 +13,8 @@ import jakarta.persistence.UniqueConstraint;
  * job is never claimed, swept or executed, and holds no instance key (its instance id is its run id),
  * so it can never take a workflow's instance id. The owner (tenant) is the starting caller's. Times are epoch milliseconds: every database keeps them exactly, whatever its
  * timestamp precision. The claim and wake indexes make the sweep's cost follow the due runs, not all
- * runs. {@code instance_key} is the instance id while the run holds it (unique per workflow) and
+ * runs; the page indexes hold the listing order, newest first by (created at, id), of all runs, of an
+ * owner's and of a parent's children. {@code instance_key} is the instance id while the run holds it (unique per workflow) and
  * {@code NULL} once a later start with TERMINATE_EXISTING took it over.
  */
 @Entity
@@ -23,8 +24,9 @@ import jakarta.persistence.UniqueConstraint;
                 @Index(name = "durable_run_claim_ix", columnList = "kind, status, lease_expires_at"),
                 @Index(name = "durable_run_wake_ix", columnList = "kind, status, wake_at"),
                 @Index(name = "durable_run_owner_ix", columnList = "owner_id, workflow_name, created_at"),
-                @Index(name = "durable_run_created_ix", columnList = "created_at"),
-                @Index(name = "durable_run_parent_ix", columnList = "parent_run_id")
+                @Index(name = "durable_run_page_ix", columnList = "created_at, id"),
+                @Index(name = "durable_run_owner_page_ix", columnList = "owner_id, created_at, id"),
+                @Index(name = "durable_run_children_ix", columnList = "parent_run_id, created_at, id")
         })
 public class RunEntity {
 

@@ -101,7 +101,8 @@ abstract class EngineTestBase {
                                 LimitWorkflows.NestedWorkflow.class, LimitWorkflows.DeepWorkflow.class,
                                 LimitWorkflows.HugeResultWorkflow.class,
                                 SyncWorkflows.ReportingSteps.class, SyncWorkflows.ReportingWorkflow.class,
-                                BlockedWorkflows.ChangeSteps.class, BlockedWorkflows.ChangingWorkflow.class))
+                                BlockedWorkflows.ChangeSteps.class, BlockedWorkflows.ChangingWorkflow.class,
+                                TestSecurity.class, AccessWorkflows.PeekWorkflow.class))
                 .build();
     }
 }

@@ -3,6 +3,7 @@ package io.durable.cdi.internal;
 import io.durable.api.IllegalTransitionException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
+import io.durable.api.RunNotFoundException;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
@@ -187,6 +188,8 @@ class SyncToolkitTest extends EngineTestBase {
         RunId loop = engine.start(CompositionWorkflows.ForeverWorkflow.class, "owned-forever",
                 new CompositionWorkflows.Counter(1, 0));
         owner.set("tenant-elsewhere"); // the engine executes and resumes them outside the starter's request
+        assertThrows(RunNotFoundException.class, () -> engine.status(parent), "another tenant's run is not found");
+        owner.set("tenant-c");
         engine.awaitResult(parent, String.class, WAIT);
         RunInfo last = engine.await(loop, WAIT);
 

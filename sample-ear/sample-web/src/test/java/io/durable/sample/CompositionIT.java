@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -39,28 +40,31 @@ class CompositionIT {
             assertEquals(201, started.status(), started.body());
             String parent = started.object().getString("runId");
             JsonObject working = await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> api.get("runs/" + parent + "/tree").object(),
+                    .until(() -> api.get("durable/runs/" + parent + "/tree").object(),
                             tree -> tree.getJsonArray("children").size() == 2);
-            assertTrue(working.getJsonArray("children").stream().map(c -> c.asJsonObject().getString("status"))
+            assertTrue(working.getJsonArray("children").stream()
+                            .map(c -> c.asJsonObject().getJsonObject("run").getString("status"))
                     .anyMatch(s -> !List.of("COMPLETED", "FAILED", "CANCELLED").contains(s)),
                     "a child must still be working at the kill: " + working);
             server.kill9();
 
             server.start();
             JsonObject done = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500))
-                    .until(() -> api.get("runs/" + parent).object(), run -> !isActive(run));
+                    .until(() -> api.run(parent), run -> !isActive(run));
             assertEquals("COMPLETED", done.getString("status"), done.toString());
             String output = done.getJsonString("output").getString();
             assertTrue(output.matches("LBL-north-.* handed over; LBL-south-.* handed over"), output);
 
-            JsonObject tree = api.get("runs/" + parent + "/tree").object();
+            JsonObject tree = api.get("durable/runs/" + parent + "/tree").object();
             assertEquals(2, tree.getJsonArray("children").size(), "each child was started once: " + tree);
+            assertFalse(tree.getBoolean("truncated"));
             for (JsonValue child : tree.getJsonArray("children")) {
-                assertEquals("COMPLETED", child.asJsonObject().getString("status"), child.toString());
-                assertEquals(parent, child.asJsonObject().getString("parentRunId"));
+                JsonObject run = child.asJsonObject().getJsonObject("run");
+                assertEquals("COMPLETED", run.getString("status"), child.toString());
+                assertEquals(parent, run.getString("parentRunId"));
             }
-            long packingRuns = api.get("runs?workflow=packing&limit=1000").array().stream()
-                    .filter(r -> r.asJsonObject().getString("instanceId").startsWith(parent)).count();
+            long packingRuns = api.allRuns("workflow=packing").stream()
+                    .filter(r -> r.getString("instanceId").startsWith(parent)).count();
             assertEquals(2, packingRuns, "no child run was started twice");
             List<String> keys = steps(api, parent);
             assertEquals(1, keys.stream().filter(k -> k.equals("@parallel:warehouses#1/north/@child:packing#1")).count());
@@ -79,7 +83,7 @@ class CompositionIT {
         assertTrue(run.getString("error").contains("compensated: @saga/undo:charge#1, @saga/undo:reserve#1"),
                 run.toString());
         assertEquals(List.of("reserve#1", "charge#1", "ship#1", "@saga/undo:charge#1", "@saga/undo:reserve#1"),
-                steps(api, run.getString("runId")));
+                steps(api, run.getString("id")));
         assertEquals(List.of("reserved", "charged 1999", "refunded", "released"), ledger(api, "co-fail"));
     }
 
@@ -96,8 +100,8 @@ class CompositionIT {
     }
 
     private static List<String> steps(Http api, String runId) {
-        return api.get("runs/" + runId).object().getJsonArray("steps").stream()
-                .map(s -> s.asJsonObject().getString("stepKey")).toList();
+        return api.run(runId).getJsonArray("steps").stream()
+                .map(s -> s.asJsonObject().getString("key")).toList();
     }
 
     private static List<String> ledger(Http api, String orderId) {

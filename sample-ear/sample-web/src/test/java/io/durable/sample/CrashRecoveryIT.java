@@ -12,11 +12,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -45,9 +50,19 @@ class CrashRecoveryIT {
             server.start();
             Http api = new Http(server.api());
             long stockBefore = api.get("orders/stock/widget").object().getJsonNumber("stock").longValue();
-            for (int i = 0; i < RUNS; i++) {
-                Http.Answer started = api.post("orders", Http.order("crash-" + i, "widget", QUANTITY));
-                assertEquals(201, started.status(), started.body());
+            // all orders at once: posted one by one, on a loaded machine the first ones finished before the last was in
+            ExecutorService posting = Executors.newFixedThreadPool(8);
+            try {
+                List<Callable<Http.Answer>> orders = new ArrayList<>();
+                for (int i = 0; i < RUNS; i++) {
+                    String order = Http.order("crash-" + i, "widget", QUANTITY);
+                    orders.add(() -> api.post("orders", order));
+                }
+                for (Future<Http.Answer> started : posting.invokeAll(orders)) {
+                    assertEquals(201, started.get().status(), started.get().body());
+                }
+            } finally {
+                posting.shutdownNow();
             }
             Set<String> completedBeforeKill = await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(100))
                     .until(() -> completedOrders(api), done -> done.size() >= 3);
@@ -99,14 +114,9 @@ class CrashRecoveryIT {
 
     private static Set<String> completedOrders(Http api) {
         Set<String> done = new HashSet<>();
-        Http.Answer answer = api.get("runs?workflow=order&status=COMPLETED&limit=1000");
-        if (answer.status() != 200) {
-            throw new AssertionError("listing runs answered " + answer.status() + ": " + answer.body());
-        }
-        for (var value : answer.array()) {
-            JsonObject run = value.asJsonObject();
+        for (JsonObject run : api.allRuns("workflow=order&status=COMPLETED")) {
             if (run.getString("instanceId").startsWith("crash-")) {
-                done.add(run.getString("runId"));
+                done.add(run.getString("id"));
             }
         }
         return done;

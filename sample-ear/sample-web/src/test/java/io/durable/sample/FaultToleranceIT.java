@@ -55,7 +55,7 @@ class FaultToleranceIT {
                         + "|org.eclipse.microprofile.faulttolerance.exceptions.TimeoutException|written",
                 run.getString("output"), run.toString());
         List<JsonObject> steps = run.getJsonArray("steps").getValuesAs(JsonObject.class);
-        assertEquals("retried#1", steps.get(0).getString("stepKey"));
+        assertEquals("retried#1", steps.get(0).getString("key"));
         assertEquals(1, steps.get(0).getInt("attempt"), "Fault Tolerance's retries are one journaled attempt");
         assertEquals("2", api.get("fault-tolerance/ft-1/retried").body(), "the body ran twice, once per FT attempt");
         assertEquals("fallback-ft-1", steps.get(1).getString("result"));

@@ -48,7 +48,7 @@ class OrderWorkflowIT {
 
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         assertEquals(List.of("reserveStock#1", "charge#1", "ship#1", "notifyCustomer#1"),
-                run.getJsonArray("steps").stream().map(s -> s.asJsonObject().getString("stepKey")).toList());
+                run.getJsonArray("steps").stream().map(s -> s.asJsonObject().getString("key")).toList());
         assertEquals("TRK-it-1", run.getJsonObject("output").getString("trackingNumber"));
         JsonObject effects = api.get("orders/it-1/effects").object();
         assertEquals(1, effects.getInt("reservations"));
@@ -88,14 +88,17 @@ class OrderWorkflowIT {
         assertTrue(malformed.object().getString("error").contains("Cannot read the input"), malformed.body());
         assertEquals(400, api.post("runs/order/x-3", "{\"orderId\":\"x\",\"quantity\":\"lots\"}").status());
         assertEquals(400, api.post("orders", Http.order("bad id!", "widget", 1)).status());
-        assertEquals(404, api.get("runs/00000000-0000-0000-0000-000000000000").status());
-        assertEquals(400, api.get("runs?status=sleeping").status());
+        assertEquals(404, api.get("durable/runs/00000000-0000-0000-0000-000000000000").status());
+        assertEquals(400, api.get("durable/runs?status=sleeping").status());
+        Http.Answer notAnOrder = api.post("orders", "{\"orderId\":");
+        assertEquals(400, notAnOrder.status(), notAnOrder.body());
+        assertEquals(400, api.post("orders", "{\"orderId\":\"x\",\"quantity\":\"lots\"}").status());
 
         assertEquals(201, api.post("orders", Http.order("it-dup", "widget", 1)).status());
         Http.Answer duplicate = api.post("orders", Http.order("it-dup", "widget", 1));
         assertEquals(409, duplicate.status());
         assertTrue(duplicate.object().getString("error").contains("already has a run"), duplicate.body());
-        assertEquals(0, api.get("runs?workflow=no-such-workflow").array().size());
+        assertEquals(0, api.get("durable/runs?workflow=no-such-workflow").object().getJsonArray("runs").size());
     }
 
     @Test

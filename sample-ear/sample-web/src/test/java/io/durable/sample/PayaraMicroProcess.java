@@ -90,7 +90,9 @@ public final class PayaraMicroProcess implements AutoCloseable {
         Files.createDirectories(instance);
         Files.createSymbolicLink(instance.resolve("data"), root.resolve("data"));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-Dhazelcast.socket.bind.any=false", "-Dh2.bindAddress=127.0.0.1"));
+                "-Xmx512m", "-Dhazelcast.socket.bind.any=false", "-Dh2.bindAddress=127.0.0.1",
+                // the customer sync's CRM is the fake one in this very server (configuration, never input)
+                "-Dsample.crm.api-base=" + api() + "fake-crm"));
         command.addAll(systemProperties);
         command.addAll(List.of("-jar", System.getProperty("payara.microJar"),
                 "--rootdir", instance.toString(),
@@ -113,7 +115,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(500))
                 .ignoreExceptions()
                 .failFast("Payara Micro exited; see " + root.resolve("server-" + starts + ".log"), () -> !process.isAlive())
-                .until(() -> http.get("runs?limit=1").status() == 200);
+                .until(() -> http.get("durable/runs?limit=1").status() == 200);
     }
 
     /**

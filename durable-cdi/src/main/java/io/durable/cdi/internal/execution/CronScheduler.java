@@ -10,6 +10,7 @@ import io.durable.cdi.internal.definition.Deployment;
 import io.durable.cdi.internal.definition.WorkflowDefinition;
 import io.durable.cdi.internal.platform.EngineThreads;
 import io.durable.spi.EngineClock;
+import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 
@@ -57,6 +58,9 @@ public class CronScheduler {
 
     @Inject
     EngineThreads threads;
+
+    @Inject
+    WorkflowStore store;
 
     @Inject
     @EngineClock
@@ -133,7 +137,8 @@ public class CronScheduler {
 
     private Optional<Instant> lastTick(WorkflowDefinition definition) {
         String prefix = definition.name() + "@";
-        for (RunInfo run : engine.list(new RunQuery(definition.name(), null, 20))) {
+        // the schedule acts as the system: its runs are read whoever's they are, not through the scoped engine
+        for (RunInfo run : store.listRuns(new RunQuery(definition.name(), null, 20))) {
             if (run.instanceId().startsWith(prefix)) {
                 try {
                     return Optional.of(Instant.parse(run.instanceId().substring(prefix.length())));

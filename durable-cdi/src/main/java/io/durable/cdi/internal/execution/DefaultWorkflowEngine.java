@@ -14,17 +14,20 @@ import io.durable.api.RunExport;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunNotFoundException;
+import io.durable.api.RunPage;
 import io.durable.api.RunQuery;
 import io.durable.api.RunStarting;
 import io.durable.api.RunStatus;
 import io.durable.api.RunTree;
+import io.durable.api.SignalInfo;
 import io.durable.api.SignalReceipt;
 import io.durable.api.StepInfo;
 import io.durable.api.UnknownSignalException;
 import io.durable.api.WorkflowEngine;
 import io.durable.api.WorkflowFailedException;
+import io.durable.cdi.internal.access.Caller;
+import io.durable.cdi.internal.access.Callers;
 import io.durable.cdi.internal.composition.Approvals;
-import io.durable.cdi.internal.composition.ChildWorkflows;
 import io.durable.cdi.internal.definition.Deployment;
 import io.durable.cdi.internal.definition.Inputs;
 import io.durable.cdi.internal.definition.NewInput;
@@ -34,15 +37,15 @@ import io.durable.cdi.internal.platform.AfterCommit;
 import io.durable.cdi.internal.platform.EngineEvents;
 import io.durable.cdi.internal.platform.EngineMetrics;
 import io.durable.cdi.internal.platform.EngineSettings;
-import io.durable.cdi.internal.platform.StoreCalls;
 import io.durable.cdi.internal.time.WakeUps;
 import io.durable.cdi.internal.tracking.TrackingOwners;
 import io.durable.spi.EngineClock;
 import io.durable.spi.Lease;
 import io.durable.spi.NewRun;
 import io.durable.spi.NewSignal;
+import io.durable.spi.RunCursor;
+import io.durable.spi.RunFilter;
 import io.durable.spi.StoredRun;
-import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -50,9 +53,8 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -63,11 +65,18 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     /** How often a waiting caller re-reads the store, for runs another node executes. */
     private static final long RECHECK_MILLIS = 500;
-    /** Deeper run trees are cut off (a child chain this deep is a bug, not a design). */
-    private static final int MAX_TREE_DEPTH = 50;
 
     @Inject
     TrackingOwners owners;
+
+    @Inject
+    Callers callers;
+
+    @Inject
+    RunTrees trees;
+
+    @Inject
+    CancelCascade cascade;
 
     @Inject
     Deployment extension;
@@ -110,13 +119,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     EngineEvents events;
 
     @Inject
-    ChildWorkflows children;
-
-    @Inject
     Approvals approvals;
-
-    @Inject
-    TransactionRunner transactions;
 
     @Override
     public RunId start(Class<?> workflow, String instanceId, Object input) {
@@ -234,7 +237,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Override
     public SignalReceipt signal(RunId runId, String name, Object payload, String idempotencyKey) {
-        Class<?> type = signalType(runId, name);
+        Class<?> type = signalType(callers.current(), runId, name);
         if (payload != null && (type == Void.class || !JsonCodec.boxed(type).isInstance(payload))) {
             throw new PayloadException("Signal '" + name + "' carries " + type.getName() + ", but got a "
                     + payload.getClass().getName(), null);
@@ -245,7 +248,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Override
     public SignalReceipt signalJson(RunId runId, String name, String payloadJson, String idempotencyKey) {
-        Class<?> type = signalType(runId, name);
+        Class<?> type = signalType(callers.current(), runId, name);
         checkSize(name, payloadJson);
         String json = null;
         if (type != Void.class) {
@@ -261,8 +264,8 @@ class DefaultWorkflowEngine implements WorkflowEngine {
      * The run, refused when it is a tracked job: only workflow runs wait for signals and stop at step
      * boundaries.
      */
-    private RunInfo workflowRun(RunId runId, String what) {
-        RunInfo run = status(runId);
+    private RunInfo workflowRun(Caller caller, RunId runId, String what) {
+        RunInfo run = visible(caller, runId);
         if (run.job()) {
             throw new IllegalTransitionException(runId.value(), run.status(), "it is a tracked job ("
                     + run.workflowName() + "), not a workflow run, and takes no " + what
@@ -271,9 +274,10 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         return run;
     }
 
-    private Class<?> signalType(RunId runId, String name) {
+    private Class<?> signalType(Caller caller, RunId runId, String name) {
         Objects.requireNonNull(runId, "runId");
-        RunInfo run = workflowRun(runId, "signals");
+        caller.checkMayAct("signal run " + runId);
+        RunInfo run = workflowRun(caller, runId, "signals");
         WorkflowDefinition definition = extension.workflows().byName(run.workflowName());
         Class<?> type = definition.signals().get(name);
         if (type == null) {
@@ -327,43 +331,36 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         return run;
     }
 
-    /** An operator action on a workflow run (a tracked job takes none but cancel). */
+    /**
+     * An operator action on a workflow run (a tracked job takes none but cancel): a person needs the
+     * operator role and is the actor.
+     */
     private RunInfo act(RunId runId, OperatorAction.Kind kind, String actor, String reason) {
-        workflowRun(runId, kind.name().toLowerCase(java.util.Locale.ROOT));
-        return store.control(runId, new OperatorAction(kind, actor, reason, clock.instant()));
+        Objects.requireNonNull(runId, "runId");
+        Caller caller = callers.current();
+        String verb = kind.name().toLowerCase(java.util.Locale.ROOT);
+        caller.checkMayAct(verb + " run " + runId);
+        workflowRun(caller, runId, verb);
+        return store.control(runId, new OperatorAction(kind, caller.actor(actor), reason, clock.instant()));
     }
 
     @Override
     public RunInfo cancel(RunId runId, String actor, String reason) {
-        OperatorAction action = new OperatorAction(OperatorAction.Kind.CANCEL, actor, reason, clock.instant());
-        List<RunInfo> cancelled = new ArrayList<>();
-        Optional<RunId> parent = StoreCalls.inTransaction(transactions, "cancelling run " + runId, () -> {
-            RunInfo run = store.control(runId, action);
-            cancelled.add(run);
-            cancelChildren(run, actor, cancelled);
-            return children.notifyParent(run, RunStatus.CANCELLED, null, run.error(), action.at());
-        });
-        for (RunInfo run : cancelled) {
+        Objects.requireNonNull(runId, "runId");
+        Caller caller = callers.current();
+        caller.checkMayAct("cancel run " + runId);
+        visible(caller, runId);
+        CancelCascade.Outcome outcome = cascade.cancel(runId,
+                new OperatorAction(OperatorAction.Kind.CANCEL, caller.actor(actor), reason, clock.instant()));
+        for (RunInfo run : outcome.cancelled()) {
             dispatcher.stopLocally(run.id());
             wakeUps.disarm(run.id());
             metrics.runCancelled(run.workflowName());
             events.finished(run);
             waiters.finished(run.id());
         }
-        parent.ifPresent(p -> afterCommit.run(() -> dispatcher.wake(p)));
-        return cancelled.get(0);
-    }
-
-    /** Cancels the unfinished descendants of a cancelled run, depth first. */
-    private void cancelChildren(RunInfo parent, String actor, List<RunInfo> cancelled) {
-        for (RunInfo child : store.listRuns(RunQuery.childrenOf(parent.id()))) {
-            if (!child.status().isTerminal()) {
-                RunInfo run = store.control(child.id(), new OperatorAction(OperatorAction.Kind.CANCEL, actor,
-                        "parent run " + parent.id() + " was cancelled", clock.instant()));
-                cancelled.add(run);
-                cancelChildren(run, actor, cancelled);
-            }
-        }
+        outcome.parentToWake().ifPresent(p -> afterCommit.run(() -> dispatcher.wake(p)));
+        return outcome.cancelled().get(0);
     }
 
     @Override
@@ -378,8 +375,10 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     private Approval decide(RunId runId, String key, ApprovalStatus decision, String actor, String reason) {
         Objects.requireNonNull(runId, "runId");
-        status(runId);
-        Approval decided = approvals.decide(runId, key, decision, actor, reason);
+        Caller caller = callers.current();
+        caller.checkMayAct((decision == ApprovalStatus.APPROVED ? "approve" : "reject") + " on run " + runId);
+        visible(caller, runId);
+        Approval decided = approvals.decide(runId, key, decision, caller.actor(actor), reason);
         afterCommit.run(() -> dispatcher.wake(runId));
         return decided;
     }
@@ -387,8 +386,8 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     @Override
     public List<Approval> pendingApprovals(RunId runId) {
         Objects.requireNonNull(runId, "runId");
-        status(runId);
-        return store.pendingApprovals(runId, RunQuery.MAX_LIMIT);
+        visible(callers.current(), runId);
+        return store.pendingApprovals(runId, null, RunQuery.MAX_LIMIT);
     }
 
     @Override
@@ -397,25 +396,19 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             throw new PayloadException("pendingApprovals takes a limit of 1 to " + RunQuery.MAX_LIMIT + ", got " + limit,
                     null);
         }
-        return store.pendingApprovals(null, limit);
+        return store.pendingApprovals(null, callers.current().scope(), limit);
     }
 
     @Override
     public RunTree tree(RunId runId) {
-        return tree(status(runId), 0);
+        return tree(runId, RunQuery.MAX_LIMIT);
     }
 
-    private RunTree tree(RunInfo run, int depth) {
-        if (depth > MAX_TREE_DEPTH) {
-            return new RunTree(run, List.of());
-        }
-        List<RunTree> subtrees = new ArrayList<>();
-        List<RunInfo> kids = new ArrayList<>(store.listRuns(RunQuery.childrenOf(run.id())));
-        Collections.reverse(kids);
-        for (RunInfo child : kids) {
-            subtrees.add(tree(child, depth + 1));
-        }
-        return new RunTree(run, subtrees);
+    @Override
+    public RunTree tree(RunId runId, int maxRuns) {
+        checkLimit("tree", "maxRuns", maxRuns);
+        Caller caller = callers.current();
+        return trees.read(visible(caller, runId), maxRuns, caller.scope());
     }
 
     @Override
@@ -436,67 +429,91 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Override
     public RunInfo status(RunId runId) {
-        return store.findRun(runId).orElseThrow(() -> new RunNotFoundException(runId.value())).info();
+        return visible(callers.current(), runId);
+    }
+
+    /** The run, when the caller sees it; another tenant's run is as missing as one that never was. */
+    private RunInfo visible(Caller caller, RunId runId) {
+        Objects.requireNonNull(runId, "runId");
+        return store.findRun(runId).map(StoredRun::info).filter(caller::sees)
+                .orElseThrow(() -> new RunNotFoundException(runId.value()));
     }
 
     @Override
     public Optional<RunInfo> find(String workflowName, String instanceId) {
-        return store.findRun(workflowName, instanceId);
+        return store.findRun(workflowName, instanceId).filter(callers.current()::sees);
     }
 
     @Override
     public List<StepInfo> steps(RunId runId) {
-        status(runId);
+        visible(callers.current(), runId);
         return store.loadJournal(runId);
     }
 
     @Override
+    public List<StepInfo> steps(RunId runId, int fromSequence, int limit) {
+        checkLimit("steps", "limit", limit);
+        if (fromSequence < 0) {
+            throw new IllegalArgumentException("steps reads from a sequence of 0 or more, got " + fromSequence);
+        }
+        visible(callers.current(), runId);
+        return store.loadJournal(runId, fromSequence, limit);
+    }
+
+    @Override
+    public List<SignalInfo> signals(RunId runId, int limit) {
+        checkLimit("signals", "limit", limit);
+        visible(callers.current(), runId);
+        return store.listSignals(runId, limit);
+    }
+
+    @Override
     public RunExport export(RunId runId) {
-        RunInfo run = status(runId);
+        RunInfo run = visible(callers.current(), runId);
         return RunExport.of(clock.instant(), run, store.loadJournal(runId));
     }
 
     @Override
     public List<RunInfo> list(RunQuery query) {
-        return store.listRuns(query);
+        return page(query).runs();
     }
 
-    // TODO(issue 14, engine slice): interim bodies so the operator API compiles; replaced by store-backed
-    // keyset paging, counts, journal pages and signal reads scoped to the caller's tenant.
     @Override
-    public io.durable.api.RunPage page(RunQuery query) {
-        if (query.cursor() != null) {
-            throw new IllegalArgumentException("Paging with a cursor is not built yet");
+    public RunPage page(RunQuery query) {
+        Objects.requireNonNull(query, "query");
+        RunCursor after = query.cursor() == null ? null : RunCursor.decode(query.cursor());
+        RunFilter filter = RunFilter.of(query).withOwner(callers.current().ownerFilter(query.owner()));
+        List<RunInfo> runs = store.pageRuns(filter, after, query.limit() + 1);
+        if (runs.size() <= query.limit()) {
+            return new RunPage(runs, null);
         }
-        return new io.durable.api.RunPage(store.listRuns(query), null);
+        List<RunInfo> page = runs.subList(0, query.limit());
+        return new RunPage(page, RunCursor.of(page.get(page.size() - 1)).encode());
     }
 
     @Override
-    public java.util.Map<io.durable.api.RunStatus, Long> countByStatus(RunQuery query) {
-        java.util.Map<io.durable.api.RunStatus, Long> counts = new java.util.EnumMap<>(io.durable.api.RunStatus.class);
-        store.listRuns(query.withStatus(null).withCursor(null).withLimit(RunQuery.MAX_LIMIT))
-                .forEach(r -> counts.merge(r.status(), 1L, Long::sum));
-        return counts;
+    public Map<RunStatus, Long> countByStatus(RunQuery query) {
+        Objects.requireNonNull(query, "query");
+        RunFilter filter = RunFilter.of(query).withStatus(null)
+                .withOwner(callers.current().ownerFilter(query.owner()));
+        return store.countRuns(filter);
     }
 
-    @Override
-    public List<StepInfo> steps(RunId runId, int fromSequence, int limit) {
-        return steps(runId).stream().filter(s -> s.sequence() >= fromSequence).limit(limit).toList();
-    }
-
-    @Override
-    public List<io.durable.api.SignalInfo> signals(RunId runId, int limit) {
-        status(runId);
-        return List.of();
-    }
-
-    @Override
-    public RunTree tree(RunId runId, int maxRuns) {
-        return tree(runId);
+    private static void checkLimit(String method, String name, int value) {
+        if (value < 1 || value > RunQuery.MAX_LIMIT) {
+            throw new IllegalArgumentException(method + " takes a " + name + " of 1 to " + RunQuery.MAX_LIMIT
+                    + ", got " + value);
+        }
     }
 
     @Override
     public RunInfo await(RunId runId, Duration timeout) {
+        Objects.requireNonNull(timeout, "timeout");
+        Caller caller = callers.current();
+        if (caller.scope() != null) {
+            // checked once: the runs it continues as keep its owner
+            visible(caller, runId);
+        }
         long deadline = System.nanoTime() + timeout.toNanos();
         RunId current = runId;
         while (true) {
@@ -505,7 +522,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
                 RunStatus last = RunStatus.RUNNING;
                 // a run this node executes tells its end to the watch: nothing to read meanwhile
                 if (!dispatcher.executesHere(current)) {
-                    RunInfo run = status(current);
+                    RunInfo run = visible(Caller.SYSTEM, current);
                     if (run.continuedAs() != null) {
                         current = run.continuedAs();
                         continue;

@@ -3,7 +3,7 @@ package io.durable.cdi.internal.execution;
 import java.util.List;
 
 /**
- * The beans this package contributes (the engine, the dispatcher, the executor, the lifecycle and the cron scheduler), for the extension to register: the classes stay
+ * The beans this package contributes (the engine, the dispatcher, the executor, the lifecycle, the cron scheduler, the run trees and the cancel cascade), for the extension to register: the classes stay
  * package-private where nothing outside the package needs them.
  */
 public final class ExecutionBeans {
@@ -15,7 +15,9 @@ public final class ExecutionBeans {
             RunExecutor.class,
             RunWaiters.class,
             EngineLifecycle.class,
-            CronScheduler.class);
+            CronScheduler.class,
+            RunTrees.class,
+            CancelCascade.class);
 
     private ExecutionBeans() {
     }

@@ -11,6 +11,7 @@ import io.durable.track.RunSummary;
 import io.durable.track.RunTracker;
 import io.durable.track.TrackedRun;
 import io.durable.track.TrackingNotFoundException;
+import io.durable.track.TrackingOwner;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
@@ -53,6 +54,9 @@ public class SyncResource {
     TrackingStore tracking;
 
     @Inject
+    TrackingOwner owner;
+
+    @Inject
     @EngineClock
     Clock clock;
 
@@ -62,7 +66,10 @@ public class SyncResource {
     @POST
     @Path("customers")
     public Response start() {
-        Optional<ResourceLock> lock = tracking.findLock(CustomerSyncWorkflow.RESOURCE);
+        // the engine keys a sync's lock by the tenant and the resource (DefaultSyncs.lockKey): the caller's tenant's sync
+        String key = owner.currentOwner().filter(o -> !o.isEmpty()).map(o -> o + "/" + CustomerSyncWorkflow.RESOURCE)
+                .orElse(CustomerSyncWorkflow.RESOURCE);
+        Optional<ResourceLock> lock = tracking.findLock(key);
         if (lock.isPresent() && lock.get().isLive(clock.instant())) {
             ResourceLock held = lock.get();
             throw new ResourceLockedException(held.resource(), held.holder(), held.expiresAt());

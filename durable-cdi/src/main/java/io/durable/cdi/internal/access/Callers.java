@@ -1,0 +1,42 @@
+package io.durable.cdi.internal.access;
+
+import io.durable.cdi.internal.journal.Scope;
+import io.durable.cdi.internal.tracking.TrackingOwners;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+
+/**
+ * Resolves the {@link Caller} of the current thread, the one place that does: workflow code (an
+ * active journal scope) is the system; else an authenticated person ({@link Persons}, Jakarta
+ * Security where the server has it) with the tenant the application's {@code TrackingOwner} gives;
+ * else the application with that tenant (the empty one without such a bean).
+ */
+@ApplicationScoped
+public class Callers {
+
+    @Inject
+    TrackingOwners owners;
+
+    @Inject
+    Instance<Persons> persons;
+
+    /**
+     * The caller of the current thread.
+     *
+     * @return the caller
+     */
+    public Caller current() {
+        if (Scope.current() != null) {
+            return Caller.SYSTEM;
+        }
+        String tenant = owners.ofCaller();
+        if (persons.isResolvable()) {
+            Persons.Identity person = persons.get().current().orElse(null);
+            if (person != null) {
+                return new Caller.Person(person.name(), tenant, person.roles());
+            }
+        }
+        return new Caller.Application(tenant);
+    }
+}
