@@ -146,6 +146,11 @@ final class Browser implements AutoCloseable {
         return ((JavascriptExecutor) driver).executeScript(script, args);
     }
 
+    /** Runs a script that calls its last argument with its result (within the script timeout, 30 s). */
+    Object asyncScript(String script) {
+        return ((JavascriptExecutor) driver).executeAsyncScript(script);
+    }
+
     /** Confirms the open dialog. */
     void confirm() {
         visible(byTestId("confirm-dialog"));

@@ -127,6 +127,44 @@ class DashboardIT {
         }
     }
 
+    /**
+     * The timeline's and the step tree's models, run in the browser on a journal the sample's workflows
+     * do not produce (a retried step, one waiting to retry, a compensation, a paused run): the module
+     * the page uses, imported as the page imports it.
+     */
+    @Test
+    void the_timeline_shows_retries_waits_and_a_pause_and_the_tree_nests_compensations() {
+        Browser b = browser();
+        b.open("#/runs");
+        b.visible(byTestId("login-form"));
+        Object answer = b.asyncScript("""
+                const done = arguments[arguments.length - 1];
+                const at = (s) => new Date(Date.parse('2026-01-01T00:00:00Z') + s * 1000).toISOString();
+                const step = (sequence, key, name, status, attempt, s, f, result) =>
+                    ({ sequence, key, name, status, attempt, result, startedAt: at(s), finishedAt: at(f) });
+                const steps = [
+                  step(0, 'reserve#1', 'reserve', 'COMPLETED', 1, 0.1, 0.2, 'r-1'),
+                  step(1, 'charge#1', 'charge', 'COMPLETED', 3, 4, 4.5, 'p-1'),
+                  step(2, '@sleep#1', '@sleep', 'COMPLETED', 1, 5, 5, at(20)),
+                  step(3, 'notify#1', 'notify', 'RETRYING', 2, 21, 21.5, at(40)),
+                  step(4, '@saga/release#1', 'release', 'COMPLETED', 1, 22, 22.1, null),
+                ];
+                const run = { createdAt: at(0), finishedAt: null, status: 'SUSPENDED', waitingFor: 'pause', paused: true };
+                Promise.all([import('./js/timeline.js'), import('./js/step-tree.js')]).then(([timeline, tree]) => {
+                  const model = timeline.buildTimeline(run, steps, Date.parse(at(60)));
+                  const root = tree.buildStepTree(steps);
+                  done(JSON.stringify({
+                    kinds: model.bars.map((bar) => bar.kind),
+                    sleep: model.bars.filter((bar) => bar.kind === 'sleep').map((bar) => (bar.to - bar.from) / 1000),
+                    paused: model.bars.filter((bar) => bar.kind === 'parked').map((bar) => bar.label),
+                    saga: root.children.filter((n) => n.segment === '@saga').map((n) => n.children.map((c) => c.path)),
+                  }));
+                }, (e) => done(String(e)));
+                """);
+        assertEquals("{\"kinds\":[\"completed\",\"retried\",\"sleep\",\"retried\",\"retry-wait\",\"completed\",\"parked\"],"
+                + "\"sleep\":[15],\"paused\":[\"paused\"],\"saga\":[[\"@saga/release#1\"]]}", answer);
+    }
+
     @Test
     void a_viewer_sees_the_runs_their_step_tree_and_timeline_and_every_action_is_refused() throws Exception {
         String order = sample.start(OPERATOR, "order", "dash-order-ok", order("dash-order-ok", "widget", 1));
@@ -214,6 +252,7 @@ class DashboardIT {
 
         b.open("#/runs/" + sleeper);
         awaitStatus(b, sleeper, "SUSPENDED");
+        assertEquals(List.of("sleep"), b.data(byTestId("timeline-bar"), "kind"), "parked in its sleep, until now");
         b.click(byTestId("action-pause"));
         b.type(byTestId("dialog-reason"), "checking the reminder");
         b.confirm();
