@@ -9,6 +9,7 @@ import { runHref, runsHref } from './router.js';
 import { RUN_STATUSES, statusClass } from './statuses.js';
 
 const PAGE = 50;
+const MAX_PAGE = 200;
 const REFRESH_MS = 5000;
 const FILTERS = ['workflow', 'status', 'instanceId', 'owner', 'from', 'to'];
 
@@ -35,6 +36,8 @@ function isoFromInput(value) {
 export function renderRunsView(main, { params, me }) {
   const filters = Object.fromEntries(FILTERS.map((k) => [k, params[k] || '']));
   if (!me.admin) filters.owner = '';
+  const asked = Number.parseInt(params.limit, 10);
+  const pageSize = asked >= 1 && asked <= MAX_PAGE ? asked : PAGE;
   const state = { next: null, pages: 0, disposed: false };
 
   const error = h('p', { className: 'error', role: 'alert', dataset: { testid: 'page-error' }, hidden: true });
@@ -59,6 +62,8 @@ export function renderRunsView(main, { params, me }) {
     dataset: { testid: 'filter-to' } });
   const owner = h('input', { name: 'owner', value: filters.owner, maxlength: 200, autocomplete: 'off',
     dataset: { testid: 'filter-owner' } });
+  const limit = h('input', { type: 'number', name: 'limit', min: 1, max: MAX_PAGE, value: pageSize, className: 'narrow',
+    dataset: { testid: 'filter-limit' } });
   const form = h('form', { className: 'filters', role: 'search', 'aria-label': 'Filter runs',
     dataset: { testid: 'run-filters' },
     onSubmit: (e) => {
@@ -66,11 +71,12 @@ export function renderRunsView(main, { params, me }) {
       location.hash = runsHref({
         workflow: workflow.value.trim(), status: status.value, instanceId: instance.value.trim(),
         owner: me.admin ? owner.value.trim() : '', from: isoFromInput(from.value), to: isoFromInput(to.value),
+        limit: Number(limit.value) === PAGE ? '' : limit.value,
       });
     } },
   field('workflow', 'Workflow', workflow), field('status', 'Status', status),
   field('instanceId', 'Instance id', instance), field('from', 'Created from', from), field('to', 'Created to', to),
-  me.admin ? field('owner', 'Owner', owner) : null,
+  me.admin ? field('owner', 'Owner', owner) : null, field('limit', 'Per page', limit),
   h('div', { className: 'filter-buttons' },
     h('button', { type: 'submit', dataset: { testid: 'filter-apply' } }, 'Apply'),
     h('a', { href: runsHref(), className: 'button secondary', dataset: { testid: 'filter-reset' } }, 'Reset')));
@@ -85,7 +91,7 @@ export function renderRunsView(main, { params, me }) {
 
   const countQuery = () => query({ workflow: filters.workflow, instanceId: filters.instanceId, owner: filters.owner,
     from: filters.from, to: filters.to });
-  const listQuery = (cursor) => query({ ...filters, limit: PAGE, cursor });
+  const listQuery = (cursor) => query({ ...filters, limit: pageSize, cursor });
 
   function showError(err) {
     replace(error, err instanceof ApiError ? err.describe() : String(err));
@@ -96,7 +102,7 @@ export function renderRunsView(main, { params, me }) {
     const byStatus = answer.counts || {};
     const total = Object.values(byStatus).reduce((a, b) => a + b, 0);
     const chip = (statusName, label, count) => h('a', {
-      href: runsHref({ ...filters, status: statusName }),
+      href: runsHref({ ...filters, status: statusName, limit: pageSize === PAGE ? '' : pageSize }),
       className: `count ${statusName ? statusClass(statusName) : 'status'}${filters.status === statusName ? ' active' : ''}`,
       'aria-current': filters.status === statusName ? 'true' : null,
       dataset: { testid: `count-${statusName || 'ALL'}`, count },

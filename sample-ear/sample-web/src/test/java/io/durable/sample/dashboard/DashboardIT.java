@@ -338,6 +338,16 @@ class DashboardIT {
         WebElement owner = b.driver().findElement(By.cssSelector("[data-run-id='" + globex + "'] td:last-child"));
         assertEquals(GLOBEX.tenant, owner.getText());
         assertNotEquals(VIEWER.tenant, GLOBEX.tenant);
+
+        // cursor pages: one run a page, "More" appends the next page
+        b.open("#/runs?limit=1");
+        b.waitUntil(d -> b.all(byTestId("run-row")).size() == 1 && d.findElement(byTestId("runs-more")).isDisplayed());
+        String first = b.data(byTestId("run-row"), "run-id").get(0);
+        b.click(byTestId("runs-more"));
+        b.waitUntil(d -> b.all(byTestId("run-row")).size() == 2);
+        List<String> two = b.data(byTestId("run-row"), "run-id");
+        assertEquals(first, two.get(0));
+        assertNotEquals(first, two.get(1), "the second page goes on where the first ended");
     }
 
     private static String order(String orderId, String sku, int quantity) {
