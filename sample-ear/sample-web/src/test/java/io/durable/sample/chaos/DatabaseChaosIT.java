@@ -36,8 +36,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * once with a pool that does not validate. While orders run, the application's sessions are killed
  * again and again, PostgreSQL restarts, and the run table is locked for longer than a lease. After
  * each, from the database: every run completes, no journaled step ran again, every transactional
- * effect exists once. The time the fault cost the runs that were executing is printed, and asserted
- * only against two lease periods.
+ * effect exists once. The time the fault cost the runs that were executing is printed; after the
+ * killed sessions it must be less than a lease ({@link #KILLS_COST_AT_MOST}), for both pools; after
+ * a restart and a lock it is asserted only against two lease periods.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -54,6 +55,15 @@ class DatabaseChaosIT {
     private static final Duration PROVIDER_LATENCY = Duration.ofSeconds(1);
     private static final int KILLS = 12;
     private static final Duration KILL_EVERY = Duration.ofMillis(250);
+    /**
+     * What the killed sessions may cost the runs executing when the storm ended: less than a lease, so a
+     * storm is never paid for with a lease period. Measured 1.0 to 3.2 s on a loaded 2-core machine
+     * (docs/decisions.md); the bound is kept at a lease, not at those figures, so that a slower machine
+     * does not fail the build while the engine is right. The figures are printed on every run.
+     */
+    private static final Duration KILLS_COST_AT_MOST = LEASE;
+    /** Orders each node completes before the first fault, so that both JVMs are warm and start runs alike. */
+    private static final int WARM_UP_RUNS = 8;
 
     /** One application under test: a datasource variant, its database and its server. */
     record Node(String variant, String database, PayaraMicroProcess server, Http api) {
@@ -87,6 +97,11 @@ class DatabaseChaosIT {
         for (Node node : nodes) {
             node.server().awaitReady();
         }
+        // a cold node starts its first runs seconds later than a warm one: the storm must meet runs on both
+        Batch warmUp = startOrders("warm", WARM_UP_RUNS);
+        for (Node node : nodes) {
+            awaitCompleted(node, warmUp);
+        }
     }
 
     @AfterAll
@@ -118,7 +133,7 @@ class DatabaseChaosIT {
         killed += postgres.terminateSessions(databases());
         System.out.printf("killed sessions: %d sessions terminated in %d rounds over %d ms%n", killed, KILLS + 1,
                 Duration.ofNanos(System.nanoTime() - storm).toMillis());
-        batch.afterFault("killed sessions");
+        batch.afterFault("killed sessions", KILLS_COST_AT_MOST);
     }
 
     @Test
@@ -140,7 +155,7 @@ class DatabaseChaosIT {
             up = Ledger.now(c);
         }
         System.out.printf("postgresql restart: down for %d ms%n", up - down);
-        batch.afterFault("postgresql restart");
+        batch.afterFault("postgresql restart", LEASE.multipliedBy(2));
         for (Node node : nodes) {
             assertTicksOnce(node, down, up);
         }
@@ -170,7 +185,7 @@ class DatabaseChaosIT {
                 c.close();
             }
         }
-        batch.afterFault("run table locked " + LEASE.toMillis() * 3 / 2 + " ms");
+        batch.afterFault("run table locked " + LEASE.toMillis() * 3 / 2 + " ms", LEASE.multipliedBy(2));
     }
 
     private List<String> databases() {
@@ -178,17 +193,32 @@ class DatabaseChaosIT {
     }
 
     private Batch startOrders(String prefix) throws SQLException {
-        Batch batch = new Batch(prefix);
+        return startOrders(prefix, RUNS);
+    }
+
+    /** Starts the orders on the nodes in turn, one node's order after the other's, so that both batches start together. */
+    private Batch startOrders(String prefix, int runs) throws SQLException {
+        Batch batch = new Batch(prefix, runs);
         for (Node node : nodes) {
             try (Connection c = postgres.connect(node.database())) {
                 batch.stockBefore.put(node.variant(), Ledger.widgetStock(c));
             }
-            for (int i = 0; i < RUNS; i++) {
+        }
+        for (int i = 0; i < runs; i++) {
+            for (Node node : nodes) {
                 Http.Answer started = node.api().post("orders", Http.order(prefix + "-" + i, "widget", QUANTITY));
                 assertEquals(201, started.status(), started.body());
             }
         }
         return batch;
+    }
+
+    private void awaitCompleted(Node node, Batch batch) {
+        await().atMost(DONE_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
+            try (Connection c = postgres.connect(node.database())) {
+                return Ledger.completedOrders(c, batch.prefix) == batch.runs;
+            }
+        });
     }
 
     /** Waits until every node journals: the fault must hit runs mid-way. */
@@ -231,11 +261,13 @@ class DatabaseChaosIT {
     /** A batch of orders on every node, and what the test saw of them. */
     private final class Batch {
         final String prefix;
+        final int runs;
         final Map<String, Long> stockBefore = new java.util.HashMap<>();
         final Map<String, List<Ledger.Snapshot>> snapshots = new java.util.HashMap<>();
 
-        Batch(String prefix) {
+        Batch(String prefix, int runs) {
             this.prefix = prefix;
+            this.runs = runs;
         }
 
         List<Ledger.Snapshot> snapshotAll() throws SQLException {
@@ -252,9 +284,10 @@ class DatabaseChaosIT {
 
         /**
          * Right after the fault ended: which runs were executing; then waits for every run and
-         * checks the database.
+         * checks the database. The fault must have met executing runs on every node, and cost them
+         * less than {@code costAtMost}.
          */
-        void afterFault(String fault) throws Exception {
+        void afterFault(String fault, Duration costAtMost) throws Exception {
             Map<String, Long> ended = new java.util.HashMap<>();
             Map<String, Set<String>> running = new java.util.HashMap<>();
             for (Node node : nodes) {
@@ -265,25 +298,34 @@ class DatabaseChaosIT {
             }
             snapshotAll();
             for (Node node : nodes) {
-                await().atMost(DONE_WITHIN).pollInterval(Duration.ofMillis(200)).until(() -> {
-                    try (Connection c = postgres.connect(node.database())) {
-                        return Ledger.completedOrders(c, prefix) == RUNS;
-                    }
-                });
+                awaitCompleted(node, this);
             }
+            // every node's figures first: a node that fails the bound must not hide the other's
+            Map<String, long[]> costs = new java.util.HashMap<>();
             for (Node node : nodes) {
                 try (Connection c = postgres.connect(node.database())) {
                     long since = ended.get(node.variant());
                     long recovery = Ledger.slowestProgressAfter(c, running.get(node.variant()), since);
                     long drained = Ledger.lastFinished(c, prefix) - since;
+                    costs.put(node.variant(), new long[] {recovery, drained});
                     System.out.printf("%s [%s datasource]: %d runs executing when the fault ended moved again within"
-                            + " %d ms (lease %d ms); all %d runs done %d ms after it%n", fault, node.variant(),
-                            running.get(node.variant()).size(), recovery, LEASE.toMillis(), RUNS, drained);
-                    assertTrue(recovery < 2 * LEASE.toMillis(), fault + " [" + node.variant() + "]: the runs executing"
-                            + " when it ended waited " + recovery + " ms, two leases are " + 2 * LEASE.toMillis());
-                    Ledger.assertExactlyOnce(c, prefix, RUNS, QUANTITY, stockBefore.get(node.variant()),
+                            + " %d ms (lease %d ms, bound %d ms); all %d runs done %d ms after it%n", fault, node.variant(),
+                            running.get(node.variant()).size(), recovery, LEASE.toMillis(), costAtMost.toMillis(), runs,
+                            drained);
+                }
+            }
+            for (Node node : nodes) {
+                try (Connection c = postgres.connect(node.database())) {
+                    Ledger.assertExactlyOnce(c, prefix, runs, QUANTITY, stockBefore.get(node.variant()),
                             snapshots.get(node.variant()));
                 }
+                long recovery = costs.get(node.variant())[0];
+                assertTrue(!running.get(node.variant()).isEmpty(), fault + " [" + node.variant() + "]: no run was"
+                        + " executing when it ended, so it cost nothing measurable; all " + runs + " ended "
+                        + -costs.get(node.variant())[1] + " ms before");
+                assertTrue(recovery < costAtMost.toMillis(), fault + " [" + node.variant() + "]: the runs executing"
+                        + " when it ended waited " + recovery + " ms, more than " + costAtMost.toMillis() + " ms (lease "
+                        + LEASE.toMillis() + " ms)");
             }
         }
     }
