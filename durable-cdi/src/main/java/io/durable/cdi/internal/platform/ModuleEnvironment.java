@@ -5,17 +5,21 @@ import javax.naming.NamingException;
 import javax.naming.NoInitialContextException;
 
 /**
- * Whether the application's naming environment ({@code java:app}, {@code java:comp}) resolves on the
- * current thread. In a WAR it always does. In an EAR, Payara Server and GlassFish fire the
- * application's start-up event outside every module, so a library in {@code lib/} has no datasource,
- * no persistence context and no managed threads there: the engine then starts on the next start-up
- * event, which a web module fires in its own environment (see docs/decisions.md, "An engine in an
- * EAR's lib/").
+ * Whether a module of the application (a web or EJB module) is current on this thread, so that its
+ * naming environment, and with it the persistence context injected into the engine's store, is there.
+ * In a WAR it always is. In an EAR, Payara Server and GlassFish fire the application's start-up event
+ * outside every module, so a library in {@code lib/} has no datasource and no persistence context
+ * there: the engine then starts with the EAR's web module (see docs/decisions.md, "Servers and
+ * packaging" and "GlassFish 7").
  */
 public final class ModuleEnvironment {
 
-    /** A module's own naming context: it resolves only where a component of the application is current. */
-    static final String PROBE = "java:comp/env";
+    /**
+     * The current module's name, which Jakarta EE binds in every module (EE.5.15) and nowhere else.
+     * {@code java:comp/env} is no such probe: GlassFish resolves it outside every module too, and
+     * {@code java:app/AppName} resolves there on both servers.
+     */
+    static final String PROBE = "java:module/ModuleName";
 
     private ModuleEnvironment() {
     }
