@@ -44,7 +44,7 @@ class PayaraServerIT {
             assertFalse("true".equalsIgnoreCase(System.getenv("CI")), "No Payara Server at " + home + " under CI");
             Assumptions.abort("No Payara Server at " + home + " (mvn verify -Dpayara.server.skip=true): skipped");
         }
-        try (PayaraServerDomain server = new PayaraServerDomain(home, Path.of(System.getProperty("payara.server.work")))) {
+        try (AsadminDomain server = new AsadminDomain(home, Path.of(System.getProperty("payara.server.work")))) {
             server.start();
             server.deploy(Path.of(System.getProperty("sample.ear")));
             String log = Files.readString(server.serverLog());
@@ -76,7 +76,7 @@ class PayaraServerIT {
         }
     }
 
-    private String start(PayaraServerDomain server, String workflow, String instance, String input) throws Exception {
+    private String start(AsadminDomain server, String workflow, String instance, String input) throws Exception {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.api() + "runs/" + workflow + "/" + instance))
                 .timeout(Duration.ofSeconds(30)).header("Content-Type", "application/json").header("Authorization", OPERATOR)
                 .POST(HttpRequest.BodyPublishers.ofString(input)).build(), HttpResponse.BodyHandlers.ofString());
@@ -84,22 +84,22 @@ class PayaraServerIT {
         return object(answer.body()).getString("runId");
     }
 
-    private JsonObject awaitStatus(PayaraServerDomain server, String runId, String status, Duration atMost) {
+    private JsonObject awaitStatus(AsadminDomain server, String runId, String status, Duration atMost) {
         return await().atMost(atMost).pollInterval(Duration.ofMillis(500)).ignoreExceptions()
                 .until(() -> run(server, runId), run -> status.equals(run.getString("status")));
     }
 
-    private JsonObject run(PayaraServerDomain server, String runId) throws IOException, InterruptedException {
+    private JsonObject run(AsadminDomain server, String runId) throws IOException, InterruptedException {
         return get(server, "durable/runs/" + runId);
     }
 
     /** A journal entry of a run, through the operator API. */
-    private JsonObject step(PayaraServerDomain server, String runId, int sequence) throws IOException, InterruptedException {
+    private JsonObject step(AsadminDomain server, String runId, int sequence) throws IOException, InterruptedException {
         return get(server, "durable/runs/" + runId + "/steps?from=" + sequence + "&limit=1").getJsonArray("steps")
                 .getJsonObject(0);
     }
 
-    private JsonObject get(PayaraServerDomain server, String path) throws IOException, InterruptedException {
+    private JsonObject get(AsadminDomain server, String path) throws IOException, InterruptedException {
         HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(server.api() + path))
                 .timeout(Duration.ofSeconds(10)).header("Authorization", OPERATOR).GET().build(),
                 HttpResponse.BodyHandlers.ofString());

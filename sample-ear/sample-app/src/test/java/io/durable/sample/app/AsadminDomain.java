@@ -8,16 +8,18 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A Payara Server domain of its own for a test: a copy of the distribution's {@code domain1} with
- * every listener on loopback and on ports below 32768 that are free now (Payara's defaults stay
- * free for others), the JMS service disabled. Started and deployed to with {@code asadmin}; stopped with a
- * real {@code kill -9} of the server process, whose EJB timers live in its embedded database.
+ * A domain of its own for a test on Payara Server or GlassFish (they share {@code asadmin} and the
+ * layout of {@code domain.xml}): a copy of the distribution's {@code domain1} with every listener on
+ * loopback and on ports below 32768 that are free now (the defaults stay free for others), the JMS
+ * service disabled. Started and deployed to with {@code asadmin}; stopped with a real {@code kill -9}
+ * of the server process, whose EJB timers live in its embedded database.
  */
-final class PayaraServerDomain implements AutoCloseable {
+final class AsadminDomain implements AutoCloseable {
 
     private static final String NAME = "it";
     private static final Duration ASADMIN_TIMEOUT = Duration.ofSeconds(150);
@@ -28,7 +30,7 @@ final class PayaraServerDomain implements AutoCloseable {
     private final Path domains;
     private final int base;
 
-    PayaraServerDomain(Path home, Path work) throws IOException {
+    AsadminDomain(Path home, Path work) throws IOException {
         this.home = home;
         this.domains = work.resolve("domains");
         this.base = freeBase();
@@ -53,28 +55,30 @@ final class PayaraServerDomain implements AutoCloseable {
                 .replace("address=\"0.0.0.0\" port=\"3920\"", "address=\"127.0.0.1\" port=\"" + (base + 39) + "\"")
                 .replace("address=\"0.0.0.0\" port=\"8686\"", "address=\"127.0.0.1\" port=\"" + (base + 86) + "\"")
                 .replace("address=9009", "address=127.0.0.1:" + (base + 9))
+                .replace("address=*:9009", "address=127.0.0.1:" + (base + 9))
                 .replace("telnet.port=6666", "telnet.port=" + (base + 66))
                 .replace("start-port=\"5900\" das-port=\"4900\"",
                         "start-port=\"" + (base + 59) + "\" das-port=\"" + (base + 49) + "\" interface=\"127.0.0.1\"")
                 // server-config has no jms-service: its broker proxy would listen on 0.0.0.0:7676
                 .replaceFirst("value=\"7676\"", "value=\"" + (base + 76) + "\"")
-                .replaceFirst("\n        </config>", "\n            <jms-service type=\"DISABLED\" default-jms-host=\"default_JMS_host\">"
+                .replaceFirst("\n *</config>", "\n            <jms-service type=\"DISABLED\" default-jms-host=\"default_JMS_host\">"
                         + "<jms-host name=\"default_JMS_host\" host=\"127.0.0.1\" port=\"" + (base + 76) + "\" lazy-init=\"true\"/>"
                         + "</jms-service>\n        </config>")
-                // the first java-config is server-config's: H2's AUTO_SERVER and Hazelcast on loopback too
-                .replaceFirst("<jvm-options>-Djdbc.drivers=org.h2.Driver</jvm-options>",
-                        "<jvm-options>-Djdbc.drivers=org.h2.Driver</jvm-options>"
-                                + "<jvm-options>-Dh2.bindAddress=127.0.0.1</jvm-options>"
+                // the first java-config is server-config's (its JDBC driver option: Payara's H2, GlassFish's Derby):
+                // H2's AUTO_SERVER and Payara's Hazelcast on loopback too
+                .replaceFirst("<jvm-options>-Djdbc\\.drivers=[^<]*</jvm-options>",
+                        "$0<jvm-options>-Dh2.bindAddress=127.0.0.1</jvm-options>"
                                 + "<jvm-options>-Dhazelcast.socket.bind.any=false</jvm-options>"
                                 + "<jvm-options>-Xmx512m</jvm-options>"
-                                // the sample's named retry policies: Payara Server does not show the engine in the
-                                // EAR's lib/ the web module's microprofile-config.properties (see the README)
+                                // the sample's named retry policies: neither Payara Server nor GlassFish (no
+                                // MicroProfile Config here) show the engine in the EAR's lib/ the web module's
+                                // microprofile-config.properties (see the README)
                                 + RETRY_POLICIES);
         // default-config is the template of new instances, unused by this domain's server
         String server = configured.substring(0, Math.max(0, configured.indexOf("name=\"default-config\"")));
         if (server.isEmpty() || server.contains("\"0.0.0.0\"") || server.contains("port=\"8080\"")
                 || !server.contains("<jms-service type=\"DISABLED\"")) {
-            throw new IllegalStateException("domain1 of this Payara version has listeners this test does not know");
+            throw new IllegalStateException("domain1 of this server version has listeners this test does not know");
         }
         return configured;
     }
@@ -96,18 +100,26 @@ final class PayaraServerDomain implements AutoCloseable {
         asadmin("--port", String.valueOf(base + 48), "deploy", archive.toString());
     }
 
-    /** A real {@code kill -9} of the server process; returns once it is gone. */
+    /**
+     * A real {@code kill -9} of the server process; returns once it is gone. The process is the one in
+     * the domain's pid file or, where the server had not written it yet (a start that timed out), the
+     * one whose command line names this test's own domain folder: no other process is touched.
+     */
     void kill() throws IOException {
         Path pidFile = domains.resolve(NAME).resolve("config/pid");
-        if (!Files.exists(pidFile)) {
-            return;
-        }
-        long pid = Long.parseLong(Files.readString(pidFile).trim());
-        ProcessHandle.of(pid).ifPresent(server -> {
-            server.destroyForcibly();
-            server.onExit().orTimeout(30, TimeUnit.SECONDS).join();
+        Optional<ProcessHandle> server = Files.exists(pidFile)
+                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
+                : ProcessHandle.allProcesses().filter(this::runsThisDomain).findFirst();
+        server.ifPresent(process -> {
+            process.destroyForcibly();
+            process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
         });
         Files.deleteIfExists(pidFile);
+    }
+
+    private boolean runsThisDomain(ProcessHandle process) {
+        String domain = domains.resolve(NAME).toAbsolutePath().toString();
+        return process.info().commandLine().map(line -> line.contains(domain)).orElse(false);
     }
 
     Path serverLog() {
@@ -125,6 +137,9 @@ final class PayaraServerDomain implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(domains.getParent().resolve("asadmin.log").toFile());
         builder.environment().put("AS_JAVA", System.getProperty("java.home"));
+        // how long start-domain waits for the server (ms; 60 s by default): a restart deploys the EAR again,
+        // which takes longer than that on a loaded machine
+        builder.environment().put("AS_START_TIMEOUT", String.valueOf(ASADMIN_TIMEOUT.minusSeconds(10).toMillis()));
         Process process = builder.start();
         if (!process.waitFor(ASADMIN_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
             process.destroyForcibly();
@@ -143,7 +158,7 @@ final class PayaraServerDomain implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException("No free ports for a Payara Server domain below 32768");
+        throw new IllegalStateException("No free ports for a server domain below 32768");
     }
 
     private static boolean allFree(int candidate) {
