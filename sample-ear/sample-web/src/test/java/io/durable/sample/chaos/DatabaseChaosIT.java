@@ -133,7 +133,7 @@ class DatabaseChaosIT {
         killed += postgres.terminateSessions(databases());
         System.out.printf("killed sessions: %d sessions terminated in %d rounds over %d ms%n", killed, KILLS + 1,
                 Duration.ofNanos(System.nanoTime() - storm).toMillis());
-        batch.afterFault("killed sessions", KILLS_COST_AT_MOST);
+        batch.afterFault("killed sessions", KILLS_COST_AT_MOST, true);
     }
 
     @Test
@@ -155,7 +155,7 @@ class DatabaseChaosIT {
             up = Ledger.now(c);
         }
         System.out.printf("postgresql restart: down for %d ms%n", up - down);
-        batch.afterFault("postgresql restart", LEASE.multipliedBy(2));
+        batch.afterFault("postgresql restart", LEASE.multipliedBy(2), false);
         for (Node node : nodes) {
             assertTicksOnce(node, down, up);
         }
@@ -185,7 +185,7 @@ class DatabaseChaosIT {
                 c.close();
             }
         }
-        batch.afterFault("run table locked " + LEASE.toMillis() * 3 / 2 + " ms", LEASE.multipliedBy(2));
+        batch.afterFault("run table locked " + LEASE.toMillis() * 3 / 2 + " ms", LEASE.multipliedBy(2), false);
     }
 
     private List<String> databases() {
@@ -284,10 +284,12 @@ class DatabaseChaosIT {
 
         /**
          * Right after the fault ended: which runs were executing; then waits for every run and
-         * checks the database. The fault must have met executing runs on every node, and cost them
-         * less than {@code costAtMost}.
+         * checks the database. The fault must have cost the runs executing when it ended less than
+         * {@code costAtMost}; with {@code mustMeetRuns} (the killed sessions, whose storm is short and
+         * meets runs mid-way) it must have met some on every node. A restart or a lock may end with no
+         * run RUNNING (the runs wait PENDING to be claimed again), so there the figure may be 0.
          */
-        void afterFault(String fault, Duration costAtMost) throws Exception {
+        void afterFault(String fault, Duration costAtMost, boolean mustMeetRuns) throws Exception {
             Map<String, Long> ended = new java.util.HashMap<>();
             Map<String, Set<String>> running = new java.util.HashMap<>();
             for (Node node : nodes) {
@@ -320,9 +322,9 @@ class DatabaseChaosIT {
                             snapshots.get(node.variant()));
                 }
                 long recovery = costs.get(node.variant())[0];
-                assertTrue(!running.get(node.variant()).isEmpty(), fault + " [" + node.variant() + "]: no run was"
-                        + " executing when it ended, so it cost nothing measurable; all " + runs + " ended "
-                        + -costs.get(node.variant())[1] + " ms before");
+                assertTrue(!mustMeetRuns || !running.get(node.variant()).isEmpty(), fault + " [" + node.variant()
+                        + "]: no run was executing when it ended, so it cost nothing measurable; the last of the "
+                        + runs + " runs ended " + costs.get(node.variant())[1] + " ms after it");
                 assertTrue(recovery < costAtMost.toMillis(), fault + " [" + node.variant() + "]: the runs executing"
                         + " when it ended waited " + recovery + " ms, more than " + costAtMost.toMillis() + " ms (lease "
                         + LEASE.toMillis() + " ms)");
