@@ -37,7 +37,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * again and again, PostgreSQL restarts, and the run table is locked for longer than a lease. After
  * each, from the database: every run completes, no journaled step ran again, every transactional
  * effect exists once. The time the fault cost the runs that were executing is printed; after the
- * killed sessions it must be less than a lease ({@link #KILLS_COST_AT_MOST}), for both pools; after
+ * killed sessions it must be under two leases ({@link #KILLS_COST_AT_MOST}), for both pools; after
  * a restart and a lock it is asserted only against two lease periods.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -56,12 +56,12 @@ class DatabaseChaosIT {
     private static final int KILLS = 12;
     private static final Duration KILL_EVERY = Duration.ofMillis(250);
     /**
-     * What the killed sessions may cost the runs executing when the storm ended: less than a lease, so a
-     * storm is never paid for with a lease period. Measured 1.0 to 3.2 s on a loaded 2-core machine
-     * (docs/decisions.md); the bound is kept at a lease, not at those figures, so that a slower machine
-     * does not fail the build while the engine is right. The figures are printed on every run.
+     * What the killed sessions may cost the runs executing when the storm ended, asserted: two leases,
+     * the generous bound issue 17 asks for on this loaded 2-core machine. The figure is printed on every
+     * run; measured 1.0 to 3.2 s in five of six samples and 7.7 s once (docs/decisions.md). A bound of a
+     * lease, or of 6 s, would tell a lease wait apart only for short storms and failed a right engine.
      */
-    private static final Duration KILLS_COST_AT_MOST = LEASE;
+    private static final Duration KILLS_COST_AT_MOST = LEASE.multipliedBy(2);
     /** Orders each node completes before the first fault, so that both JVMs are warm and start runs alike. */
     private static final int WARM_UP_RUNS = 8;
 
