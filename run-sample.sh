@@ -17,7 +17,10 @@ rm -rf "$ROOT/root" "$ROOT/deploy"
 mkdir -p "$ROOT/deploy" "$ROOT/unpack" "$ROOT/root" "$ROOT/data"
 ln -s "$ROOT/data" "$ROOT/root/data"
 cp "$WAR" "$ROOT/deploy/"
+MICRO="$PWD/$MICRO"
 printf 'set configs.config.server-config.network-config.network-listeners.network-listener.http-listener.address=127.0.0.1\n' > "$ROOT/preboot.txt"
+# the sample's H2 is ./data/durable-sample, relative to the server's working folder
+cd "$ROOT/root"
 exec java -Xmx512m -Dhazelcast.socket.bind.any=false -Dh2.bindAddress=127.0.0.1 ${JAVA_OPTS:-} \
   -jar "$MICRO" --rootdir "$ROOT/root" --unpackdir "$ROOT/unpack" --deploymentDir "$ROOT/deploy" \
   --prebootcommandfile "$ROOT/preboot.txt" --disablephonehome --interfaces 127.0.0.1 \

@@ -7,7 +7,10 @@ import jakarta.enterprise.context.ApplicationScoped;
  * The datasource the engine (persistence unit {@code durable}) and the sample (unit {@code sample})
  * share, so a transactional step's effects and its journal row commit in one local transaction.
  *
- * <p>Embedded H2 in the server's root folder. {@code WRITE_DELAY=0} makes H2 write every commit to
+ * <p>Embedded H2 in {@code data/} under the server process's working folder: the one definition that
+ * means the same on every server (a server's own folder property, such as Payara's and GlassFish's
+ * {@code com.sun.aas.instanceRoot}, is expanded by some servers and not others). Where that folder is
+ * on each server: the README's servers table. {@code WRITE_DELAY=0} makes H2 write every commit to
  * the file before the commit returns; its default delay would lose the last half second of commits
  * on {@code kill -9}. H2 survives process crashes this way, not power loss: production belongs on
  * PostgreSQL or MariaDB.
@@ -16,7 +19,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 @DataSourceDefinition(
         name = "java:app/jdbc/durable",
         className = "org.h2.jdbcx.JdbcDataSource",
-        url = "jdbc:h2:${com.sun.aas.instanceRoot}/data/durable-sample;WRITE_DELAY=0",
+        url = "jdbc:h2:./data/durable-sample;WRITE_DELAY=0",
         user = "sa",
         password = "",
         minPoolSize = 2,

@@ -1,5 +1,7 @@
 package io.durable.sample;
 
+import io.durable.sample.portable.SampleServer;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,7 +17,7 @@ import static org.awaitility.Awaitility.await;
  * The sample as a real Payara Micro process on loopback, with its data in a root folder that
  * survives restarts. Killed with a real {@code kill -9}, frozen with {@code SIGSTOP}.
  */
-public final class PayaraMicroProcess implements AutoCloseable {
+public final class PayaraMicroProcess implements SampleServer {
 
     /**
      * The data grid a process joins: a cluster name of its own and the first port of its member,
@@ -70,6 +72,12 @@ public final class PayaraMicroProcess implements AutoCloseable {
         return root.resolve("data/durable-sample");
     }
 
+    @Override
+    public String name() {
+        return "Payara Micro " + System.getProperty("payara.version", "") + " (WAR)";
+    }
+
+    @Override
     public String api() {
         return "http://127.0.0.1:" + port + "/sample-web/api/";
     }
@@ -78,6 +86,7 @@ public final class PayaraMicroProcess implements AutoCloseable {
      * Starts the server on a fresh instance root whose {@code data} folder is the one kept across
      * restarts: a reused root would deploy the application twice (once recorded, once given).
      */
+    @Override
     public void start() throws IOException {
         launch();
         awaitReady();
@@ -104,6 +113,8 @@ public final class PayaraMicroProcess implements AutoCloseable {
                 "--port", Integer.toString(port)));
         command.addAll(List.of("--clustername", cluster.name(), "--startport", Integer.toString(cluster.startPort())));
         process = new ProcessBuilder(command)
+                // the sample's H2 lives in ./data: the instance root links it to the folder kept across restarts
+                .directory(instance.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(root.resolve("server-" + starts + ".log").toFile())
                 .start();
@@ -125,6 +136,16 @@ public final class PayaraMicroProcess implements AutoCloseable {
      */
     public String log(int start) throws IOException {
         return Files.readString(root.resolve("server-" + start + ".log"));
+    }
+
+    /** Nothing: {@link #start} deploys the sample from the deployment folder. */
+    @Override
+    public void deploy() {
+    }
+
+    @Override
+    public void kill() throws IOException, InterruptedException {
+        kill9();
     }
 
     /** A real SIGKILL: no shutdown hook, no lease release, nothing flushed. */

@@ -1,5 +1,7 @@
 package io.durable.sample.app;
 
+import io.durable.sample.portable.SampleServer;
+
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -19,19 +21,29 @@ import java.util.stream.Stream;
  * service disabled. Started and deployed to with {@code asadmin}; stopped with a real {@code kill -9}
  * of the server process, whose EJB timers live in its embedded database.
  */
-final class AsadminDomain implements AutoCloseable {
+final class AsadminDomain implements SampleServer {
 
     private static final String NAME = "it";
     private static final Duration ASADMIN_TIMEOUT = Duration.ofSeconds(150);
     /** Offsets from the base port, as {@code asadmin create-domain --portbase} assigns them. */
     private static final int[] OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
 
+    private final String name;
     private final Path home;
     private final Path domains;
+    private final Path archive;
     private final int base;
 
-    AsadminDomain(Path home, Path work) throws IOException {
+    /**
+     * @param name    the server's name and version, as the suite prints it
+     * @param home    the distribution's folder (with {@code bin/asadmin})
+     * @param work    this test's folder, emptied first
+     * @param archive the application {@link #deploy} deploys
+     */
+    AsadminDomain(String name, Path home, Path work, Path archive) throws IOException {
+        this.name = name;
         this.home = home;
+        this.archive = archive;
         this.domains = work.resolve("domains");
         this.base = freeBase();
         deleteTree(work);
@@ -40,8 +52,14 @@ final class AsadminDomain implements AutoCloseable {
         Files.writeString(config, loopback(Files.readString(config)));
     }
 
+    @Override
+    public String name() {
+        return name;
+    }
+
     /** The sample EAR's REST API (context root {@code /sample}, set in this module's pom). */
-    String api() {
+    @Override
+    public String api() {
         return "http://127.0.0.1:" + (base + 80) + "/sample/api/";
     }
 
@@ -92,11 +110,13 @@ final class AsadminDomain implements AutoCloseable {
             .map(setting -> "<jvm-options>-D" + setting + "</jvm-options>")
             .collect(java.util.stream.Collectors.joining());
 
-    void start() throws IOException, InterruptedException {
+    @Override
+    public void start() throws IOException, InterruptedException {
         asadmin("start-domain", "--domaindir", domains.toString(), NAME);
     }
 
-    void deploy(Path archive) throws IOException, InterruptedException {
+    @Override
+    public void deploy() throws IOException, InterruptedException {
         asadmin("--port", String.valueOf(base + 48), "deploy", archive.toString());
     }
 
@@ -105,7 +125,8 @@ final class AsadminDomain implements AutoCloseable {
      * the domain's pid file or, where the server had not written it yet (a start that timed out), the
      * one whose command line names this test's own domain folder: no other process is touched.
      */
-    void kill() throws IOException {
+    @Override
+    public void kill() throws IOException {
         Path pidFile = domains.resolve(NAME).resolve("config/pid");
         Optional<ProcessHandle> server = Files.exists(pidFile)
                 ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
