@@ -13,10 +13,13 @@ import jakarta.enterprise.inject.spi.BeanManager;
 import jakarta.inject.Inject;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,6 +34,11 @@ import java.util.logging.Logger;
 public class WakeUps {
 
     private static final Logger LOG = Logger.getLogger(WakeUps.class.getName());
+    /** A wake-up due within this is due now: the run row is due in the database, no timer is armed. */
+    private static final Duration DUE_NOW = Duration.ofSeconds(1);
+    /** How often, a second apart, the re-arm is offered to a timer module whose container is still starting. */
+    private static final int REARM_ATTEMPTS = 60;
+    private static final Duration REARM_RETRY = Duration.ofSeconds(1);
 
     @Inject
     Instance<WakeUpTimers> persistent;
@@ -73,7 +81,7 @@ public class WakeUps {
     public void arm(RunId runId, Instant wakeAt) {
         // a wake-up due now (a new slice, a signal that came first) needs no persistent timer: the run row
         // is due in the database already, and Payara's timer store refuses timers that expire at once
-        boolean dueNow = !wakeAt.isAfter(clock.instant().plusSeconds(1));
+        boolean dueNow = !wakeAt.isAfter(clock.instant().plus(DUE_NOW));
         if (timers.isPresent() && !dueNow && offCallerThread(() -> armPersistent(runId, wakeAt))) {
             return;
         }
@@ -121,12 +129,49 @@ public class WakeUps {
     }
 
     /**
-     * Re-arms in-memory timers at start-up (they died with the previous process). Persistent timers
-     * survive a restart, and their module re-arms what its timer store lost when it starts.
+     * Re-arms timers at start-up, from the store: in-memory ones (they died with the previous
+     * process), or the persistent timer module's for the soonest parked runs (its store may have lost
+     * them; the module adds only those it lacks). The store is read here, in the engine's module, where
+     * it has its persistence context; the timer module never reads the store itself. The module is
+     * called off the start thread and, while its container is still starting (Payara Micro refuses calls
+     * to a WAR's beans until the WAR has started: "container is in Initializing"), again each second
+     * for at most a minute; the sweep wakes whatever is due meanwhile.
+     *
+     * @throws RuntimeException what the store threw (the sweep wakes those runs)
      */
     public void rearm() {
-        if (!persistentTimers()) {
+        if (timers.isEmpty()) {
             local.rearm();
+            return;
+        }
+        // wake-ups due now need no timer (the sweep takes them), and Payara's timer store refuses them
+        Instant soon = clock.instant().plus(DUE_NOW);
+        List<RecoverySweep.Wake> upcoming = engine.upcomingWakes(LocalWakeUpTimers.REARM_LIMIT).stream()
+                .filter(wake -> wake.wakeAt().isAfter(soon)).toList();
+        if (!offCallerThread(() -> rearmPersistent(upcoming, 1))) {
+            timers.get().rearm(upcoming);
+        }
+    }
+
+    private void rearmPersistent(List<RecoverySweep.Wake> upcoming, int attempt) {
+        try {
+            timers.get().rearm(upcoming);
+        } catch (RuntimeException e) {
+            if (attempt >= REARM_ATTEMPTS) {
+                LOG.log(Level.WARNING, e, () -> "Could not re-arm wake-up timers in " + attempt
+                        + " attempts; the sweep wakes those runs");
+                return;
+            }
+            LOG.log(Level.FINE, e, () -> "The timer module refused the re-arm (attempt " + attempt + "); trying again");
+            try {
+                threads.scheduler().schedule(() -> {
+                    if (!offCallerThread(() -> rearmPersistent(upcoming, attempt + 1))) {
+                        LOG.fine("Engine stopping: the wake-up timers were not re-armed");
+                    }
+                }, REARM_RETRY.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (RejectedExecutionException stopping) {
+                LOG.fine("Engine stopping: the wake-up timers were not re-armed");
+            }
         }
     }
 

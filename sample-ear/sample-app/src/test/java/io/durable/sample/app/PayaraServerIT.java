@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -22,8 +23,11 @@ class PayaraServerIT {
         try (AsadminDomain server = new AsadminDomain("Payara Server " + System.getProperty("payara.version"), home,
                 Path.of(System.getProperty("payara.server.work")), Path.of(System.getProperty("sample.ear")))) {
             PortableSuite.run(server);
-            assertTrue(Files.readString(server.serverLog()).contains("persistent wake-up timers"),
-                    "the engine in lib/ does not use the EJB module's timers");
+            String log = Files.readString(server.serverLog());
+            assertTrue(log.contains("persistent wake-up timers"), "the engine in lib/ does not use the EJB module's timers");
+            assertTrue(log.contains("Re-armed "), "the timers were not re-armed at start-up");
+            assertFalse(log.contains("Could not re-arm") || log.contains("Could not arm a persistent timer"),
+                    "a timer was refused: see " + server.serverLog());
         }
     }
 }
