@@ -18,7 +18,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -29,6 +28,12 @@ import java.util.Map;
 public final class Http {
 
     public record Answer(int status, String body, Map<String, List<String>> headers) {
+        /** The first value of a response header (names compare without case), or "" when it has none. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name) && !e.getValue().isEmpty())
+                    .map(e -> e.getValue().get(0)).findFirst().orElse("");
+        }
+
         public JsonObject object() {
             return (JsonObject) parse(body);
         }
@@ -38,9 +43,6 @@ public final class Http {
         }
     }
 
-    /** The demo users' passwords (the README lists them). */
-    private static final Map<String, String> PASSWORDS = Map.of("viewer", "viewer-pw", "operator", "operator-pw",
-            "globex", "globex-pw", "admin", "admin-pw");
     /** The most pages {@link #allRuns} follows. */
     private static final int MAX_PAGES = 100;
 
@@ -50,7 +52,7 @@ public final class Http {
 
     /** The API as the demo user {@code operator} (viewer and operator of tenant acme). */
     public Http(String base) {
-        this(base.endsWith("/") ? base : base + "/", basic("operator", PASSWORDS.get("operator")));
+        this(base.endsWith("/") ? base : base + "/", DemoUser.OPERATOR.basic());
     }
 
     private Http(String base, String authorization) {
@@ -64,10 +66,12 @@ public final class Http {
      * @param user viewer, operator, globex or admin
      */
     public Http as(String user) {
-        if (!PASSWORDS.containsKey(user)) {
-            throw new IllegalArgumentException("not a demo user: " + user);
-        }
-        return new Http(base, basic(user, PASSWORDS.get(user)));
+        return as(DemoUser.named(user));
+    }
+
+    /** The same API as another demo user. */
+    public Http as(DemoUser user) {
+        return new Http(base, user.basic());
     }
 
     /** The same API without credentials. */
@@ -77,11 +81,33 @@ public final class Http {
 
     /** The same API with a wrong password for a demo user. */
     public Http wrongPassword(String user) {
-        return new Http(base, basic(user, "not-" + PASSWORDS.get(user)));
+        DemoUser demo = DemoUser.named(user);
+        return new Http(base, demo.basic("not-" + demo.password));
     }
 
-    private static String basic(String user, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    /**
+     * Starts a run through the sample's API ({@code POST runs/{workflow}/{instanceId}}); it belongs to
+     * this user's tenant.
+     *
+     * @return the run's id
+     * @throws AssertionError when the answer is not 201
+     */
+    public String start(String workflow, String instanceId, String input) {
+        Answer answer = post("runs/" + workflow + "/" + instanceId, input);
+        if (answer.status() != 201) {
+            throw new AssertionError("HTTP " + answer.status() + " starting " + workflow + "/" + instanceId + ": " + answer.body());
+        }
+        return answer.object().getString("runId");
+    }
+
+    /**
+     * Waits, at most a minute, until the run has the status.
+     *
+     * @return the run as {@link #run} shows it
+     */
+    public JsonObject awaitStatus(String runId, String status) {
+        return org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(250))
+                .until(() -> run(runId), run -> status.equals(run.getString("status")));
     }
 
     /**
@@ -135,6 +161,15 @@ public final class Http {
 
     public Answer get(String path) {
         return send(request(path).GET());
+    }
+
+    /** A GET with the given request headers (name, value, name, value, ...). */
+    public Answer get(String path, String... headers) {
+        HttpRequest.Builder request = request(path);
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.GET());
     }
 
     public Answer post(String path, String json) {

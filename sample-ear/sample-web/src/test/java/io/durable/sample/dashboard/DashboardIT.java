@@ -1,5 +1,6 @@
 package io.durable.sample.dashboard;
 
+import io.durable.sample.Http;
 import io.durable.sample.LoopbackPorts;
 import io.durable.sample.PayaraMicroProcess;
 import jakarta.json.JsonObject;
@@ -14,18 +15,16 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static io.durable.sample.dashboard.Browser.byTestId;
-import static io.durable.sample.dashboard.DemoUser.ADMIN;
-import static io.durable.sample.dashboard.DemoUser.GLOBEX;
-import static io.durable.sample.dashboard.DemoUser.OPERATOR;
-import static io.durable.sample.dashboard.DemoUser.VIEWER;
+import static io.durable.sample.DemoUser.ADMIN;
+import static io.durable.sample.DemoUser.GLOBEX;
+import static io.durable.sample.DemoUser.OPERATOR;
+import static io.durable.sample.DemoUser.VIEWER;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
@@ -48,7 +47,10 @@ class DashboardIT {
     static Path folder;
 
     private static PayaraMicroProcess server;
-    private static SampleClient sample;
+    /** The sample's API as a demo user ({@code api.as(VIEWER)}, ...). */
+    private static Http api;
+    /** The application's root without credentials, for the dashboard's static files. */
+    private static Http site;
     private static String dashboard;
 
     private final List<Browser> browsers = new ArrayList<>();
@@ -73,7 +75,8 @@ class DashboardIT {
                 LoopbackPorts.free(1));
         server.start();
         String root = server.api().substring(0, server.api().length() - "api/".length());
-        sample = new SampleClient(root);
+        api = new Http(server.api());
+        site = new Http(root).anonymous();
         dashboard = root + "durable-ui/";
     }
 
@@ -92,36 +95,36 @@ class DashboardIT {
 
     @Test
     void the_dashboard_is_served_without_login_under_a_policy_that_allows_only_its_own_origin() {
-        HttpResponse<String> bare = sample.raw("durable-ui", Map.of());
-        assertEquals(302, bare.statusCode());
-        assertTrue(bare.headers().firstValue("Location").orElse("").endsWith("/sample-web/durable-ui/"),
-                bare.headers().map().toString());
+        Http.Answer bare = site.get("durable-ui");
+        assertEquals(302, bare.status());
+        assertTrue(bare.header("Location").endsWith("/sample-web/durable-ui/"),
+                bare.headers().toString());
 
-        HttpResponse<String> page = sample.raw("durable-ui/", Map.of());
-        assertEquals(200, page.statusCode());
-        assertEquals("text/html;charset=utf-8", page.headers().firstValue("Content-Type").orElse("").replace(" ", "")
+        Http.Answer page = site.get("durable-ui/");
+        assertEquals(200, page.status());
+        assertEquals("text/html;charset=utf-8", page.header("Content-Type").replace(" ", "")
                 .toLowerCase(java.util.Locale.ROOT));
         assertTrue(page.body().contains("<meta name=\"durable-api\" content=\"/sample-web/api/durable\">"), page.body());
-        String policy = page.headers().firstValue("Content-Security-Policy").orElse("");
+        String policy = page.header("Content-Security-Policy");
         for (String directive : List.of("default-src 'none'", "script-src 'self'", "connect-src 'self'",
                 "style-src 'self'", "frame-ancestors 'none'")) {
             assertTrue(policy.contains(directive), policy);
         }
-        assertEquals("nosniff", page.headers().firstValue("X-Content-Type-Options").orElse(""));
-        assertEquals("no-cache", page.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals("nosniff", page.header("X-Content-Type-Options"));
+        assertEquals("no-cache", page.header("Cache-Control"));
 
-        HttpResponse<String> script = sample.raw("durable-ui/js/timeline.js", Map.of());
-        assertEquals(200, script.statusCode());
-        assertTrue(script.headers().firstValue("Content-Type").orElse("").startsWith("text/javascript"));
-        String etag = script.headers().firstValue("ETag").orElseThrow();
-        assertEquals(304, sample.raw("durable-ui/js/timeline.js", Map.of("If-None-Match", etag)).statusCode());
-        assertEquals(200, sample.raw("durable-ui/dashboard.css", Map.of()).statusCode());
+        Http.Answer script = site.get("durable-ui/js/timeline.js");
+        assertEquals(200, script.status());
+        assertTrue(script.header("Content-Type").startsWith("text/javascript"));
+        String etag = script.header("ETag");
+        assertEquals(304, site.get("durable-ui/js/timeline.js", "If-None-Match", etag).status());
+        assertEquals(200, site.get("durable-ui/dashboard.css").status());
 
         for (String outside : List.of("durable-ui/../WEB-INF/beans.xml", "durable-ui/%2e%2e/WEB-INF/beans.xml",
                 "durable-ui/..%2fWEB-INF%2fbeans.xml", "durable-ui/META-INF/durable-ui/index.html",
                 "durable-ui/io/durable/ops/ui/DashboardServlet.class", "durable-ui/js/", "durable-ui/js/missing.js")) {
-            HttpResponse<String> answer = sample.raw(outside, Map.of());
-            assertTrue(answer.statusCode() == 404 || answer.statusCode() == 400, outside + ": " + answer.statusCode());
+            Http.Answer answer = site.get(outside);
+            assertTrue(answer.status() == 404 || answer.status() == 400, outside + ": " + answer.status());
             assertFalse(answer.body().contains("bean-discovery-mode") || answer.body().contains("durable-api"),
                     outside + " leaked: " + answer.body());
         }
@@ -167,14 +170,14 @@ class DashboardIT {
 
     @Test
     void a_viewer_sees_the_runs_their_step_tree_and_timeline_and_every_action_is_refused() throws Exception {
-        String order = sample.start(OPERATOR, "order", "dash-order-ok", order("dash-order-ok", "widget", 1));
-        String failed = sample.start(OPERATOR, "order", "dash-order-bad", order("dash-order-bad", "no-such-sku", 1));
-        String fulfilment = sample.start(OPERATOR, "fulfilment", "dash-fulfil", "\"dash-fulfil\"");
-        String purchase = sample.start(OPERATOR, "purchase", "dash-purchase-v", "\"dash-purchase-v\"");
-        sample.awaitStatus(OPERATOR, order, "COMPLETED");
-        sample.awaitStatus(OPERATOR, failed, "FAILED");
-        sample.awaitStatus(OPERATOR, purchase, "SUSPENDED");
-        sample.awaitStatus(OPERATOR, fulfilment, "COMPLETED");
+        String order = api.as(OPERATOR).start("order", "dash-order-ok", order("dash-order-ok", "widget", 1));
+        String failed = api.as(OPERATOR).start("order", "dash-order-bad", order("dash-order-bad", "no-such-sku", 1));
+        String fulfilment = api.as(OPERATOR).start("fulfilment", "dash-fulfil", "\"dash-fulfil\"");
+        String purchase = api.as(OPERATOR).start("purchase", "dash-purchase-v", "\"dash-purchase-v\"");
+        api.as(OPERATOR).awaitStatus(order, "COMPLETED");
+        api.as(OPERATOR).awaitStatus(failed, "FAILED");
+        api.as(OPERATOR).awaitStatus(purchase, "SUSPENDED");
+        api.as(OPERATOR).awaitStatus(fulfilment, "COMPLETED");
 
         Browser b = browser();
         b.login(VIEWER.user, VIEWER.password);
@@ -231,7 +234,7 @@ class DashboardIT {
                 + " approve.click();");
         b.confirm();
         b.textContains(byTestId("page-error"), "403");
-        JsonObject untouched = sample.run(OPERATOR, purchase);
+        JsonObject untouched = api.as(OPERATOR).run(purchase);
         assertFalse(untouched.getBoolean("paused"));
         assertEquals("SUSPENDED", untouched.getString("status"));
         assertEquals(1, untouched.getJsonArray("approvals").size(), "the approval is still pending");
@@ -239,12 +242,12 @@ class DashboardIT {
 
     @Test
     void an_operator_pauses_unpauses_signals_approves_and_cancels_and_sees_each_take_effect() throws Exception {
-        String sleeper = sample.start(OPERATOR, "reminder", "dash-sleeper", "{\"who\":\"ann\",\"seconds\":3600}");
-        String doomed = sample.start(OPERATOR, "reminder", "dash-doomed", "{\"who\":\"bob\",\"seconds\":3600}");
-        String expense = sample.start(OPERATOR, "expense", "dash-expense", "\"dash-expense\"");
-        String purchase = sample.start(OPERATOR, "purchase", "dash-purchase-o", "\"dash-purchase-o\"");
+        String sleeper = api.as(OPERATOR).start("reminder", "dash-sleeper", "{\"who\":\"ann\",\"seconds\":3600}");
+        String doomed = api.as(OPERATOR).start("reminder", "dash-doomed", "{\"who\":\"bob\",\"seconds\":3600}");
+        String expense = api.as(OPERATOR).start("expense", "dash-expense", "\"dash-expense\"");
+        String purchase = api.as(OPERATOR).start("purchase", "dash-purchase-o", "\"dash-purchase-o\"");
         for (String run : List.of(sleeper, doomed, expense, purchase)) {
-            sample.awaitStatus(OPERATOR, run, "SUSPENDED");
+            api.as(OPERATOR).awaitStatus(run, "SUSPENDED");
         }
 
         Browser b = browser();
@@ -259,13 +262,13 @@ class DashboardIT {
         b.textContains(byTestId("page-notice"), "paused");
         b.visible(byTestId("run-paused"));
         b.textContains(By.cssSelector("[data-field='lastAction']"), "pause by operator");
-        assertTrue(sample.run(OPERATOR, sleeper).getBoolean("paused"));
+        assertTrue(api.as(OPERATOR).run(sleeper).getBoolean("paused"));
 
         b.click(byTestId("action-unpause"));
         b.confirm();
         b.invisible(byTestId("run-paused"));
         b.textContains(By.cssSelector("[data-field='lastAction']"), "unpause by operator");
-        assertFalse(sample.run(OPERATOR, sleeper).getBoolean("paused"));
+        assertFalse(api.as(OPERATOR).run(sleeper).getBoolean("paused"));
 
         b.open("#/runs/" + expense);
         awaitStatus(b, expense, "SUSPENDED");
@@ -300,15 +303,15 @@ class DashboardIT {
         b.confirm();
         awaitStatus(b, doomed, "CANCELLED");
         b.invisible(byTestId("action-cancel"));
-        assertEquals("CANCELLED", sample.run(OPERATOR, doomed).getString("status"));
+        assertEquals("CANCELLED", api.as(OPERATOR).run(doomed).getString("status"));
     }
 
     @Test
     void a_user_of_another_tenant_sees_none_of_acmes_runs_and_an_admin_sees_both() throws Exception {
-        String acme = sample.start(OPERATOR, "order", "dash-acme-own", order("dash-acme-own", "widget", 1));
-        String globex = sample.start(GLOBEX, "order", "dash-globex-own", order("dash-globex-own", "widget", 1));
-        sample.awaitStatus(OPERATOR, acme, "COMPLETED");
-        sample.awaitStatus(GLOBEX, globex, "COMPLETED");
+        String acme = api.as(OPERATOR).start("order", "dash-acme-own", order("dash-acme-own", "widget", 1));
+        String globex = api.as(GLOBEX).start("order", "dash-globex-own", order("dash-globex-own", "widget", 1));
+        api.as(OPERATOR).awaitStatus(acme, "COMPLETED");
+        api.as(GLOBEX).awaitStatus(globex, "COMPLETED");
 
         Browser b = browser();
         b.open("#/runs");
