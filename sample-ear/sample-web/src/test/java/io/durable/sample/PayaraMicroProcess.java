@@ -129,6 +129,11 @@ public final class PayaraMicroProcess implements SampleServer {
                 .until(() -> http.get("durable/runs?limit=1").status() == 200);
     }
 
+    /** What the server printed since its latest start. */
+    public String log() throws IOException {
+        return log(starts);
+    }
+
     /**
      * What the server printed during one of its starts.
      *

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.Timeout;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -64,6 +65,8 @@ class DatabaseChaosIT {
     private static final Duration KILLS_COST_AT_MOST = LEASE.multipliedBy(2);
     /** Orders each node completes before the first fault, so that both JVMs are warm and start runs alike. */
     private static final int WARM_UP_RUNS = 8;
+    /** The most warning lines of a server's log printed for a slow recovery. */
+    private static final int WARNING_LINES = 80;
 
     /** One application under test: a datasource variant, its database and its server. */
     record Node(String variant, String database, PayaraMicroProcess server, Http api) {
@@ -188,6 +191,17 @@ class DatabaseChaosIT {
         batch.afterFault("run table locked " + LEASE.toMillis() * 3 / 2 + " ms", LEASE.multipliedBy(2), false);
     }
 
+    /** Lines the server logged as warnings or errors, for a recovery slower than half a lease (to explain it from CI's output). */
+    private static void printWarnings(Node node, String fault) throws IOException {
+        List<String> warnings = node.server().log().lines()
+                .filter(line -> line.contains("WARN") || line.contains("SEVERE") || line.contains("Exception")
+                        || line.startsWith("Caused by"))
+                .toList();
+        System.out.printf("--- %s [%s]: slower than half a lease; the server's last %d of %d warning lines ---%n", fault,
+                node.variant(), Math.min(WARNING_LINES, warnings.size()), warnings.size());
+        warnings.subList(Math.max(0, warnings.size() - WARNING_LINES), warnings.size()).forEach(System.out::println);
+    }
+
     private List<String> databases() {
         return nodes.stream().map(Node::database).toList();
     }
@@ -286,7 +300,8 @@ class DatabaseChaosIT {
          * Right after the fault ended: which runs were executing; then waits for every run and
          * checks the database. The fault must have cost the runs executing when it ended less than
          * {@code costAtMost}; with {@code mustMeetRuns} (the killed sessions, whose storm is short and
-         * meets runs mid-way) it must have met some on every node. A restart or a lock may end with no
+         * meets runs mid-way) it must have met some on every node, and no run may have been claimed
+         * again (a run claimed again waited for its lease to run out). A restart or a lock may end with no
          * run RUNNING (the runs wait PENDING to be claimed again), so there the figure may be 0.
          */
         void afterFault(String fault, Duration costAtMost, boolean mustMeetRuns) throws Exception {
@@ -304,16 +319,23 @@ class DatabaseChaosIT {
             }
             // every node's figures first: a node that fails the bound must not hide the other's
             Map<String, long[]> costs = new java.util.HashMap<>();
+            Map<String, Set<String>> leaseWaits = new java.util.HashMap<>();
             for (Node node : nodes) {
                 try (Connection c = postgres.connect(node.database())) {
                     long since = ended.get(node.variant());
                     long recovery = Ledger.slowestProgressAfter(c, running.get(node.variant()), since);
                     long drained = Ledger.lastFinished(c, prefix) - since;
                     costs.put(node.variant(), new long[] {recovery, drained});
+                    Set<String> again = Ledger.claimedAgain(c, prefix);
+                    leaseWaits.put(node.variant(), again);
                     System.out.printf("%s [%s datasource]: %d runs executing when the fault ended moved again within"
-                            + " %d ms (lease %d ms, bound %d ms); all %d runs done %d ms after it%n", fault, node.variant(),
+                            + " %d ms (lease %d ms, bound %d ms); all %d runs done %d ms after it; %d runs claimed again"
+                            + " after their lease ran out%s%n", fault, node.variant(),
                             running.get(node.variant()).size(), recovery, LEASE.toMillis(), costAtMost.toMillis(), runs,
-                            drained);
+                            drained, again.size(), again.isEmpty() ? "" : " " + again);
+                    if (recovery > LEASE.toMillis() / 2) {
+                        printWarnings(node, fault);
+                    }
                 }
             }
             for (Node node : nodes) {
@@ -325,6 +347,9 @@ class DatabaseChaosIT {
                 assertTrue(!mustMeetRuns || !running.get(node.variant()).isEmpty(), fault + " [" + node.variant()
                         + "]: no run was executing when it ended, so it cost nothing measurable; the last of the "
                         + runs + " runs ended " + costs.get(node.variant())[1] + " ms after it");
+                // the criterion itself: killed sessions cost seconds, never a lease, with either pool
+                assertTrue(!mustMeetRuns || leaseWaits.get(node.variant()).isEmpty(), fault + " [" + node.variant()
+                        + "]: runs waited for their lease to run out: " + leaseWaits.get(node.variant()));
                 assertTrue(recovery < costAtMost.toMillis(), fault + " [" + node.variant() + "]: the runs executing"
                         + " when it ended waited " + recovery + " ms, more than " + costAtMost.toMillis() + " ms (lease "
                         + LEASE.toMillis() + " ms)");

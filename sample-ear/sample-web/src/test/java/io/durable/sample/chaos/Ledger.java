@@ -102,6 +102,15 @@ final class Ledger {
         return slowest;
     }
 
+    /**
+     * The batch's runs that were claimed more than once: every claim raises a run's lease epoch, and an
+     * order run is claimed once unless its node gave it up and it waited for its lease to run out (or
+     * another node took it over). The batch's runs do not park, so a second claim means a lease wait.
+     */
+    static Set<String> claimedAgain(Connection c, String prefix) throws SQLException {
+        return strings(c, "SELECT instance_id FROM durable_run WHERE lease_epoch > 1 AND instance_id LIKE ?", prefix + "-%");
+    }
+
     /** When the last of the batch's runs ended, in the database's epoch milliseconds. */
     static long lastFinished(Connection c, String prefix) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT MAX(finished_at) FROM durable_run WHERE instance_id LIKE ?")) {
