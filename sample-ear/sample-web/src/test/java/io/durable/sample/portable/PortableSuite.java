@@ -61,9 +61,12 @@ public final class PortableSuite {
         assertEquals("COMPLETED", run.getString("status"), run.toString());
         assertEquals(List.of("reserveStock#1", "charge#1", "ship#1", "notifyCustomer#1"),
                 run.getJsonArray("steps").stream().map(s -> s.asJsonObject().getString("key")).toList());
+        assertEquals("TRK-portable-1", run.getJsonObject("output").getString("trackingNumber"), run.toString());
         JsonObject effects = api.get("orders/portable-1/effects").object();
         assertEquals(1, effects.getInt("reservations"), effects.toString());
         assertEquals(1, effects.getInt("payments"), effects.toString());
+        assertEquals(1, effects.getInt("shipments"), effects.toString());
+        assertEquals(1, effects.getInt("notifications"), effects.toString());
         assertEquals(4, effects.getInt("stepExecutions"), effects.toString());
     }
 
@@ -75,6 +78,7 @@ public final class PortableSuite {
         JsonObject run = api.awaitFinished(started.object().getString("runId"));
 
         assertEquals("FAILED", run.getString("status"), run.toString());
+        assertTrue(run.getString("error").contains("OutOfStockException"), run.getString("error"));
         JsonObject effects = api.get("orders/portable-2/effects").object();
         assertEquals(0, effects.getInt("reservations"), "the reservation must roll back");
         assertEquals(0, effects.getInt("stepExecutions"), "the audit row written in the step's transaction must roll back");
@@ -92,12 +96,18 @@ public final class PortableSuite {
         assertEquals(404, api.post("runs/no-such-workflow/x-1", "{}").status());
         Http.Answer malformed = api.post("runs/order/x-2", "{\"orderId\":");
         assertEquals(400, malformed.status(), malformed.body());
+        assertTrue(malformed.object().getString("error").contains("Cannot read the input"), malformed.body());
         assertEquals(400, api.post("runs/order/x-3", "{\"orderId\":\"x\",\"quantity\":\"lots\"}").status());
         assertEquals(400, api.post("orders", Http.order("bad id!", "widget", 1)).status());
+        assertEquals(400, api.post("orders", "{\"orderId\":").status());
+        assertEquals(400, api.post("orders", "{\"orderId\":\"x\",\"quantity\":\"lots\"}").status());
         assertEquals(404, api.get("durable/runs/00000000-0000-0000-0000-000000000000").status());
         assertEquals(400, api.get("durable/runs?status=sleeping").status());
+        assertEquals(0, api.get("durable/runs?workflow=no-such-workflow").object().getJsonArray("runs").size());
         assertEquals(201, api.post("orders", Http.order("portable-dup", "widget", 1)).status());
-        assertEquals(409, api.post("orders", Http.order("portable-dup", "widget", 1)).status());
+        Http.Answer duplicate = api.post("orders", Http.order("portable-dup", "widget", 1));
+        assertEquals(409, duplicate.status(), duplicate.body());
+        assertTrue(duplicate.object().getString("error").contains("already has a run"), duplicate.body());
     }
 
     /** @return the time from the kill until the restarted server's API answered */
