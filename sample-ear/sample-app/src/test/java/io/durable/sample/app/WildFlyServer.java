@@ -5,6 +5,7 @@ import io.durable.sample.portable.SampleServer;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -131,7 +132,8 @@ final class WildFlyServer implements SampleServer {
         if (!Files.exists(log) || Files.size(log) <= logLengthAtStart) {
             return false;
         }
-        String added = Files.readString(log).substring((int) logLengthAtStart);
+        byte[] all = Files.readAllBytes(log);
+        String added = new String(all, (int) logLengthAtStart, all.length - (int) logLengthAtStart, StandardCharsets.UTF_8);
         // WFLYSRV0025: started; WFLYSRV0026: started with failed or missing services
         return added.contains("WFLYSRV0025") || added.contains("WFLYSRV0026");
     }
