@@ -12,7 +12,7 @@ import java.util.Objects;
  *
  * <p>Texts are counted in characters ({@link String#length()}), which is what the {@code VARCHAR}
  * columns of all three databases count; their column lengths equal these limits (a test compares
- * them). Payloads are counted in bytes of UTF-8 JSON: they live in {@code @Lob} columns ({@code CLOB}
+ * them). Payloads are counted in bytes of UTF-8 JSON: they live in unbounded text columns ({@code CLOB}
  * on H2, {@code TEXT} on PostgreSQL, {@code LONGTEXT} on MariaDB) whose own limits are far larger,
  * but MariaDB refuses a statement larger than its {@code max_allowed_packet} (16 MiB by default),
  * and a run's row is read whole at every resume: 4 MiB keeps the largest payload, even with every

@@ -5,6 +5,8 @@ import io.durable.spi.WorkflowStore;
 import io.durable.spi.WorkflowStoreContractTest;
 import org.junit.jupiter.api.AfterAll;
 
+import java.util.Map;
+
 /** Runs the store contract on one database; one subclass per database. */
 abstract class JpaStoreContract extends WorkflowStoreContractTest {
 
@@ -12,13 +14,19 @@ abstract class JpaStoreContract extends WorkflowStoreContractTest {
     private static String openedUrl;
 
     protected static synchronized ResourceLocalJpa open(String url, String user, String password) {
-        if (jpa == null || !url.equals(openedUrl)) {
+        return open(url, user, password, Map.of());
+    }
+
+    /** @param properties more persistence properties, such as the JPA provider */
+    protected static synchronized ResourceLocalJpa open(String url, String user, String password, Map<String, ?> properties) {
+        String key = url + " " + properties;
+        if (jpa == null || !key.equals(openedUrl)) {
             if (jpa != null) {
                 jpa.close();
             }
             Databases.dropTables(url, user, password);
-            jpa = ResourceLocalJpa.open(url, user, password);
-            openedUrl = url;
+            jpa = ResourceLocalJpa.open(url, user, password, properties);
+            openedUrl = key;
         }
         return jpa;
     }

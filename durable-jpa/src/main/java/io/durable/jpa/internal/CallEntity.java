@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 
 /**
@@ -39,15 +38,12 @@ public class CallEntity {
     @Column(name = "status", length = 16, nullable = false)
     String status;
 
-    @Lob
     @Column(name = "input_json")
     String inputJson;
 
-    @Lob
     @Column(name = "output_json")
     String outputJson;
 
-    @Lob
     @Column(name = "error")
     String error;
 

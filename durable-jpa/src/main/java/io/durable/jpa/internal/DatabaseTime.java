@@ -39,7 +39,8 @@ public final class DatabaseTime {
      */
     public Instant now(EntityManager em, Duration timeout) {
         return instant(em.createNativeQuery(dialect.get(em).nowQuery())
-                .setHint("jakarta.persistence.query.timeout", Math.max(1_000, timeout.toMillis()))
+                // an Integer (milliseconds): Hibernate refuses a Long ("Incorrect value for query hint")
+                .setHint("jakarta.persistence.query.timeout", (int) Math.min(Integer.MAX_VALUE, Math.max(1_000, timeout.toMillis())))
                 .getSingleResult());
     }
 

@@ -3,7 +3,6 @@ package io.durable.jpa.internal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
-import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.logging.Logger;
@@ -11,7 +10,8 @@ import java.util.logging.Logger;
 /**
  * What the store writes differently per database: the query for the database's clock, whether the
  * sweep can skip locked rows, and how the fenced journal insert locks the run row it checks. Told
- * from the JDBC driver's product name once per store (the first call that needs it).
+ * from the JDBC driver's product name once per store (the first call that needs it), on EclipseLink
+ * and Hibernate alike ({@link DatabaseProduct}).
  */
 public enum Dialect {
 
@@ -77,8 +77,7 @@ public enum Dialect {
      */
     public static Dialect of(EntityManager em) {
         try {
-            Connection connection = em.unwrap(Connection.class);
-            return of(connection.getMetaData().getDatabaseProductName());
+            return of(DatabaseProduct.of(em));
         } catch (SQLException | PersistenceException | UnsupportedOperationException e) {
             LOG.info(() -> "Cannot tell the database product (" + e.getMessage() + "); writing standard SQL only");
             return OTHER;

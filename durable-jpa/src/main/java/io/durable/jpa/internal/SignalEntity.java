@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Index;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
@@ -36,7 +35,6 @@ public class SignalEntity {
     @Column(name = "name", length = 150, nullable = false)
     String name;
 
-    @Lob
     @Column(name = "payload_json")
     String payloadJson;
 

@@ -4,7 +4,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
-import jakarta.persistence.Lob;
 import jakarta.persistence.Table;
 import jakarta.persistence.UniqueConstraint;
 
@@ -44,14 +43,12 @@ public class StepEntity {
     @Column(name = "args_hash", length = 64)
     String argsHash;
 
-    @Lob
     @Column(name = "result_json")
     String resultJson;
 
     @Column(name = "error_type", length = 300)
     String errorType;
 
-    @Lob
     @Column(name = "error")
     String error;
 
@@ -67,7 +64,6 @@ public class StepEntity {
     @Column(name = "parent_step_key", length = 400)
     String parentStepKey;
 
-    @Lob
     @Column(name = "input_json")
     String inputJson;
 

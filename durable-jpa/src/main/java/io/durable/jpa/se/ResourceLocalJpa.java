@@ -10,12 +10,15 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.EntityManagerFactory;
 import jakarta.persistence.EntityTransaction;
 import jakarta.persistence.Persistence;
+import jakarta.persistence.spi.PersistenceProvider;
+import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -62,6 +65,10 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
     /** Connections each of EclipseLink's two pools keeps at most, opened as needed and never closed early. */
     static final int POOL_SIZE = 32;
 
+    /** The standard property naming the JPA provider's class. */
+    private static final String PROVIDER = "jakarta.persistence.provider";
+    private static final String HIBERNATE = "org.hibernate.";
+
     /** Store methods that always run in a transaction of their own. */
     private static final Set<String> LOCK_METHODS = Set.of("acquireLock", "renewLock", "releaseLock", "findLock");
 
@@ -93,22 +100,54 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
      * @throws io.durable.jpa.schema.SchemaMigrationException when the schema cannot be migrated
      */
     public static ResourceLocalJpa open(String jdbcUrl, String user, String password) {
+        return open(jdbcUrl, user, password, Map.of());
+    }
+
+    /**
+     * Opens the unit on a database like {@link #open(String, String, String)}, with persistence
+     * properties of the caller's added: {@code jakarta.persistence.provider} chooses the JPA provider
+     * where more than one is on the class path (EclipseLink and Hibernate both run the store).
+     *
+     * @param jdbcUrl    the JDBC URL
+     * @param user       the user
+     * @param password   the password
+     * @param properties more persistence properties; they win over this class's
+     * @return the open unit; close it when done
+     * @throws io.durable.jpa.schema.SchemaMigrationException when the schema cannot be migrated
+     */
+    public static ResourceLocalJpa open(String jdbcUrl, String user, String password, Map<String, ?> properties) {
         SchemaMigrations.migrate(jdbcUrl, user, password);
-        Map<String, Object> properties = new HashMap<>();
-        properties.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
-        properties.put("jakarta.persistence.jtaDataSource", "");
-        properties.put("jakarta.persistence.jdbc.url", jdbcUrl);
-        properties.put("jakarta.persistence.jdbc.user", user);
-        properties.put("jakarta.persistence.jdbc.password", password == null ? "" : password);
+        Map<String, Object> settings = new HashMap<>();
+        settings.put("jakarta.persistence.transactionType", "RESOURCE_LOCAL");
+        if (!hibernate(properties)) {
+            // EclipseLink keeps the unit's jta-data-source for a resource-local unit unless it is emptied;
+            // Hibernate refuses an empty name ("Error parsing JNDI name []") and needs no such override
+            settings.put("jakarta.persistence.jtaDataSource", "");
+        }
+        settings.put("jakarta.persistence.jdbc.url", jdbcUrl);
+        settings.put("jakarta.persistence.jdbc.user", user);
+        settings.put("jakarta.persistence.jdbc.password", password == null ? "" : password);
         // min = max on both pools: EclipseLink opens connections as they are needed and closes every released
         // one above min while holding the pool's lock; with min below max, a busy engine opened and closed a
         // physical connection for most transactions (33,871 PostgreSQL sessions for 10,000 steps)
         for (String pool : new String[]{"default", "read"}) {
-            properties.put("eclipselink.connection-pool." + pool + ".initial", "1");
-            properties.put("eclipselink.connection-pool." + pool + ".min", String.valueOf(POOL_SIZE));
-            properties.put("eclipselink.connection-pool." + pool + ".max", String.valueOf(POOL_SIZE));
+            settings.put("eclipselink.connection-pool." + pool + ".initial", "1");
+            settings.put("eclipselink.connection-pool." + pool + ".min", String.valueOf(POOL_SIZE));
+            settings.put("eclipselink.connection-pool." + pool + ".max", String.valueOf(POOL_SIZE));
         }
-        return new ResourceLocalJpa(Persistence.createEntityManagerFactory("durable", properties));
+        settings.putAll(properties);
+        return new ResourceLocalJpa(Persistence.createEntityManagerFactory("durable", settings));
+    }
+
+    /** Whether Hibernate opens the unit: the provider named in the properties, else the first one found. */
+    private static boolean hibernate(Map<String, ?> properties) {
+        Object named = properties.get(PROVIDER);
+        if (named != null) {
+            return named.toString().startsWith(HIBERNATE);
+        }
+        List<PersistenceProvider> providers = PersistenceProviderResolverHolder.getPersistenceProviderResolver()
+                .getPersistenceProviders();
+        return !providers.isEmpty() && providers.get(0).getClass().getName().startsWith(HIBERNATE);
     }
 
     /**

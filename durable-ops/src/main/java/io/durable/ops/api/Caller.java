@@ -7,6 +7,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 import java.util.List;
@@ -17,6 +18,11 @@ import java.util.Optional;
  * for its actions), its durable roles and its tenant (the application's {@link TrackingOwner}). The
  * operator API checks every request with it; an application may inject it to guard its own
  * endpoints the same way.
+ *
+ * <p>A caller the servlet container did not authenticate has no name, even where Jakarta Security
+ * reports a principal for it: WildFly (Elytron) gives every unauthenticated request the principal
+ * {@code anonymous}, where Payara and GlassFish give none (Jakarta Security 3.0,
+ * {@code SecurityContext.getCallerPrincipal}: "null if the current caller is not authenticated").
  *
  * <p>Reads need {@link DurableRoles#VIEWER}, actions {@link DurableRoles#OPERATOR};
  * {@link DurableRoles#ADMIN} may do both, in every tenant.
@@ -31,6 +37,9 @@ public class Caller {
 
     @Inject
     Instance<TrackingOwner> owner;
+
+    @Inject
+    Instance<HttpServletRequest> request;
 
     /**
      * Checks that the caller may read.
@@ -80,7 +89,20 @@ public class Caller {
     public Optional<String> name() {
         Principal principal = security.getCallerPrincipal();
         return principal == null || principal.getName() == null || principal.getName().isBlank()
-                ? Optional.empty() : Optional.of(principal.getName());
+                || !authenticatedByContainer() ? Optional.empty() : Optional.of(principal.getName());
+    }
+
+    /** False when this is an HTTP request the servlet container has no authenticated user for. */
+    private boolean authenticatedByContainer() {
+        if (!request.isResolvable()) {
+            return true;
+        }
+        try {
+            return request.get().getUserPrincipal() != null;
+        } catch (RuntimeException noHttpRequest) {
+            // a request context without an HTTP request (another thread): Jakarta Security's answer stands
+            return true;
+        }
     }
 
     /**

@@ -19,7 +19,7 @@ public class WebModuleStart implements ServletContainerInitializer {
     @Override
     public void onStartup(Set<Class<?>> classes, ServletContext context) {
         if (ModuleEnvironment.present()) {
-            CDI.current().select(EngineLifecycle.class).get().startIfDeferred();
+            CDI.current().select(EngineLifecycle.class).get().startFromWebModule();
         }
     }
 }

@@ -24,6 +24,23 @@ public final class ModuleEnvironment {
     private ModuleEnvironment() {
     }
 
+    /** The application's name, bound in every module of it: the module's name in a WAR of its own. */
+    static final String APPLICATION = "java:app/AppName";
+
+    /**
+     * True in a module of an EAR: there the application's name and the module's differ, while a WAR
+     * deployed on its own is one module named as the application. False outside every module, in a
+     * WAR on its own, and in Java SE.
+     */
+    public static boolean inEar() {
+        try {
+            InitialContext naming = new InitialContext();
+            return !naming.lookup(APPLICATION).equals(naming.lookup(PROBE));
+        } catch (NamingException | RuntimeException noModule) {
+            return false;
+        }
+    }
+
     /** True in a module's environment, and in Java SE (no naming at all: nothing to wait for). */
     public static boolean present() {
         try {

@@ -1,0 +1,28 @@
+package io.durable.sample.app;
+
+import io.durable.sample.portable.PortableSuite;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The sample EAR on a real WildFly (Jakarta EE 10 with Hibernate as the JPA provider, where every
+ * other server under test has EclipseLink) passes the {@link PortableSuite}, and the engine in
+ * {@code lib/} uses the EJB module's persistent timers, which WildFly keeps in a file store.
+ */
+class WildFlyIT {
+
+    @Test
+    void the_ear_passes_the_portable_suite() throws Exception {
+        Path home = Distribution.home("wildfly.home", "bin/standalone.sh", "-Dwildfly.skip=true");
+        try (WildFlyServer server = new WildFlyServer("WildFly " + System.getProperty("wildfly.version"), home,
+                Path.of(System.getProperty("wildfly.work")), Path.of(System.getProperty("sample.ear")))) {
+            PortableSuite.run(server);
+            assertTrue(Files.readString(server.serverLog()).contains("persistent wake-up timers"),
+                    "the engine in lib/ does not use the EJB module's timers");
+        }
+    }
+}
