@@ -6,6 +6,7 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;
+import jakarta.servlet.http.HttpServletRequest;
 
 import java.security.Principal;
 import java.util.List;
@@ -18,6 +19,10 @@ import java.util.stream.Collectors;
  * The person Jakarta Security authenticated on this thread: the caller principal of the
  * {@link SecurityContext} and which {@link DurableRoles} it holds. No security context, no principal,
  * or a thread the container gives none (a timer, a managed thread that fails the lookup): no person.
+ * Nor is an HTTP request's caller the servlet container did not authenticate: WildFly (Elytron) gives
+ * such a request the principal {@code anonymous}, where Jakarta Security 3.0 says
+ * {@code getCallerPrincipal} is null for a caller who is not authenticated (the operator API's
+ * {@code Caller} applies the same rule).
  * Registered as a bean only where the Jakarta Security API is on the class path
  * ({@link AccessBeans#optional()}).
  */
@@ -30,6 +35,9 @@ public class JakartaSecurityPersons implements Persons {
     @Inject
     Instance<SecurityContext> contexts;
 
+    @Inject
+    Instance<HttpServletRequest> requests;
+
     @Override
     public Optional<Identity> current() {
         if (!contexts.isResolvable()) {
@@ -39,7 +47,8 @@ public class JakartaSecurityPersons implements Persons {
         try {
             SecurityContext context = handle.get();
             Principal principal = context.getCallerPrincipal();
-            if (principal == null || principal.getName() == null || principal.getName().isBlank()) {
+            if (principal == null || principal.getName() == null || principal.getName().isBlank()
+                    || !authenticatedByContainer()) {
                 return Optional.empty();
             }
             Set<String> roles = ROLES.stream().filter(context::isCallerInRole).collect(Collectors.toUnmodifiableSet());
@@ -51,6 +60,19 @@ public class JakartaSecurityPersons implements Persons {
             if (Dependent.class.equals(handle.getBean().getScope())) {
                 handle.destroy();
             }
+        }
+    }
+
+    /** False on an HTTP request the servlet container has no authenticated user for. */
+    private boolean authenticatedByContainer() {
+        if (!requests.isResolvable()) {
+            return true;
+        }
+        try {
+            return requests.get().getUserPrincipal() != null;
+        } catch (RuntimeException noHttpRequest) {
+            // no HTTP request on this thread (a run's worker, a timer): Jakarta Security's answer stands
+            return true;
         }
     }
 }

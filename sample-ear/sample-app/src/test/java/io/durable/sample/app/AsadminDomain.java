@@ -14,8 +14,6 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * A domain of its own for a test on Payara Server or GlassFish (they share {@code asadmin} and the
@@ -144,19 +142,6 @@ final class AsadminDomain implements SampleServer {
     private boolean runsThisDomain(ProcessHandle process) {
         String domain = domains.resolve(NAME).toAbsolutePath().toString();
         return process.info().commandLine().map(line -> line.contains(domain)).orElse(false);
-    }
-
-    /**
-     * Asserts from the server log that the engine in the EAR's {@code lib/} used the EJB module's
-     * persistent timers, re-armed them at start-up, and had no timer refused.
-     */
-    void assertUsedTheEjbModulesTimers() throws IOException {
-        String log = Files.readString(serverLog());
-        assertTrue(log.contains("persistent wake-up timers"),
-                "the engine in lib/ does not use the EJB module's timers");
-        assertTrue(log.contains("Re-armed "), "the timers were not re-armed at start-up");
-        assertFalse(log.contains("Could not re-arm") || log.contains("Could not arm a persistent timer"),
-                "a timer was refused: see " + serverLog());
     }
 
     Path serverLog() {

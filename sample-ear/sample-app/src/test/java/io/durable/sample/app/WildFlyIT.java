@@ -3,10 +3,7 @@ package io.durable.sample.app;
 import io.durable.sample.portable.PortableSuite;
 import org.junit.jupiter.api.Test;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The sample EAR on a real WildFly (Jakarta EE 10 with Hibernate as the JPA provider, where every
@@ -21,8 +18,7 @@ class WildFlyIT {
         try (WildFlyServer server = new WildFlyServer("WildFly " + System.getProperty("wildfly.version"), home,
                 Path.of(System.getProperty("wildfly.work")), Path.of(System.getProperty("sample.ear")))) {
             PortableSuite.run(server);
-            assertTrue(Files.readString(server.serverLog()).contains("persistent wake-up timers"),
-                    "the engine in lib/ does not use the EJB module's timers");
+            EjbModuleTimers.assertUsed(server.serverLog());
         }
     }
 }
