@@ -23,10 +23,11 @@ import static org.awaitility.Awaitility.await;
  * every endpoint on 127.0.0.1 on ports below 32768 that are free now. Liberty ships no JDBC driver and no
  * default datasource: its {@code DefaultDataSource}, where the EJB module's persistent timers live, is an
  * embedded Derby from Maven Central (H2 fails there, see PAYARA-NOTES.md); the sample's own datasource
- * is H2, whose driver Liberty loads only from a shared library (the global one), not from the EAR. A basic registry is configured because without a user registry Liberty starts no
- * application (CWWKS9660E); the sample's callers log in through its own identity store. Started with
- * {@code bin/server start}, deployed by moving the EAR into {@code apps/} and declaring it, stopped with a real
- * {@code kill -9} of the server's java process.
+ * is H2, whose driver Liberty loads only from a shared library (the global one), not from the EAR. A
+ * basic registry is configured because without a user registry Liberty starts no application
+ * (CWWKS9660E); the sample's callers log in through its own identity store. Started with
+ * {@code bin/server start}, deployed by moving the EAR into {@code apps/} and declaring it, stopped with
+ * a real {@code kill -9} of the server's java process. Why each setting: docs/decisions.md, "Open Liberty".
  */
 final class LibertyServer implements SampleServer {
 
@@ -94,12 +95,12 @@ final class LibertyServer implements SampleServer {
     private final int base;
 
     /**
-     * @param name    the server's name and version, as the suite prints it
-     * @param home    the distribution's {@code wlp} folder (with {@code bin/server})
-     * @param work    this test's folder, emptied first
+     * @param name      the server's name and version, as the suite prints it
+     * @param home      the distribution's {@code wlp} folder (with {@code bin/server})
+     * @param work      this test's folder, emptied first
      * @param libraries the folder holding the server's JDBC drivers: {@code derby/} for {@code DefaultDataSource},
      *                  {@code h2/} for the sample's datasource
-     * @param archive the EAR {@link #deploy} deploys
+     * @param archive   the EAR {@link #deploy} deploys
      */
     LibertyServer(String name, Path home, Path work, Path libraries, Path archive) throws IOException {
         this.name = name;
