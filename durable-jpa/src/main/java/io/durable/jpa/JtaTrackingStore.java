@@ -27,7 +27,7 @@ public class JtaTrackingStore extends JpaTrackingStore {
 
     @PostConstruct
     void checkPersistenceContext() {
-        ContainerPersistence.required(entityManager, JtaTrackingStore.class);
+        entityManager = ContainerPersistence.required(entityManager, JtaTrackingStore.class);
     }
 
     @Override

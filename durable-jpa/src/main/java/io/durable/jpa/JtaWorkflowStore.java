@@ -21,7 +21,7 @@ public class JtaWorkflowStore extends JpaWorkflowStore {
 
     @PostConstruct
     void checkPersistenceContext() {
-        ContainerPersistence.required(entityManager, JtaWorkflowStore.class);
+        entityManager = ContainerPersistence.required(entityManager, JtaWorkflowStore.class);
     }
 
     /** Checks the data source and migrates the engine's schema, outside any transaction as Flyway needs. */

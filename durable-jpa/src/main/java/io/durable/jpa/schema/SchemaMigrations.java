@@ -26,6 +26,10 @@ import java.util.logging.Logger;
  * tables EclipseLink created before versioned migrations existed (release 0.1) is recognised by
  * its {@code durable_run} table and recorded as version 1 (the scripts of version 1 are that schema),
  * then upgraded; nothing in it is recreated.
+ *
+ * <p>Each script folder holds an empty {@code flyway.location}: Flyway finds a classpath location on
+ * Open Liberty (and WebSphere) only by that marker file, and otherwise migrates nothing ("No migrations
+ * found").
  */
 public final class SchemaMigrations {
 

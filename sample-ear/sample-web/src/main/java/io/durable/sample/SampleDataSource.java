@@ -2,6 +2,7 @@ package io.durable.sample;
 
 import jakarta.annotation.sql.DataSourceDefinition;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.PersistenceContext;
 
 /**
  * The datasource the engine (persistence unit {@code durable}) and the sample (unit {@code sample})
@@ -14,8 +15,13 @@ import jakarta.enterprise.context.ApplicationScoped;
  * the file before the commit returns; its default delay would lose the last half second of commits
  * on {@code kill -9}. H2 survives process crashes this way, not power loss: production belongs on
  * PostgreSQL or MariaDB.
+ *
+ * <p>The {@code @PersistenceContext} declares the engine's persistence context application-wide for servers
+ * that inject nothing into an EAR's {@code lib/} jars (Open Liberty); elsewhere the engine uses its own
+ * injected one and this declaration is unused (see the README, "What a WAR or an EAR contains").
  */
 @ApplicationScoped
+@PersistenceContext(name = "java:app/durable/entityManager", unitName = "durable")
 @DataSourceDefinition(
         name = "java:app/jdbc/durable",
         className = "org.h2.jdbcx.JdbcDataSource",

@@ -3,8 +3,6 @@ package io.durable.sample.app;
 import io.durable.sample.portable.SampleServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,7 +44,7 @@ final class AsadminDomain implements SampleServer {
         this.home = home;
         this.archive = archive;
         this.domains = work.resolve("domains");
-        this.base = freeBase();
+        this.base = FreePorts.base(OFFSETS);
         deleteTree(work);
         copyTree(home.resolve("glassfish/domains/domain1"), domains.resolve(NAME));
         Path config = domains.resolve(NAME).resolve("config/domain.xml");
@@ -171,27 +169,6 @@ final class AsadminDomain implements SampleServer {
             throw new IllegalStateException("asadmin " + String.join(" ", arguments) + " failed: "
                     + Files.readString(domains.getParent().resolve("asadmin.log")));
         }
-    }
-
-    /** A base port whose offsets are all free now, below Linux's range for outgoing connections (32768). */
-    private static int freeBase() throws IOException {
-        for (int candidate = 20_000 + (int) (ProcessHandle.current().pid() % 100) * 100; candidate < 32_000; candidate += 100) {
-            if (allFree(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No free ports for a server domain below 32768");
-    }
-
-    private static boolean allFree(int candidate) {
-        for (int offset : OFFSETS) {
-            try (ServerSocket socket = new ServerSocket(candidate + offset, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException busy) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static void copyTree(Path from, Path to) throws IOException {

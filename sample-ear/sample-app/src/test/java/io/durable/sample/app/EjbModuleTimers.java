@@ -20,10 +20,19 @@ final class EjbModuleTimers {
      * @param serverLog the server's log of every start of the test
      */
     static void assertUsed(Path serverLog) throws IOException {
-        String log = Files.readString(serverLog);
+        assertUsed(Files.readString(serverLog), serverLog.toString());
+    }
+
+    /**
+     * As {@link #assertUsed(Path)}, on what the server logged.
+     *
+     * @param log   the log of every start of the test
+     * @param where where to read it, for the message
+     */
+    static void assertUsed(String log, String where) {
         assertTrue(log.contains("persistent wake-up timers"), "the engine in lib/ does not use the EJB module's timers");
         assertTrue(log.contains("Re-armed "), "the timers were not re-armed at start-up");
         assertFalse(log.contains("Could not re-arm") || log.contains("Could not arm a persistent timer"),
-                "a timer was refused: see " + serverLog);
+                "a timer was refused: see " + where);
     }
 }
