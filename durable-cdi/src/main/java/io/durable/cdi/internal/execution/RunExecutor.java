@@ -138,10 +138,27 @@ class RunExecutor {
         }
     }
 
-    /** The run as stored, or {@code null} when it is gone, finished or leased anew since the claim. */
+    /**
+     * The run as stored, or {@code null} when it is gone, finished or leased anew since the claim. A run
+     * this execution does not take up is not held for a lease period: the lease is given back (fenced:
+     * nothing happens when another claim holds the run), so that a sweep claims it again at once.
+     */
     private StoredRun stillLeased(Lease lease) {
         StoredRun stored = store.findRun(lease.runId()).orElse(null);
         if (stored == null || stored.info().status().isTerminal() || stored.leaseEpoch() != lease.epoch()) {
+            // once on WildFly a run claimed by a timer's wake-up was left to wait for its lease here, with nothing
+            // logged: say what the store showed, and give the claim back
+            LOG.info(() -> "Run " + lease.runId() + " not executed: claimed at lease epoch " + lease.epoch()
+                    + ", the store shows " + (stored == null ? "no run" : stored.info().status() + " at lease epoch "
+                    + stored.leaseEpoch() + " owned by " + stored.leaseOwner()) + "; its lease is given back");
+            try {
+                transactions.inNewTransaction(() -> {
+                    store.release(lease, clock.instant());
+                    return null;
+                });
+            } catch (Exception e) {
+                LOG.log(Level.FINE, e, () -> "Could not give back the lease of run " + lease.runId());
+            }
             return null;
         }
         return stored;
