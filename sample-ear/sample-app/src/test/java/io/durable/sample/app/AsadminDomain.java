@@ -8,7 +8,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -45,8 +44,8 @@ final class AsadminDomain implements SampleServer {
         this.archive = archive;
         this.domains = work.resolve("domains");
         this.base = FreePorts.base(OFFSETS);
-        deleteTree(work);
-        copyTree(home.resolve("glassfish/domains/domain1"), domains.resolve(NAME));
+        ServerFiles.deleteTree(work);
+        ServerFiles.copyTree(home.resolve("glassfish/domains/domain1"), domains.resolve(NAME));
         Path config = domains.resolve(NAME).resolve("config/domain.xml");
         Files.writeString(config, loopback(Files.readString(config)));
     }
@@ -126,15 +125,7 @@ final class AsadminDomain implements SampleServer {
      */
     @Override
     public void kill() throws IOException {
-        Path pidFile = domains.resolve(NAME).resolve("config/pid");
-        Optional<ProcessHandle> server = Files.exists(pidFile)
-                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-                : ProcessHandle.allProcesses().filter(this::runsThisDomain).findFirst();
-        server.ifPresent(process -> {
-            process.destroyForcibly();
-            process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
-        });
-        Files.deleteIfExists(pidFile);
+        ServerFiles.kill(domains.resolve(NAME).resolve("config/pid"), this::runsThisDomain);
     }
 
     private boolean runsThisDomain(ProcessHandle process) {
@@ -171,23 +162,4 @@ final class AsadminDomain implements SampleServer {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

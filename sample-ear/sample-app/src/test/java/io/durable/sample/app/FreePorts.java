@@ -12,17 +12,32 @@ import java.net.ServerSocket;
  */
 final class FreePorts {
 
+    /** The lowest base, the distance between bases, and the first port of Linux's range for outgoing connections. */
+    private static final int FIRST = 10_000;
+    private static final int STEP = 100;
+    private static final int LIMIT = 32_768;
+
     private FreePorts() {
     }
 
-    /** The lowest base from this JVM's starting point at which every {@code base + offset} is free. */
+    /**
+     * A base from this JVM's starting point at which every {@code base + offset} is free and below
+     * 32768 (a server's own default ports serve as offsets too: WildFly's port offset).
+     */
     static int base(int... offsets) {
-        for (int candidate = 20_000 + (int) (ProcessHandle.current().pid() % 100) * 100; candidate < 32_000; candidate += 100) {
+        int highest = java.util.Arrays.stream(offsets).max().orElse(0);
+        int slots = (LIMIT - highest - FIRST) / STEP;
+        if (slots <= 0) {
+            throw new IllegalArgumentException("offsets up to " + highest + " leave no base below " + LIMIT);
+        }
+        int start = (int) (ProcessHandle.current().pid() % slots);
+        for (int i = 0; i < slots; i++) {
+            int candidate = FIRST + (start + i) % slots * STEP;
             if (allFree(candidate, offsets)) {
                 return candidate;
             }
         }
-        throw new IllegalStateException("No free ports for a test server below 32768");
+        throw new IllegalStateException("No free ports for a test server below " + LIMIT);
     }
 
     private static boolean allFree(int candidate, int[] offsets) {

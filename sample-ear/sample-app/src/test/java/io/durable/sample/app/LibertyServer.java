@@ -10,7 +10,6 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -110,7 +109,7 @@ final class LibertyServer implements SampleServer {
         this.userDir = this.work.resolve("usr");
         this.serverDir = userDir.resolve("servers").resolve(NAME);
         this.base = FreePorts.base(HTTP, HTTPS, IIOP, IIOPS, JMS, JMSS, COMMAND);
-        deleteTree(this.work);
+        ServerFiles.deleteTree(this.work);
         Files.createDirectories(serverDir);
         Files.writeString(serverDir.resolve("server.xml"), SERVER_XML);
         Files.writeString(serverDir.resolve("bootstrap.properties"), String.join("\n",
@@ -176,15 +175,7 @@ final class LibertyServer implements SampleServer {
      */
     @Override
     public void kill() throws IOException {
-        Path pidFile = pidFile();
-        Optional<ProcessHandle> server = Files.exists(pidFile)
-                ? ProcessHandle.of(Long.parseLong(Files.readString(pidFile).trim()))
-                : ProcessHandle.allProcesses().filter(this::runsThisServer).findFirst();
-        server.ifPresent(process -> {
-            process.destroyForcibly();
-            process.onExit().orTimeout(30, TimeUnit.SECONDS).join();
-        });
-        Files.deleteIfExists(pidFile);
+        ServerFiles.kill(pidFile(), this::runsThisServer);
     }
 
     private Path pidFile() {
@@ -228,14 +219,4 @@ final class LibertyServer implements SampleServer {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }

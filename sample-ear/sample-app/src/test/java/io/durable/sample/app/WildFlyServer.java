@@ -3,8 +3,6 @@ package io.durable.sample.app;
 import io.durable.sample.portable.SampleServer;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -68,9 +66,9 @@ final class WildFlyServer implements SampleServer {
         this.work = work;
         this.archive = archive;
         this.base = work.resolve("standalone");
-        this.offset = freeOffset();
-        deleteTree(work);
-        copyTree(home.resolve("standalone"), base);
+        this.offset = FreePorts.base(PORTS);
+        ServerFiles.deleteTree(work);
+        ServerFiles.copyTree(home.resolve("standalone"), base);
         configure();
     }
 
@@ -201,43 +199,4 @@ final class WildFlyServer implements SampleServer {
             .collect(Collectors.toList());
 
     /** A port offset whose ports are all free now and below Linux's range for outgoing connections (32768). */
-    private static int freeOffset() {
-        for (int candidate = 12_000 + (int) (ProcessHandle.current().pid() % 100) * 100; candidate < 22_700; candidate += 100) {
-            if (allFree(candidate)) {
-                return candidate;
-            }
-        }
-        throw new IllegalStateException("No free port offset for a WildFly server below 32768");
-    }
-
-    private static boolean allFree(int candidate) {
-        for (int port : PORTS) {
-            try (ServerSocket socket = new ServerSocket(port + candidate, 1, InetAddress.getLoopbackAddress())) {
-                socket.setReuseAddress(true);
-            } catch (IOException busy) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static void copyTree(Path from, Path to) throws IOException {
-        Files.createDirectories(to.getParent());
-        try (Stream<Path> paths = Files.walk(from)) {
-            for (Path path : paths.toList()) {
-                Files.copy(path, to.resolve(from.relativize(path).toString()));
-            }
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            for (Path path : paths.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(path);
-            }
-        }
-    }
 }
