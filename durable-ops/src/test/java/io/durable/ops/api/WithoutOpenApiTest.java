@@ -1,10 +1,10 @@
 package io.durable.ops.api;
 
+import io.durable.cdi.internal.HidingClassLoader;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.lang.reflect.Method;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -22,7 +22,8 @@ class WithoutOpenApiTest {
 
     @Test
     void the_resources_load_and_keep_their_jax_rs_annotations_without_the_openapi_api() throws Exception {
-        ClassLoader withoutOpenApi = new HidingLoader(getClass().getClassLoader());
+        ClassLoader withoutOpenApi = new HidingClassLoader(getClass().getClassLoader(),
+                OperatorApi.class.getPackageName() + ".", List.of(OPENAPI));
         assertThrows(ClassNotFoundException.class,
                 () -> Class.forName(OPENAPI + "annotations.Operation", false, withoutOpenApi));
 
@@ -44,41 +45,5 @@ class WithoutOpenApiTest {
                         String.class, String.class, String.class, String.class)
                 .isAnnotationPresent(org.eclipse.microprofile.openapi.annotations.Operation.class),
                 "with the API present, the OpenAPI annotations are read");
-    }
-
-    /** Loads the operator API's classes itself and refuses the MicroProfile OpenAPI API. */
-    private static final class HidingLoader extends ClassLoader {
-
-        HidingLoader(ClassLoader parent) {
-            super(parent);
-        }
-
-        @Override
-        protected Class<?> loadClass(String name, boolean resolve) throws ClassNotFoundException {
-            if (name.startsWith(OPENAPI)) {
-                throw new ClassNotFoundException(name + " (hidden, as on a server without MicroProfile OpenAPI)");
-            }
-            if (!name.startsWith(OperatorApi.class.getPackageName() + ".")) {
-                return super.loadClass(name, resolve);
-            }
-            synchronized (getClassLoadingLock(name)) {
-                Class<?> loaded = findLoadedClass(name);
-                if (loaded == null) {
-                    try (InputStream in = getParent().getResourceAsStream(name.replace('.', '/') + ".class")) {
-                        if (in == null) {
-                            throw new ClassNotFoundException(name);
-                        }
-                        byte[] bytes = in.readAllBytes();
-                        loaded = defineClass(name, bytes, 0, bytes.length);
-                    } catch (IOException e) {
-                        throw new ClassNotFoundException(name, e);
-                    }
-                }
-                if (resolve) {
-                    resolveClass(loaded);
-                }
-                return loaded;
-            }
-        }
     }
 }
