@@ -12,11 +12,12 @@ import java.util.Set;
 
 /**
  * The Jakarta Security context of the engine tests, standing in for the server's: who is logged in
- * on the calling code, switchable by a test (nobody by default). It tests the engine's checks; the
+ * on the calling code, switchable by a test (nobody by default). Shared with durable-testing's engine
+ * tests through this module's test jar. It tests the engine's checks; the
  * real security context of a server is exercised by the operator module's container tests.
  */
 @ApplicationScoped
-class TestSecurity implements SecurityContext {
+public class TestSecurity implements SecurityContext {
 
     private record Caller(String name, Set<String> roles) {
     }
@@ -24,11 +25,11 @@ class TestSecurity implements SecurityContext {
     private volatile Caller caller;
 
     /** Logs a person in on every thread until {@link #logOut()}. */
-    void logIn(String name, String... roles) {
+    public void logIn(String name, String... roles) {
         caller = new Caller(name, Set.of(roles));
     }
 
-    void logOut() {
+    public void logOut() {
         caller = null;
     }
 
