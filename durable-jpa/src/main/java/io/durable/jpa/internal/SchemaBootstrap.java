@@ -1,12 +1,15 @@
 package io.durable.jpa.internal;
 
 import io.durable.jpa.StoreSetupException;
+import io.durable.jpa.schema.H2ResultReuse;
 import io.durable.jpa.schema.SchemaMigrations;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -40,6 +43,12 @@ public final class SchemaBootstrap {
         DataSource dataSource = dataSource();
         if (!enabled()) {
             LOG.info(() -> MIGRATE + "=false: the engine's schema is left to the DBA (docs/schema.md)");
+            try (Connection connection = dataSource.getConnection()) {
+                H2ResultReuse.turnOff(connection);
+            } catch (SQLException e) {
+                throw new StoreSetupException("Cannot reach the engine's data source at " + DATA_SOURCE + ": "
+                        + e.getMessage() + ". Check the datasource and that the database is up.", e);
+            }
             return;
         }
         SchemaMigrations.migrate(dataSource);

@@ -76,9 +76,12 @@ public final class SchemaMigrations {
     @SuppressWarnings("try") // the lock is held for the block, not used in it
     private static SchemaVersion migrate(org.flywaydb.core.api.configuration.FluentConfiguration configuration,
                                          String where) {
-        try (Connection connection = configuration.getDataSource().getConnection();
-             SchemaLock lock = SchemaLock.take(connection, database(connection.getMetaData().getDatabaseProductName()))) {
-            return migrate(configuration, inspect(connection));
+        try (Connection connection = configuration.getDataSource().getConnection()) {
+            // before the lock: H2 commits at every SET, and would end the lock's transaction
+            H2ResultReuse.turnOff(connection);
+            try (SchemaLock lock = SchemaLock.take(connection, database(connection.getMetaData().getDatabaseProductName()))) {
+                return migrate(configuration, inspect(connection));
+            }
         } catch (SQLException e) {
             throw new SchemaMigrationException("Cannot reach " + where + " to check the engine's schema: "
                     + e.getMessage() + ". Check the datasource and that the database is up.", e);

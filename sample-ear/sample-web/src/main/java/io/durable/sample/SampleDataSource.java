@@ -25,7 +25,7 @@ import jakarta.persistence.PersistenceContext;
 @DataSourceDefinition(
         name = "java:app/jdbc/durable",
         className = "org.h2.jdbcx.JdbcDataSource",
-        url = "jdbc:h2:./data/durable-sample;WRITE_DELAY=0",
+        url = "jdbc:h2:./data/durable-sample;WRITE_DELAY=0;OPTIMIZE_REUSE_RESULTS=FALSE",
         user = "sa",
         password = "",
         minPoolSize = 2,
