@@ -102,6 +102,36 @@ final class Ledger {
         return slowest;
     }
 
+    /** How many of the batch's runs had not finished yet (in the database's view at this instant). */
+    static int unfinishedOrders(Connection c, String prefix) throws SQLException {
+        return count(c, "SELECT COUNT(*) FROM durable_run WHERE workflow_name = 'order' AND finished_at IS NULL"
+                + " AND instance_id LIKE ?", prefix + "-%");
+    }
+
+    /**
+     * How long after {@code since} the batch first moved again on this node: its first step journaled,
+     * or its first run ended, after that time. This is the time a fault left a node idle when none of its
+     * runs was executing as the fault ended (every run PENDING, waiting for a claim).
+     *
+     * @return milliseconds; -1 when nothing of the batch moved after {@code since}
+     */
+    static long firstProgressAfter(Connection c, String prefix, long since) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT LEAST((SELECT MIN(s.finished_at) FROM durable_step s"
+                + " JOIN durable_run r ON r.id = s.run_id WHERE r.instance_id LIKE ? AND s.status = 'COMPLETED'"
+                + " AND s.finished_at > ?), (SELECT MIN(finished_at) FROM durable_run WHERE instance_id LIKE ?"
+                + " AND finished_at > ?))")) {
+            s.setString(1, prefix + "-%");
+            s.setLong(2, since);
+            s.setString(3, prefix + "-%");
+            s.setLong(4, since);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                long moved = rs.getLong(1);
+                return rs.wasNull() ? -1 : moved - since;
+            }
+        }
+    }
+
     /**
      * The batch's runs that were claimed more than once: every claim raises a run's lease epoch, and an
      * order run is claimed once unless its node gave it up and it waited for its lease to run out (or
