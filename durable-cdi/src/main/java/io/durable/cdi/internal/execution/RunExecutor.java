@@ -147,9 +147,11 @@ class RunExecutor {
         StoredRun stored = store.findRun(lease.runId()).orElse(null);
         if (stored == null || stored.info().status().isTerminal() || stored.leaseEpoch() != lease.epoch()) {
             // once on WildFly a run claimed by a timer's wake-up was left to wait for its lease here, with nothing
-            // logged: say what the store showed, and give the claim back
-            LOG.info(() -> "Run " + lease.runId() + " not executed: claimed at lease epoch " + lease.epoch()
-                    + ", the store shows " + (stored == null ? "no run" : stored.info().status() + " at lease epoch "
+            // logged: say what the store showed, and give the claim back (a run that ended meanwhile, cancelled
+            // by an operator say, is the expected race and worth no line at INFO)
+            boolean ended = stored != null && stored.info().status().isTerminal() && stored.leaseEpoch() == lease.epoch();
+            LOG.log(ended ? Level.FINE : Level.INFO, () -> "Run " + lease.runId() + " not executed: claimed at lease"
+                    + " epoch " + lease.epoch() + ", the store shows " + (stored == null ? "no run" : stored.info().status() + " at lease epoch "
                     + stored.leaseEpoch() + " owned by " + stored.leaseOwner()) + "; its lease is given back");
             try {
                 transactions.inNewTransaction(() -> {
