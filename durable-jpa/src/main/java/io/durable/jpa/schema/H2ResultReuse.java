@@ -8,12 +8,13 @@ import java.util.logging.Logger;
 
 /**
  * Turns off H2's reuse of a prepared query's last result ({@code OPTIMIZE_REUSE_RESULTS}) on the
- * engine's H2 database. H2 (2.2 and 2.3 at least) answers a prepared query again with its last result
- * when it believes no data changed since; a read that races with another connection's commit can keep
- * the result from before that commit for as long as nothing else is written to the database (H2 issues
- * 3894 and 4208). Measured here: one run in about 150, on a loaded machine, read back RUNNING for the
- * whole 20 s a test waited while the database held it SUSPENDED. For the engine that is a run whose
- * status, wake-up or lease reads stale. Reuse saves little for the engine's short keyed queries.
+ * engine's H2 database. H2 (2.2.224 here; the issues report other 2.x versions) answers a prepared
+ * query again with its last result when it believes no data changed since; a read that races with
+ * another connection's commit can keep the result from before that commit for as long as nothing
+ * else is written to the database (H2 issues 3894 and 4208). Measured here: 2 to 10 runs in 1,000, on
+ * a loaded machine, read back RUNNING for the whole 20 s a test waited while the database held them
+ * SUSPENDED. For the engine that is a run whose status, wake-up or lease reads stale. Reuse saves
+ * little for the engine's short keyed queries.
  *
  * <p>{@code SET OPTIMIZE_REUSE_RESULTS FALSE} holds for the open database, not across a reopen, and
  * needs admin rights. The engine sets it each time it opens its store; a user without admin rights

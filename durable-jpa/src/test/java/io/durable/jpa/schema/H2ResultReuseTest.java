@@ -21,7 +21,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Opening the engine's store on H2 turns off H2's reuse of query results, which served a run's state
- * from before another connection's commit (one run in about 150 read RUNNING for 20 s while the
+ * from before another connection's commit (2 to 10 runs in 1,000 read RUNNING for 20 s while the
  * database held it SUSPENDED). Read from H2's own database object: the race itself is too rare to
  * provoke in a test.
  */
