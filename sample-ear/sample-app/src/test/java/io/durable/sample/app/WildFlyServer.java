@@ -197,6 +197,4 @@ final class WildFlyServer implements SampleServer {
                     "durable.retry.crm.max-delay=PT2S", "durable.retry.crm.multiplier=2")
             .map(setting -> "-D" + setting)
             .collect(Collectors.toList());
-
-    /** A port offset whose ports are all free now and below Linux's range for outgoing connections (32768). */
 }
