@@ -96,6 +96,23 @@ class TenantsAndRolesTest extends EngineTestBase {
     }
 
     @Test
+    void a_run_executing_here_is_awaited_only_by_its_own_tenant() throws Exception {
+        owner.set("tenant-a");
+        probe.holdSteps(1);
+        RunId id = engine.startJson("blocking", "held-1", "\"held-1\"");
+        probe.awaitHeld();
+
+        owner.set("tenant-b");
+        RunNotFoundException e = assertThrows(RunNotFoundException.class, () -> engine.await(id, WAIT),
+                "another tenant's run is missing, also while it executes on this node");
+        assertEquals(new RunNotFoundException(id.value()).getMessage(), e.getMessage());
+
+        owner.set("tenant-a");
+        probe.openGate();
+        assertEquals(RunStatus.COMPLETED, engine.await(id, WAIT).status());
+    }
+
+    @Test
     void another_tenants_run_is_not_found_by_any_read_or_action_and_is_left_as_it_was() {
         RunId id = awaitingApproval("tenant-a", "taxi-1");
 

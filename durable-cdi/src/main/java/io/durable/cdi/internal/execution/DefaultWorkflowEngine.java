@@ -534,8 +534,13 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         Objects.requireNonNull(timeout, "timeout");
         Caller caller = callers.current();
         if (caller.scope() != null) {
-            // checked once: the runs it continues as keep its owner
-            visible(caller, runId);
+            // checked once: the runs it continues as keep its owner; a run held here is not read for it
+            RunInfo held = dispatcher.heldHere(runId);
+            if (held == null) {
+                visible(caller, runId);
+            } else if (!caller.sees(held)) {
+                throw new RunNotFoundException(runId.value());
+            }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
         RunId current = runId;

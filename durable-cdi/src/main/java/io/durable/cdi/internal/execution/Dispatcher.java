@@ -96,6 +96,8 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
 
     private final Map<RunId, Lease> claimed = new ConcurrentHashMap<>();
     private final Map<RunId, Execution> executions = new ConcurrentHashMap<>();
+    /** Runs this node holds whose row it knows (started here, or loaded by their execution). */
+    private final Map<RunId, RunInfo> known = new ConcurrentHashMap<>();
     /** Runs woken while this node held them: offered again once their execution ends. */
     private final Set<RunId> wokenWhileClaimed = ConcurrentHashMap.newKeySet();
     private final AtomicBoolean pollQueued = new AtomicBoolean();
@@ -297,6 +299,17 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     }
 
     /**
+     * The run as this node started or loaded it, while this node holds it: its fixed parts (id, workflow,
+     * owner, parent) are current, its status and times are not.
+     *
+     * @param runId the run
+     * @return the run, or {@code null} when this node does not hold it or has not read it yet
+     */
+    RunInfo heldHere(RunId runId) {
+        return known.get(runId);
+    }
+
+    /**
      * Takes a slot for a run this node is about to start, so that the run can be stored already leased
      * to this node ({@link #submitStarted}). Give it back with {@link #releaseSlot} if no leased run
      * was stored.
@@ -334,10 +347,14 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
 
     private void submit(Lease lease, boolean slotTaken, RunInfo started, String traceParent) {
         claimed.put(lease.runId(), lease);
+        if (started != null) {
+            known.put(lease.runId(), started);
+        }
         try {
             threads.workers().execute(() -> run(lease, slotTaken, started, traceParent));
         } catch (RejectedExecutionException e) {
             claimed.remove(lease.runId());
+            known.remove(lease.runId());
             if (slotTaken) {
                 slots.release();
             }
@@ -352,6 +369,7 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
             LOG.log(Level.SEVERE, e, () -> "Run " + lease.runId() + " stopped unexpectedly; it resumes once its lease expires");
         } finally {
             claimed.remove(lease.runId());
+            known.remove(lease.runId());
             if (slotTaken) {
                 slots.release();
             }
@@ -393,6 +411,9 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     @Override
     public void executing(Execution execution) {
         executions.put(execution.run().id(), execution);
+        if (claimed.containsKey(execution.run().id())) {
+            known.putIfAbsent(execution.run().id(), execution.run());
+        }
     }
 
     @Override
