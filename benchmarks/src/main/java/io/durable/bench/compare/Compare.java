@@ -178,7 +178,7 @@ public final class Compare {
                     Arrays.sort(sorted);
                     shape.put(key(subject), new Measurement(subject.engine(), subject.path(), "lone-rr", k, n, seconds[s],
                             sorted[(int) Math.floor(0.50 * (n - 1))] / 1e6, sorted[(int) Math.ceil(0.99 * (n - 1))] / 1e6,
-                            jdbc, null));
+                            jdbc, null, Double.NaN));
                 }
             } finally {
                 for (Subject subject : subjects) {
@@ -202,9 +202,11 @@ public final class Compare {
                 drive(subject, prefix + "warm-", k, warmUp, threads);
                 PgStats.Snapshot before = stats ? pg.settled(subject.database()) : null;
                 long[] jdbcBefore = CountingDriver.counts(subject.database()).snapshot();
+                long cpuBefore = ProcessCpu.nanos();
                 long start = System.nanoTime();
                 long[] latencies = drive(subject, prefix, k, n, threads);
                 double seconds = (System.nanoTime() - start) / 1e9;
+                double cpuPerRun = (ProcessCpu.nanos() - cpuBefore) / 1e6 / n;
                 long[] jdbc = CountingDriver.counts(subject.database()).snapshot();
                 for (int i = 0; i < jdbc.length; i++) {
                     jdbc[i] -= jdbcBefore[i];
@@ -213,7 +215,7 @@ public final class Compare {
                 Arrays.sort(latencies);
                 return new Measurement(subject.engine(), subject.path(), kind, k, n, seconds,
                         latencies[(int) Math.floor(0.50 * (n - 1))] / 1e6,
-                        latencies[(int) Math.ceil(0.99 * (n - 1))] / 1e6, jdbc, server);
+                        latencies[(int) Math.ceil(0.99 * (n - 1))] / 1e6, jdbc, server, cpuPerRun);
             }
         }
 

@@ -16,9 +16,13 @@ package io.durable.bench.compare;
  *                   commits, rollbacks ({@link CountingDriver})
  * @param server     the server's counters over the N runs and the settling after them, or null
  *                   when not read
+ * @param cpuPerRun  CPU time of the process that executes the library (this JVM, or the application
+ *                   server's), user and system, over the N runs, divided by N, in ms; NaN when not
+ *                   measured. On a loaded machine it moves far less than the speed does: the CPU a run
+ *                   costs, not how long it waited for a core
  */
 record Measurement(String engine, String path, String kind, int steps, int runs, double seconds, double p50,
-                   double p99, long[] jdbc, PgStats.Snapshot server) {
+                   double p99, long[] jdbc, PgStats.Snapshot server, double cpuPerRun) {
 
     double stepsPerSecond() {
         return runs * (double) steps / seconds;
@@ -40,7 +44,7 @@ record Measurement(String engine, String path, String kind, int steps, int runs,
     static String header() {
         return "engine,path,kind,K,N,steps_per_s,runs_per_s,p50_ms,p99_ms,ratio_to_dbos,ratio_to_raw,"
                 + "stmts_per_step,roundtrips_per_step,jdbc_commits_per_step,pg_xacts_per_step,wal_syncs_per_step,"
-                + "wal_records_per_step,seconds";
+                + "wal_records_per_step,seconds,cpu_ms_per_run";
     }
 
     /**
@@ -52,10 +56,10 @@ record Measurement(String engine, String path, String kind, int steps, int runs,
         String pgCols = server == null ? ",,"
                 : String.format("%.3f,%.3f,%.3f", (server.commits() + server.rollbacks()) / steps,
                 server.walSyncs() / steps, server.walRecords() / steps);
-        return String.format("%s,%s,%s,%d,%d,%.0f,%.1f,%.2f,%.2f,%s,%s,%.3f,%.3f,%.3f,%s,%.3f",
+        return String.format("%s,%s,%s,%d,%d,%.0f,%.1f,%.2f,%.2f,%s,%s,%.3f,%.3f,%.3f,%s,%.3f,%s",
                 engine, path, kind, this.steps, runs, stepsPerSecond(), runsPerSecond(), p50, p99,
                 ratio(dbos), ratio(raw), (jdbc[0] + jdbc[2]) / steps, roundTrips() / steps, jdbc[3] / steps,
-                pgCols, seconds);
+                pgCols, seconds, Double.isNaN(cpuPerRun) ? "" : String.format("%.3f", cpuPerRun));
     }
 
     String ratio(Measurement reference) {

@@ -236,7 +236,8 @@ public final class ServerBench {
                 jdbc[i] = Long.parseLong(f[3 + i]);
             }
             return new Measurement("durable", "payara-micro jta pool=48 slots=" + slots, kind, k, n,
-                    Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), jdbc, server);
+                    Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2]), jdbc, server,
+                    Long.parseLong(f[8]) / 1e6 / n);
         }
 
         @Override

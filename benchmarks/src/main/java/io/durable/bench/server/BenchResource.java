@@ -4,6 +4,7 @@ import io.durable.api.RunId;
 import io.durable.api.WorkflowEngine;
 import io.durable.bench.NoopWorkflow;
 import io.durable.bench.compare.CountingDriver;
+import io.durable.bench.compare.ProcessCpu;
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
@@ -27,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * managed thread. A request starts a job and answers its number at once (a measurement takes minutes,
  * longer than an HTTP request should stay open); {@code result?job=} answers {@code running} or one
  * line: seconds, p50 ms, p99 ms, then the JDBC counts of the engine's database over the runs
- * (executes, batches, batched rows, commits, rollbacks).
+ * (executes, batches, batched rows, commits, rollbacks), then the server process's CPU time over the
+ * runs in ns.
  */
 @Path("bench")
 @ApplicationScoped
@@ -86,6 +88,7 @@ public class BenchResource {
         AtomicInteger next = new AtomicInteger();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] before = CountingDriver.counts(DATABASE).snapshot();
+        long cpu = ProcessCpu.nanos();
         long start = System.nanoTime();
         List<Thread> workers = new ArrayList<>();
         for (int t = 0; t < m; t++) {
@@ -106,7 +109,7 @@ public class BenchResource {
         for (Thread worker : workers) {
             worker.join(Duration.ofMinutes(15).toMillis());
         }
-        return answer(start, latencies, before, failure.get());
+        return answer(start, cpu, latencies, before, failure.get());
     }
 
     @GET
@@ -120,13 +123,14 @@ public class BenchResource {
         String prefix = batchPrefix + System.nanoTime() + "-";
         long[] latencies = new long[n];
         long[] before = CountingDriver.counts(DATABASE).snapshot();
+        long cpu = ProcessCpu.nanos();
         long start = System.nanoTime();
         for (int i = 0; i < n; i++) {
             long t0 = System.nanoTime();
             run(prefix + i, k);
             latencies[i] = System.nanoTime() - t0;
         }
-        return answer(start, latencies, before, null);
+        return answer(start, cpu, latencies, before, null);
     }
 
     private void run(String id, int k) {
@@ -137,8 +141,9 @@ public class BenchResource {
         }
     }
 
-    private static String answer(long start, long[] latencies, long[] before, Throwable failure) {
+    private static String answer(long start, long cpu, long[] latencies, long[] before, Throwable failure) {
         double seconds = (System.nanoTime() - start) / 1e9;
+        long cpuUsed = ProcessCpu.nanos() - cpu;
         if (failure != null) {
             return "failed " + failure;
         }
@@ -152,6 +157,7 @@ public class BenchResource {
         for (int i = 0; i < after.length; i++) {
             line.append(' ').append(after[i] - before[i]);
         }
+        line.append(' ').append(cpuUsed);
         return line.toString();
     }
 }
