@@ -108,7 +108,8 @@ public final class ServerBench {
                 server.forEach(files::add);
             }
             try (Stream<Path> counting = Files.list(classes.resolve("io/durable/bench/compare"))) {
-                counting.filter(p -> p.getFileName().toString().startsWith("CountingDriver")).forEach(files::add);
+                counting.filter(p -> p.getFileName().toString().startsWith("CountingDriver")
+                        || p.getFileName().toString().equals("ProcessCpu.class")).forEach(files::add);
             }
             files.add(classes.resolve("io/durable/bench/NoopWorkflow.class"));
             files.add(classes.resolve("io/durable/bench/NoopSteps.class"));
@@ -162,13 +163,18 @@ public final class ServerBench {
             Files.writeString(dir.resolve("preboot.txt"), "set configs.config.server-config.network-config."
                     + "network-listeners.network-listener.http-listener.address=127.0.0.1\n");
             Path log = dir.resolve("payara.log");
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx1g", "-Dhazelcast.socket.bind.any=false",
-                    "-Ddurable.engine.max-concurrent-runs=" + concurrency,
-                    "-jar", jar, "--rootdir", dir.resolve("root").toString(),
+                    "-Ddurable.engine.max-concurrent-runs=" + concurrency));
+            // more options for the server's JVM, for example a profiler agent
+            String options = System.getProperty("bench.server-jvm-options", "").trim();
+            if (!options.isEmpty()) {
+                command.addAll(List.of(options.split("\\s+")));
+            }
+            command.addAll(List.of("-jar", jar, "--rootdir", dir.resolve("root").toString(),
                     "--prebootcommandfile", dir.resolve("preboot.txt").toString(),
                     "--disablephonehome", "--nocluster", "--interfaces", "127.0.0.1",
-                    "--port", Integer.toString(port), "--deploy", war.toString());
+                    "--port", Integer.toString(port), "--deploy", war.toString()));
             Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
             Payara payara = new Payara(process, "http://127.0.0.1:" + port + "/bench/api/bench/", log, concurrency);
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();

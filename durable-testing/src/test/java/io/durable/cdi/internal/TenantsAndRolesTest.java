@@ -110,6 +110,12 @@ class TenantsAndRolesTest extends EngineTestBase {
         owner.set("tenant-a");
         probe.openGate();
         assertEquals(RunStatus.COMPLETED, engine.await(id, WAIT).status());
+
+        // ended here a moment ago: its end is kept for a late caller, for its own tenant only
+        owner.set("tenant-b");
+        assertThrows(RunNotFoundException.class, () -> engine.await(id, WAIT));
+        owner.set("tenant-a");
+        assertEquals("\"paid-held-1-1\"", engine.await(id, WAIT).outputJson());
     }
 
     @Test

@@ -534,8 +534,12 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         Objects.requireNonNull(timeout, "timeout");
         Caller caller = callers.current();
         if (caller.scope() != null) {
-            // checked once: the runs it continues as keep its owner; a run held here is not read for it
+            // checked once: the runs it continues as keep its owner; a run held here, or that ended here a
+            // moment ago, is not read for it
             RunInfo held = dispatcher.heldHere(runId);
+            if (held == null) {
+                held = waiters.recentlyEnded(runId);
+            }
             if (held == null) {
                 visible(caller, runId);
             } else if (!caller.sees(held)) {
@@ -550,7 +554,8 @@ class DefaultWorkflowEngine implements WorkflowEngine {
                 RunStatus last = RunStatus.RUNNING;
                 // a run this node executes tells its end to the watch: nothing to read meanwhile
                 if (!dispatcher.executesHere(current)) {
-                    RunInfo run = visible(Caller.SYSTEM, current);
+                    RunInfo recent = waiters.recentlyEnded(current);
+                    RunInfo run = recent != null ? recent : visible(Caller.SYSTEM, current);
                     if (run.continuedAs() != null) {
                         current = run.continuedAs();
                         continue;

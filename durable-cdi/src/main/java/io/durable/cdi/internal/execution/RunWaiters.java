@@ -24,6 +24,9 @@ class RunWaiters {
     private final Map<RunId, Set<CompletableFuture<RunInfo>>> waiting = new ConcurrentHashMap<>();
     /** Runs that ended in an execution still holding its slot, with their outcome where known. */
     private final Map<RunId, Optional<RunInfo>> ending = new ConcurrentHashMap<>();
+    /** Ends for callers that come after them: 1,000 runs, 4 M characters, 10 s at most. */
+    private final RecentOutcomes recent = new RecentOutcomes(1_000, 4_000_000, TimeUnit.SECONDS.toNanos(10),
+            System::nanoTime);
 
     /** One caller's watch on a run; close it when done waiting. */
     final class Watch implements AutoCloseable {
@@ -95,7 +98,19 @@ class RunWaiters {
         }
     }
 
+    /**
+     * The run's end, when it ended on this node a moment ago (terminal ends only, which never change).
+     *
+     * @param runId the run
+     * @return its end, or {@code null} when it must be read from the store
+     */
+    RunInfo recentlyEnded(RunId runId) {
+        return recent.get(runId);
+    }
+
     private void complete(RunId runId, RunInfo outcome) {
+        // kept before the watchers are taken: a caller that watches from now on finds it
+        recent.ended(outcome);
         Set<CompletableFuture<RunInfo>> watches = waiting.remove(runId);
         if (watches != null) {
             watches.forEach(f -> f.complete(outcome));
