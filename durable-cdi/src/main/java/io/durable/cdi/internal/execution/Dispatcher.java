@@ -243,7 +243,11 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
             return;
         }
         pendingMayWait = false;
-        List<Lease> leases = claimDue(clock.instant(), free, null);
+        Instant now = clock.instant();
+        if (!ownLeasesCurrent(now)) {
+            return;
+        }
+        List<Lease> leases = claimDue(now, free, null);
         if (leases.size() >= free) {
             // more may be due: flagged before the workers start, so one that finishes at once sweeps again
             pendingMayWait = true;
@@ -251,6 +255,36 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
         for (Lease lease : leases) {
             submit(lease, slots.tryAcquire());
         }
+    }
+
+    /**
+     * Renews, before a claim, the leases of runs this node executes that ran out meanwhile (the database
+     * refused the periodic renewals: killed sessions, a restart). A claim would find those runs due and
+     * take them from their own live execution here, which then stops at its next write while a second
+     * execution starts over from the journal: a lease period lost for a run that never stopped.
+     *
+     * @param now the current time
+     * @return whether every lease this node holds is current; when one ran out and could not be renewed
+     *     the database is failing, and the claim waits for the next sweep
+     */
+    private boolean ownLeasesCurrent(Instant now) {
+        boolean current = true;
+        for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
+            if (entry.getValue().expiresAt().isAfter(now)) {
+                continue;
+            }
+            try {
+                renew(entry.getKey(), entry.getValue());
+            } catch (RuntimeException e) {
+                if (!renewalFailed(e)) {
+                    throw e;
+                }
+                LOG.log(Level.FINE, e, () -> "The lease on run " + entry.getKey() + " ran out and could not be "
+                        + "renewed; claiming waits for the next sweep");
+                current = false;
+            }
+        }
+        return current;
     }
 
     private List<Lease> claimDue(Instant now, int limit, Instant staleBefore) {
@@ -270,6 +304,9 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
             return List.of();
         }
         Instant now = clock.instant();
+        if (!ownLeasesCurrent(now)) {
+            return List.of();
+        }
         List<Lease> leases = claimDue(now, limit, now.minus(staleAfter));
         for (Lease lease : leases) {
             submit(lease, slots.tryAcquire());
