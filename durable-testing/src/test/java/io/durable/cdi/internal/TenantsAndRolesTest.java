@@ -106,14 +106,22 @@ class TenantsAndRolesTest extends EngineTestBase {
         RunNotFoundException e = assertThrows(RunNotFoundException.class, () -> engine.await(id, WAIT),
                 "another tenant's run is missing, also while it executes on this node");
         assertEquals(new RunNotFoundException(id.value()).getMessage(), e.getMessage());
+        security.logIn("bob", DurableRoles.OPERATOR);
+        assertThrows(RunNotFoundException.class, () -> engine.await(id, WAIT), "an operator of tenant-b");
+        security.logOut();
 
         owner.set("tenant-a");
         probe.openGate();
         assertEquals(RunStatus.COMPLETED, engine.await(id, WAIT).status());
 
-        // ended here a moment ago: its end is kept for a late caller, for its own tenant only
+        // ended here a moment ago: its end is kept for a late caller, for its own tenant (and an admin) only
         owner.set("tenant-b");
         assertThrows(RunNotFoundException.class, () -> engine.await(id, WAIT));
+        security.logIn("vera", DurableRoles.VIEWER);
+        assertThrows(RunNotFoundException.class, () -> engine.await(id, WAIT), "a viewer of tenant-b");
+        security.logIn("root", DurableRoles.ADMIN);
+        assertEquals(RunStatus.COMPLETED, engine.await(id, WAIT).status(), "an admin sees every tenant");
+        security.logOut();
         owner.set("tenant-a");
         assertEquals("\"paid-held-1-1\"", engine.await(id, WAIT).outputJson());
     }

@@ -1,10 +1,13 @@
 package io.durable.cdi.internal.access;
 
+import io.durable.api.RunInfo;
 import io.durable.cdi.internal.journal.Scope;
 import io.durable.cdi.internal.tracking.TrackingOwners;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+
+import java.util.Objects;
 
 /**
  * Resolves the {@link Caller} of the current thread, the one place that does: workflow code (an
@@ -38,5 +41,21 @@ public class Callers {
             }
         }
         return new Caller.Application(tenant);
+    }
+
+    /**
+     * Whether the current caller sees the run, as {@code current().sees(run)}, without asking Jakarta
+     * Security when the run is the caller's tenant's (every caller sees its own tenant's runs; only
+     * whether it may see others' needs the person's roles, and asking for the person costs more than a
+     * small run: on Payara the caller lookup parses the subject anew each time).
+     *
+     * @param run the run
+     * @return whether the caller sees it
+     */
+    public boolean sees(RunInfo run) {
+        if (Scope.current() != null || Objects.equals(run.owner(), owners.ofCaller())) {
+            return true;
+        }
+        return current().sees(run);
     }
 }

@@ -532,18 +532,20 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     @Override
     public RunInfo await(RunId runId, Duration timeout) {
         Objects.requireNonNull(timeout, "timeout");
-        Caller caller = callers.current();
-        if (caller.scope() != null) {
-            // checked once: the runs it continues as keep its owner; a run held here, or that ended here a
-            // moment ago, is not read for it
-            RunInfo held = dispatcher.heldHere(runId);
-            if (held == null) {
-                held = waiters.recentlyEnded(runId);
-            }
-            if (held == null) {
-                visible(caller, runId);
-            } else if (!caller.sees(held)) {
+        // checked once: the runs it continues as keep its owner; a run held here, or that ended here a
+        // moment ago, is not read for it
+        RunInfo held = dispatcher.heldHere(runId);
+        if (held == null) {
+            held = waiters.recentlyEnded(runId);
+        }
+        if (held != null) {
+            if (!callers.sees(held)) {
                 throw new RunNotFoundException(runId.value());
+            }
+        } else {
+            Caller caller = callers.current();
+            if (caller.scope() != null) {
+                visible(caller, runId);
             }
         }
         long deadline = System.nanoTime() + timeout.toNanos();
