@@ -39,6 +39,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -270,17 +271,9 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     private boolean ownLeasesCurrent(Instant now) {
         boolean current = true;
         for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
-            if (entry.getValue().expiresAt().isAfter(now)) {
-                continue;
-            }
-            try {
-                renew(entry.getKey(), entry.getValue());
-            } catch (RuntimeException e) {
-                if (!renewalFailed(e)) {
-                    throw e;
-                }
-                LOG.log(Level.FINE, e, () -> "The lease on run " + entry.getKey() + " ran out and could not be "
-                        + "renewed; claiming waits for the next sweep");
+            if (!entry.getValue().expiresAt().isAfter(now) && !renewed(entry.getKey(), entry.getValue(),
+                    () -> "The lease on run " + entry.getKey() + " ran out and could not be renewed; claiming waits "
+                            + "for the next sweep")) {
                 current = false;
             }
         }
@@ -515,16 +508,9 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
      */
     public void renewLeases() {
         for (Map.Entry<RunId, Lease> entry : claimed.entrySet()) {
-            try {
-                renew(entry.getKey(), entry.getValue());
-            } catch (RuntimeException e) {
-                if (!renewalFailed(e)) {
-                    throw e;
-                }
-                // one run's renewal that met a dead connection must not cost the others theirs
-                LOG.log(Level.FINE, e, () -> "Renewing the lease on run " + entry.getKey() + " failed; retrying in "
-                        + settings.renewInterval());
-            }
+            // one run's renewal that met a dead connection must not cost the others theirs
+            renewed(entry.getKey(), entry.getValue(), () -> "Renewing the lease on run " + entry.getKey()
+                    + " failed; retrying in " + settings.renewInterval());
         }
     }
 
@@ -536,16 +522,10 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
     public void renewNow(Execution execution) {
         Lease lease = claimed.get(execution.run().id());
         if (lease != null) {
-            try {
-                renew(execution.run().id(), lease);
-            } catch (RuntimeException e) {
-                if (!renewalFailed(e)) {
-                    throw e;
-                }
-                // the lease holds until it expires, the next write is fenced and the periodic renewal tries again:
-                // a renewal that met a dropped connection is no reason to give the run up
-                LOG.log(Level.FINE, e, () -> "Renewing the lease on run " + execution.run().id() + " failed; going on");
-            }
+            // the lease holds until it expires, the next write is fenced and the periodic renewal tries again:
+            // a renewal that met a dropped connection is no reason to give the run up
+            renewed(execution.run().id(), lease,
+                    () -> "Renewing the lease on run " + execution.run().id() + " failed; going on");
         }
     }
 
@@ -555,6 +535,26 @@ public class Dispatcher implements ExecutionRegistry, RecoverySweep {
      */
     private static boolean renewalFailed(RuntimeException e) {
         return e instanceof StoreException || StoreFailure.fromDatabase(e);
+    }
+
+    /**
+     * Renews one lease; a failure for the database's reasons is logged (FINE) and reported, any other
+     * is thrown.
+     *
+     * @param whenFailed the log message for a renewal the database refused
+     * @return whether the renewal reached the database (the lease may have been found lost)
+     */
+    private boolean renewed(RunId runId, Lease lease, Supplier<String> whenFailed) {
+        try {
+            renew(runId, lease);
+            return true;
+        } catch (RuntimeException e) {
+            if (!renewalFailed(e)) {
+                throw e;
+            }
+            LOG.log(Level.FINE, e, whenFailed);
+            return false;
+        }
     }
 
     private void renew(RunId runId, Lease lease) {
