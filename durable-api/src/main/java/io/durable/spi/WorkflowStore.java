@@ -241,6 +241,31 @@ public interface WorkflowStore {
     void appendStep(Lease lease, StepInfo step);
 
     /**
+     * Appends a plain step's journal entry as a write of its own, only while the lease's epoch is still
+     * the run's: never in a transaction the calling thread has (it is suspended, not joined), and
+     * committed when this returns. A store that can sends it as one auto-committed statement: one
+     * round trip, where a transaction of its own costs two (the statement and its commit).
+     *
+     * <p>The default appends it with {@link #appendStep} in a new transaction of {@code transactions}.
+     *
+     * @param lease        the writer's lease
+     * @param step         the entry
+     * @param transactions how the engine demarcates transactions, for a store that needs one
+     * @throws LeaseLostException                    when another node claimed the run meanwhile
+     * @throws JournalConflictException              when an entry with this step key exists already
+     *     (also when an earlier attempt of this write committed and its answer was lost)
+     * @throws io.durable.api.LimitExceededException when the entry is over a limit
+     * @throws io.durable.api.StoreException         when the database fails
+     * @throws Exception                             what the transaction around the default's write threw
+     */
+    default void appendStepCommitted(Lease lease, StepInfo step, TransactionRunner transactions) throws Exception {
+        transactions.inNewTransaction(() -> {
+            appendStep(lease, step);
+            return null;
+        });
+    }
+
+    /**
      * Appends journal entries of several runs in the caller's transaction (a group commit), each only
      * while its own lease holds. An entry whose lease is lost is not written and does not fail the
      * others. The default appends them one by one with {@link #appendStep}.

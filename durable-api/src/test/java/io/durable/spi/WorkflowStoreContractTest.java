@@ -62,6 +62,21 @@ public abstract class WorkflowStoreContractTest {
      */
     protected abstract WorkflowStore store();
 
+    /**
+     * How the store's transactions are demarcated, for {@link WorkflowStore#appendStepCommitted}; by
+     * default none (the work simply runs), as for a store without transactions.
+     *
+     * @return the transaction runner
+     */
+    protected TransactionRunner transactions() {
+        return new TransactionRunner() {
+            @Override
+            public <T> T inNewTransaction(Callable<T> work) throws Exception {
+                return work.call();
+            }
+        };
+    }
+
     /** The limits of the store: {@link StoreLimitsContract}, run on this store. */
     @Nested
     class Limits extends StoreLimitsContract {
@@ -585,6 +600,24 @@ public abstract class WorkflowStoreContractTest {
         assertFalse(claimDue(t0.plusSeconds(120), null).contains(lease.runId()));
         assertTrue(claimDue(t0.plusSeconds(120), t0.plusSeconds(60)).contains(lease.runId()));
         assertThrows(LeaseLostException.class, () -> store().appendStep(lease, completed(1, "b", "1", t0)));
+    }
+
+    @Test
+    void an_entry_committed_on_its_own_is_written_once_and_only_while_the_lease_holds() throws Exception {
+        Lease stale = running("alone-1");
+        Lease current = store().claim(stale.runId(), "node-b", t0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+
+        assertThrows(LeaseLostException.class,
+                () -> store().appendStepCommitted(stale, completed(0, "a", "1", t0), transactions()));
+        store().appendStepCommitted(current, completed(0, "a", "2", t0), transactions());
+        store().appendStepCommitted(current, new StepInfo(1, "b#1", "b", StepStatus.FAILED, 2, null, null,
+                "java.lang.IllegalStateException", "refused", null, t0.plusMillis(7)), transactions());
+        assertThrows(JournalConflictException.class,
+                () -> store().appendStepCommitted(current, completed(0, "a", "3", t0), transactions()));
+
+        List<StepInfo> journal = store().loadJournal(current.runId());
+        assertEquals(List.of(completed(0, "a", "2", t0), new StepInfo(1, "b#1", "b", StepStatus.FAILED, 2, null, null,
+                "java.lang.IllegalStateException", "refused", null, t0.plusMillis(7))), journal);
     }
 
     @Test

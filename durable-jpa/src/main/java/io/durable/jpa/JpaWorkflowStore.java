@@ -49,12 +49,16 @@ import io.durable.spi.StoredRun;
 import io.durable.spi.StoreFailure;
 import io.durable.spi.StoreLimits;
 import io.durable.spi.StoredSignal;
+import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 import jakarta.persistence.Query;
 import jakarta.persistence.TypedQuery;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,6 +95,18 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
      * @return the entity manager for persistence unit {@code durable}
      */
     protected abstract EntityManager entityManager();
+
+    /**
+     * The data source of the store's tables for writes that commit on their own
+     * ({@link #appendStepCommitted}): connections taken from it outside any transaction, in
+     * auto-commit mode, each returned after one statement.
+     *
+     * @return the data source, or {@code null} (the default) when there is none: those writes then
+     *     run in a transaction of their own
+     */
+    protected DataSource autoCommitDataSource() {
+        return null;
+    }
 
     @Override
     public Instant databaseTime() {
@@ -347,6 +363,33 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         writeStep(entityManager(), lease, step);
     }
 
+    /**
+     * Sends the entry as one auto-committed fenced statement ({@link FencedInsert}) on a connection of
+     * {@link #autoCommitDataSource()}: one round trip. Without that data source, or on a database whose
+     * locking clause the store does not know, it runs {@link #appendStep} in a new transaction.
+     */
+    @Override
+    public void appendStepCommitted(Lease lease, StepInfo step, TransactionRunner transactions) throws Exception {
+        DataSource source = autoCommitDataSource();
+        Dialect known = dialect.cached();
+        if (source != null && (known == null || known.shareLock() != null)) {
+            StoreLimits.check(step);
+            try (Connection connection = source.getConnection()) {
+                known = dialect.get(connection);
+                if (known.shareLock() != null) {
+                    if (!connection.getAutoCommit()) {
+                        connection.setAutoCommit(true);
+                    }
+                    requireLease(lease, FencedInsert.insert(connection, known, lease, step) ? 1 : 0);
+                    return;
+                }
+            } catch (SQLException e) {
+                throw journalFailure(lease, step, e);
+            }
+        }
+        WorkflowStore.super.appendStepCommitted(lease, step, transactions);
+    }
+
     @Override
     public boolean[] appendSteps(List<LeasedStep> entries) {
         entries.forEach(entry -> StoreLimits.check(entry.step()));
@@ -389,7 +432,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         }
     }
 
-    private static RuntimeException journalFailure(Lease lease, StepInfo step, PersistenceException e) {
+    private static RuntimeException journalFailure(Lease lease, StepInfo step, Exception e) {
         if (Mapping.isDuplicateKey(e)) {
             return new JournalConflictException(lease.runId().value(), step.stepKey(), e);
         }

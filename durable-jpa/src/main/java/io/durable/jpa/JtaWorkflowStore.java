@@ -1,16 +1,24 @@
 package io.durable.jpa;
 
 import io.durable.jpa.internal.ContainerPersistence;
+import io.durable.api.StepInfo;
 import io.durable.jpa.internal.SchemaBootstrap;
+import io.durable.spi.Lease;
+import io.durable.spi.TransactionRunner;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
+import javax.sql.DataSource;
+
 /**
  * The store in an application server: the container's entity manager for persistence unit
- * {@code durable}, every call in the caller's JTA transaction or, without one, in its own.
+ * {@code durable}, every call in the caller's JTA transaction or, without one, in its own; but
+ * {@link #appendStepCommitted} in none: one auto-committed statement on the unit's data source
+ * ({@code java:app/jdbc/durable}), whose connections a server hands out in auto-commit mode outside a
+ * transaction.
  */
 @ApplicationScoped
 @Transactional(Transactional.TxType.REQUIRED)
@@ -18,6 +26,9 @@ public class JtaWorkflowStore extends JpaWorkflowStore {
 
     @PersistenceContext(unitName = "durable")
     EntityManager entityManager;
+
+    /** The unit's data source, found when the store opens; {@code null} before. */
+    private volatile DataSource dataSource;
 
     @PostConstruct
     void checkPersistenceContext() {
@@ -28,7 +39,19 @@ public class JtaWorkflowStore extends JpaWorkflowStore {
     @Override
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void open() {
-        SchemaBootstrap.prepare();
+        dataSource = SchemaBootstrap.prepare();
+    }
+
+    /** Outside any transaction: the caller's, if it has one, is suspended while the statement runs. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void appendStepCommitted(Lease lease, StepInfo step, TransactionRunner transactions) throws Exception {
+        super.appendStepCommitted(lease, step, transactions);
+    }
+
+    @Override
+    protected DataSource autoCommitDataSource() {
+        return dataSource;
     }
 
     @Override

@@ -8,8 +8,6 @@ import io.durable.api.WorkflowEngine;
 import io.durable.jpa.engine.EngineStores;
 import io.durable.jpa.engine.ManyStepsWorkflow;
 import io.durable.jpa.se.ResourceLocalJpa;
-import io.durable.spi.Lease;
-import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,7 +22,6 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
-import java.util.concurrent.Callable;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -32,8 +29,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * An in-doubt commit: the journal write of a plain step commits, but the answer is lost with the
- * connection (here the transaction runner throws a connection failure after the commit, every third
- * journal write). The engine tries the write again, meets its own entry as a conflict, finds it in the
+ * connection (here the store throws a connection failure after the commit, every third journal
+ * write). The engine tries the write again, meets its own entry as a conflict, finds it in the
  * journal as it wrote it, and goes on: the run completes without replaying and without waiting for its
  * lease, and every step runs once.
  */
@@ -64,8 +61,8 @@ class InDoubtCommitTest {
     }
 
     /**
-     * The store and transactions of {@link EngineStores}, except that every third transaction that
-     * appended a journal entry throws a connection failure after it committed.
+     * The store of {@link EngineStores}, except that every third plain step's journal write (one
+     * auto-committed statement) throws a connection failure after it committed.
      */
     @ApplicationScoped
     @Alternative
@@ -73,7 +70,6 @@ class InDoubtCommitTest {
     public static class LostAnswers {
 
         static final AtomicInteger LOST = new AtomicInteger();
-        private static final ThreadLocal<Boolean> APPENDED = ThreadLocal.withInitial(() -> false);
         private final AtomicInteger appends = new AtomicInteger();
 
         @Produces
@@ -83,41 +79,19 @@ class InDoubtCommitTest {
             WorkflowStore store = EngineStores.jpa.store();
             return (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
                     new Class<?>[]{WorkflowStore.class}, (proxy, method, args) -> {
-                        if (method.getName().equals("appendStep") && args[0] instanceof Lease) {
-                            APPENDED.set(true);
-                        }
+                        Object result;
                         try {
-                            return method.invoke(store, args);
+                            result = method.invoke(store, args);
                         } catch (InvocationTargetException e) {
                             throw e.getCause();
                         }
-                    });
-        }
-
-        @Produces
-        @Alternative
-        @Priority(2000)
-        TransactionRunner transactions() {
-            ResourceLocalJpa jpa = EngineStores.jpa;
-            return new TransactionRunner() {
-                @Override
-                public <T> T inNewTransaction(Callable<T> work) throws Exception {
-                    if (APPENDED.get()) {
-                        return jpa.inNewTransaction(work);
-                    }
-                    try {
-                        T result = jpa.inNewTransaction(work);
-                        if (APPENDED.get() && appends.incrementAndGet() % 3 == 0) {
+                        if (method.getName().equals("appendStepCommitted") && appends.incrementAndGet() % 3 == 0) {
                             LOST.incrementAndGet();
                             throw new IllegalStateException("commit answer lost",
                                     new SQLTransientConnectionException("connection reset", "08006"));
                         }
                         return result;
-                    } finally {
-                        APPENDED.set(false);
-                    }
-                }
-            };
+                    });
         }
     }
 }

@@ -1,11 +1,23 @@
 package io.durable.jpa;
 
+import io.durable.api.RunId;
+import io.durable.api.StepInfo;
+import io.durable.api.StepStatus;
 import io.durable.jpa.se.ResourceLocalJpa;
+import io.durable.spi.Lease;
+import io.durable.spi.NewRun;
+import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import io.durable.spi.WorkflowStoreContractTest;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** Runs the store contract on one database; one subclass per database. */
 abstract class JpaStoreContract extends WorkflowStoreContractTest {
@@ -36,6 +48,26 @@ abstract class JpaStoreContract extends WorkflowStoreContractTest {
     @Override
     protected WorkflowStore store() {
         return jpa().store();
+    }
+
+    @Override
+    protected TransactionRunner transactions() {
+        return jpa();
+    }
+
+    @Test
+    void an_entry_committed_on_its_own_does_not_join_the_callers_transaction() {
+        RunId id = RunId.random();
+        store().createRun(new NewRun(id, "alone-" + id, 1, "i", "{}", t0));
+        Lease lease = store().claim(id, "node-a", t0, Duration.ofSeconds(30)).orElseThrow();
+        StepInfo entry = new StepInfo(0, "a#1", "a", StepStatus.COMPLETED, 1, "h", "1", null, null, t0, t0);
+
+        assertThrows(IllegalStateException.class, () -> jpa().inNewTransaction(() -> {
+            store().appendStepCommitted(lease, entry, jpa());
+            throw new IllegalStateException("the caller's transaction rolls back");
+        }));
+
+        assertEquals(List.of(entry), store().loadJournal(id));
     }
 
     @AfterAll

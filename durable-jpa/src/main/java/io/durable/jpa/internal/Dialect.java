@@ -3,6 +3,7 @@ package io.durable.jpa.internal;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceException;
 
+import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.Locale;
 import java.util.logging.Logger;
@@ -104,6 +105,25 @@ public enum Dialect {
          * @param em an entity manager in a transaction, used the first time only
          * @return the dialect
          */
+        /** @return the dialect if told already, else {@code null} */
+        public Dialect cached() {
+            return dialect;
+        }
+
+        /**
+         * @param connection a connection to the database, used the first time only
+         * @return the dialect
+         * @throws SQLException when the driver fails to answer
+         */
+        public Dialect get(Connection connection) throws SQLException {
+            Dialect known = dialect;
+            if (known == null) {
+                known = of(connection.getMetaData().getDatabaseProductName());
+                dialect = known;
+            }
+            return known;
+        }
+
         public Dialect get(EntityManager em) {
             Dialect known = dialect;
             if (known == null) {

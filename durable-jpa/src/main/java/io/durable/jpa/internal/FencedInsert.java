@@ -6,6 +6,8 @@ import io.durable.spi.Lease;
 import io.durable.spi.LeasedStep;
 import jakarta.persistence.EntityManager;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,16 +45,40 @@ public final class FencedInsert {
      *     key: the entry exists)
      */
     public static boolean insert(EntityManager em, Dialect dialect, Lease lease, StepInfo step) {
+        return NativeUpdate.execute(em, sql(dialect), parameters(lease, step)) == 1;
+    }
+
+    /**
+     * Inserts the entry if the lease holds, as one statement on the connection (one round trip when
+     * the connection auto-commits).
+     *
+     * @param connection a connection of the store's tables
+     * @param dialect    the database's dialect; its {@link Dialect#shareLock()} must not be {@code null}
+     * @param lease      the lease the writer holds
+     * @param step       the entry
+     * @return whether the entry was written (false: the lease is lost)
+     * @throws SQLException as the database refused the row (a duplicate key: the entry exists) or failed
+     */
+    public static boolean insert(Connection connection, Dialect dialect, Lease lease, StepInfo step)
+            throws SQLException {
+        return NativeUpdate.execute(connection, sql(dialect), parameters(lease, step)) == 1;
+    }
+
+    private static String sql(Dialect dialect) {
         String time = dialect.bigintParameter();
+        return "INSERT INTO durable_step (" + COLUMNS + ") "
+                + "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + time + ", " + time + ", " + time + " FROM durable_run "
+                + "WHERE id = ? AND lease_epoch = ? AND status IN (?, ?)" + dialect.shareLock();
+    }
+
+    private static List<Object> parameters(Lease lease, StepInfo step) {
         List<Object> parameters = new ArrayList<>(16);
         addColumns(parameters, step);
         parameters.add(lease.runId().value());
         parameters.add(lease.epoch());
         parameters.add(RunStatus.RUNNING.name());
         parameters.add(RunStatus.COMPENSATING.name());
-        return NativeUpdate.execute(em, "INSERT INTO durable_step (" + COLUMNS + ") "
-                + "SELECT id, ?, ?, ?, ?, ?, ?, ?, ?, ?, " + time + ", " + time + ", " + time + " FROM durable_run "
-                + "WHERE id = ? AND lease_epoch = ? AND status IN (?, ?)" + dialect.shareLock(), parameters) == 1;
+        return parameters;
     }
 
     /** The entry's values in the order of {@link #COLUMNS}, after the run id. */

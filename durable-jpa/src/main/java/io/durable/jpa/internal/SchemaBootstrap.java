@@ -37,9 +37,10 @@ public final class SchemaBootstrap {
     /**
      * Looks the data source up and migrates the schema on it, unless migration is off.
      *
+     * @return the data source at {@value #DATA_SOURCE}
      * @throws StoreSetupException when there is no data source at {@value #DATA_SOURCE}
      */
-    public static void prepare() {
+    public static DataSource prepare() {
         DataSource dataSource = dataSource();
         if (!enabled()) {
             LOG.info(() -> MIGRATE + "=false: the engine's schema is left to the DBA (docs/schema.md)");
@@ -49,9 +50,10 @@ public final class SchemaBootstrap {
                 throw new StoreSetupException("Cannot reach the engine's data source at " + DATA_SOURCE + ": "
                         + e.getMessage() + ". Check the datasource and that the database is up.", e);
             }
-            return;
+            return dataSource;
         }
         SchemaMigrations.migrate(dataSource);
+        return dataSource;
     }
 
     private static DataSource dataSource() {

@@ -1,5 +1,7 @@
 package io.durable.jpa.se;
 
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import io.durable.jpa.JpaTrackingStore;
 import io.durable.jpa.JpaWorkflowStore;
 import io.durable.jpa.schema.SchemaMigrations;
@@ -13,6 +15,7 @@ import jakarta.persistence.Persistence;
 import jakarta.persistence.spi.PersistenceProvider;
 import jakarta.persistence.spi.PersistenceProviderResolverHolder;
 
+import javax.sql.DataSource;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayDeque;
@@ -27,21 +30,32 @@ import java.util.concurrent.Callable;
  * Persistence unit {@code durable} as a resource-local unit on a JDBC URL. It is the
  * {@link TransactionRunner} (each new transaction gets its own entity manager, nested ones suspend
  * the outer) and hands out a {@link WorkflowStore} whose calls join the current transaction or run in
- * their own.
+ * their own ({@link WorkflowStore#appendStepCommitted} in none: one auto-committed statement).
+ *
+ * <p>The connections come from one HikariCP pool of at most {@value #POOL_SIZE}, which the JPA
+ * provider uses as its non-JTA data source and the store for its auto-committed writes; HikariCP
+ * ({@code com.zaxxer:HikariCP}) is an optional dependency of durable-jpa that Java SE use needs.
  */
 public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable {
 
+    private final HikariDataSource pool;
     private final EntityManagerFactory factory;
     private final ThreadLocal<Deque<EntityManager>> current = ThreadLocal.withInitial(ArrayDeque::new);
     private final WorkflowStore store;
     private final TrackingStore trackingStore;
 
-    private ResourceLocalJpa(EntityManagerFactory factory) {
+    private ResourceLocalJpa(HikariDataSource pool, EntityManagerFactory factory) {
+        this.pool = pool;
         this.factory = factory;
         JpaWorkflowStore core = new JpaWorkflowStore() {
             @Override
             protected EntityManager entityManager() {
                 return currentEntityManager();
+            }
+
+            @Override
+            protected DataSource autoCommitDataSource() {
+                return pool;
             }
         };
         JpaTrackingStore tracking = new JpaTrackingStore() {
@@ -50,8 +64,8 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
                 return currentEntityManager();
             }
         };
-        store = joining(WorkflowStore.class, core, Set.of());
-        trackingStore = joining(TrackingStore.class, tracking, LOCK_METHODS);
+        store = joining(WorkflowStore.class, core, Set.of(), NO_TRANSACTION_METHODS);
+        trackingStore = joining(TrackingStore.class, tracking, LOCK_METHODS, Set.of());
     }
 
     private EntityManager currentEntityManager() {
@@ -62,7 +76,7 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
         return em;
     }
 
-    /** Connections each of EclipseLink's two pools keeps at most, opened as needed and never closed early. */
+    /** Connections the pool keeps at most; one stays open when idle, the others close after 10 idle minutes. */
     static final int POOL_SIZE = 32;
 
     /** The standard property naming the JPA provider's class. */
@@ -72,8 +86,14 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
     /** Store methods that always run in a transaction of their own. */
     private static final Set<String> LOCK_METHODS = Set.of("acquireLock", "renewLock", "releaseLock", "findLock");
 
-    /** A proxy whose calls join the current transaction or run in their own ({@code ownTransaction}: always). */
-    private <S> S joining(Class<S> type, S target, Set<String> ownTransaction) {
+    /** Store methods that are called as they are: they join no transaction and open none. */
+    private static final Set<String> NO_TRANSACTION_METHODS = Set.of("appendStepCommitted");
+
+    /**
+     * A proxy whose calls join the current transaction or run in their own ({@code ownTransaction}:
+     * always; {@code noTransaction}: never in one).
+     */
+    private <S> S joining(Class<S> type, S target, Set<String> ownTransaction, Set<String> noTransaction) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);
@@ -85,6 +105,9 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
                     throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
                 }
             };
+            if (noTransaction.contains(method.getName())) {
+                return call.call();
+            }
             return ownTransaction.contains(method.getName()) ? inNewTransaction(call) : required(call);
         }));
     }
@@ -124,19 +147,34 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
             // Hibernate refuses an empty name ("Error parsing JNDI name []") and needs no such override
             settings.put("jakarta.persistence.jtaDataSource", "");
         }
-        settings.put("jakarta.persistence.jdbc.url", jdbcUrl);
-        settings.put("jakarta.persistence.jdbc.user", user);
-        settings.put("jakarta.persistence.jdbc.password", password == null ? "" : password);
-        // min = max on both pools: EclipseLink opens connections as they are needed and closes every released
-        // one above min while holding the pool's lock; with min below max, a busy engine opened and closed a
-        // physical connection for most transactions (33,871 PostgreSQL sessions for 10,000 steps)
-        for (String pool : new String[]{"default", "read"}) {
-            settings.put("eclipselink.connection-pool." + pool + ".initial", "1");
-            settings.put("eclipselink.connection-pool." + pool + ".min", String.valueOf(POOL_SIZE));
-            settings.put("eclipselink.connection-pool." + pool + ".max", String.valueOf(POOL_SIZE));
-        }
+        HikariDataSource pool = pool(jdbcUrl, user, password);
+        settings.put("jakarta.persistence.nonJtaDataSource", pool);
         settings.putAll(properties);
-        return new ResourceLocalJpa(Persistence.createEntityManagerFactory("durable", settings));
+        try {
+            return new ResourceLocalJpa(pool, Persistence.createEntityManagerFactory("durable", settings));
+        } catch (RuntimeException | Error e) {
+            pool.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The pool: HikariCP, because EclipseLink's own pool opens a connection when none is free and
+     * closes every released one above its minimum while holding its single lock (33,871 PostgreSQL
+     * sessions for 10,000 steps with min below max), and because the store's auto-committed writes
+     * need connections that the JPA provider does not hold. HikariCP drops a connection whose
+     * statement failed for a connection-level SQL state (class 08, a terminated session) and tests one
+     * that sat idle before handing it out.
+     */
+    private static HikariDataSource pool(String jdbcUrl, String user, String password) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName("durable");
+        config.setJdbcUrl(jdbcUrl);
+        config.setUsername(user);
+        config.setPassword(password == null ? "" : password);
+        config.setMaximumPoolSize(POOL_SIZE);
+        config.setMinimumIdle(1);
+        return new HikariDataSource(config);
     }
 
     /** Whether Hibernate opens the unit: the provider named in the properties, else the first one found. */
@@ -196,6 +234,10 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
 
     @Override
     public void close() {
-        factory.close();
+        try {
+            factory.close();
+        } finally {
+            pool.close();
+        }
     }
 }

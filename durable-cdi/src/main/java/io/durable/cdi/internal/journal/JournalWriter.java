@@ -64,7 +64,8 @@ public class JournalWriter {
     }
 
     /**
-     * Appends a plain step's new entry, in a transaction of its own or, when the group commit is on,
+     * Appends a plain step's new entry as a write of its own ({@link WorkflowStore#appendStepCommitted}:
+     * one auto-committed statement where the store can) or, when the group commit is on,
      * through the node's {@link GroupCommit} (its transaction is the batch's), with the retries and the
      * abort of {@link #write}. A retry that meets the entry as the earlier attempt wrote it (an in-doubt
      * commit) counts as written.
@@ -83,10 +84,7 @@ public class JournalWriter {
                 if (grouped) {
                     groupCommit.append(execution.lease(), entry);
                 } else {
-                    transactions.inNewTransaction(() -> {
-                        store.appendStep(execution.lease(), entry);
-                        return null;
-                    });
+                    store.appendStepCommitted(execution.lease(), entry, transactions);
                 }
             } catch (JournalConflictException conflict) {
                 if (!failedBefore[0] || !journaled(execution, entry)) {
