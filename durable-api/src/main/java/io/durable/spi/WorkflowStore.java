@@ -91,6 +91,28 @@ public interface WorkflowStore {
     }
 
     /**
+     * Inserts a new run as {@link #insertRun} does, as a write of its own: never in a transaction the
+     * calling thread has (it is suspended, not joined), and committed when this returns. A store that
+     * can sends it as one auto-committed statement.
+     *
+     * <p>The default runs {@link #insertRun} in a new transaction of {@code transactions}.
+     *
+     * @param run            the run
+     * @param leaseOwner     the node that will execute it, or {@code null} to store it PENDING
+     * @param leaseExpiresAt when that lease expires; ignored without an owner
+     * @param transactions   how the engine demarcates transactions, for a store that needs one
+     * @return the stored run with its lease (epoch 1) or none
+     * @throws io.durable.api.DuplicateInstanceException when the workflow has a run of that instance id
+     * @throws io.durable.api.LimitExceededException when a field is over its {@link io.durable.api.Limit}
+     * @throws io.durable.api.StoreException when the database fails
+     * @throws Exception what the transaction around the default's write threw
+     */
+    default StoredRun insertRunCommitted(NewRun run, String leaseOwner, Instant leaseExpiresAt,
+                                         TransactionRunner transactions) throws Exception {
+        return transactions.inNewTransaction(() -> insertRun(run, leaseOwner, leaseExpiresAt));
+    }
+
+    /**
      * The database's current time. Every time that several nodes compare (lease expiries, due times)
      * is written and read by nodes whose engine clocks are aligned to it, so a node whose own clock is
      * off by minutes cannot take a live node's lease.
@@ -371,6 +393,31 @@ public interface WorkflowStore {
      * @throws LeaseLostException when another node claimed the run meanwhile
      */
     void finishRun(Lease lease, RunStatus status, String outputJson, String error, Instant now);
+
+    /**
+     * Ends a run as {@link #finishRun} does, as a write of its own: never in a transaction the calling
+     * thread has (it is suspended, not joined), and committed when this returns. A store that can
+     * sends it as one auto-committed statement. The engine uses it for a run with no parent to tell.
+     *
+     * <p>The default runs {@link #finishRun} in a new transaction of {@code transactions}.
+     *
+     * @param lease        the writer's lease
+     * @param status       COMPLETED, FAILED or CANCELLED
+     * @param outputJson   the output, when completed
+     * @param error        the error, when failed
+     * @param now          the finish time
+     * @param transactions how the engine demarcates transactions, for a store that needs one
+     * @throws LeaseLostException            when another node claimed the run meanwhile
+     * @throws io.durable.api.StoreException when the database fails
+     * @throws Exception                     what the transaction around the default's write threw
+     */
+    default void finishRunCommitted(Lease lease, RunStatus status, String outputJson, String error, Instant now,
+                                    TransactionRunner transactions) throws Exception {
+        transactions.inNewTransaction(() -> {
+            finishRun(lease, status, outputJson, error, now);
+            return null;
+        });
+    }
 
     /**
      * Stops a run as {@link RunStatus#BLOCKED} with the reason as its error: its code no longer fits

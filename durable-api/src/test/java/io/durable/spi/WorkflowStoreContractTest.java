@@ -650,6 +650,39 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
+    void a_run_inserted_and_finished_on_their_own_writes_as_in_a_transaction() throws Exception {
+        RunId id = RunId.random();
+        NewRun run = new NewRun(id, workflow, 3, "alone", "{\"n\":1}", t0).withOwner("tenant-a")
+                .withTraceParent("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+        StoredRun stored = store().insertRunCommitted(run, "node-a", t0.plus(LEASE), transactions());
+        assertThrows(DuplicateInstanceException.class, () -> store().insertRunCommitted(
+                new NewRun(RunId.random(), workflow, 3, "alone", "{}", t0), null, null, transactions()));
+        RunId pendingId = RunId.random();
+        StoredRun pending = store().insertRunCommitted(new NewRun(pendingId, workflow, 3, "alone-2", "{}", t0), null,
+                null, transactions());
+
+        assertEquals(stored, store().findRun(id).orElseThrow());
+        assertEquals(RunStatus.RUNNING, stored.info().status());
+        assertEquals("tenant-a", stored.info().owner());
+        assertEquals(pending, store().findRun(pendingId).orElseThrow());
+        assertEquals(RunStatus.PENDING, pending.info().status());
+
+        Lease lease = new Lease(id, "node-a", 1, t0.plus(LEASE));
+        Lease stale = new Lease(id, "node-b", 2, t0.plus(LEASE));
+        assertThrows(LeaseLostException.class, () -> store().finishRunCommitted(stale, RunStatus.COMPLETED, "1", null,
+                t0.plusSeconds(1), transactions()));
+        store().finishRunCommitted(lease, RunStatus.FAILED, null, "boom", t0.plusSeconds(2), transactions());
+        RunInfo ended = store().findRun(id).orElseThrow().info();
+        assertEquals(RunStatus.FAILED, ended.status());
+        assertEquals("boom", ended.error());
+        assertEquals(t0.plusSeconds(2), ended.finishedAt());
+        assertThrows(LeaseLostException.class, () -> store().finishRunCommitted(lease, RunStatus.COMPLETED, "1", null,
+                t0.plusSeconds(3), transactions()));
+        assertThrows(IllegalArgumentException.class, () -> store().finishRunCommitted(lease, RunStatus.RUNNING, null,
+                null, t0.plusSeconds(3), transactions()));
+    }
+
+    @Test
     void a_run_inserted_leased_is_running_at_epoch_one_and_needs_no_claim() {
         RunId id = RunId.random();
         StoredRun stored = store().insertRun(new NewRun(id, workflow, 3, "leased", "{\"n\":1}", t0), "node-a",

@@ -27,6 +27,7 @@ import io.durable.jpa.internal.Dialect;
 import io.durable.jpa.internal.DueRuns;
 import io.durable.jpa.internal.FencedInsert;
 import io.durable.jpa.internal.Mapping;
+import io.durable.jpa.internal.NativeUpdate;
 import io.durable.jpa.internal.RunEntity;
 import io.durable.jpa.internal.RunFilterQuery;
 import io.durable.jpa.internal.RunInsert;
@@ -175,6 +176,28 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             }
             throw StoreFailure.toException("creating run " + run.id(), e);
         }
+    }
+
+    /** One auto-committed {@link RunInsert} where the store can, else {@link #insertRun} in a new transaction. */
+    @Override
+    public StoredRun insertRunCommitted(NewRun run, String leaseOwner, Instant leaseExpiresAt,
+                                        TransactionRunner transactions) throws Exception {
+        StoreLimits.check(run);
+        RunEntity entity = Mapping.toEntity(run);
+        if (leaseOwner != null) {
+            entity.lease(leaseOwner, 1, leaseExpiresAt.toEpochMilli());
+        }
+        try {
+            if (autoCommitted((connection, known) -> RunInsert.insert(connection, known, entity))) {
+                return Mapping.toStored(entity);
+            }
+        } catch (SQLException e) {
+            if (Mapping.isDuplicateKey(e) || Mapping.isConflict(e)) {
+                throw new DuplicateInstanceException(run.workflowName(), run.instanceId(), null);
+            }
+            throw StoreFailure.toException("creating run " + run.id(), e);
+        }
+        return WorkflowStore.super.insertRunCommitted(run, leaseOwner, leaseExpiresAt, transactions);
     }
 
     private static void terminate(EntityManager em, RunInfo old, NewRun run, Instant now) {
@@ -370,24 +393,46 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
      */
     @Override
     public void appendStepCommitted(Lease lease, StepInfo step, TransactionRunner transactions) throws Exception {
-        DataSource source = autoCommitDataSource();
-        Dialect known = dialect.cached();
-        if (source != null && (known == null || known.shareLock() != null)) {
-            StoreLimits.check(step);
-            try (Connection connection = source.getConnection()) {
-                known = dialect.get(connection);
-                if (known.shareLock() != null) {
-                    if (!connection.getAutoCommit()) {
-                        connection.setAutoCommit(true);
-                    }
-                    requireLease(lease, FencedInsert.insert(connection, known, lease, step) ? 1 : 0);
-                    return;
-                }
-            } catch (SQLException e) {
-                throw journalFailure(lease, step, e);
+        StoreLimits.check(step);
+        try {
+            if (autoCommitted((connection, known) ->
+                    requireLease(lease, FencedInsert.insert(connection, known, lease, step) ? 1 : 0))) {
+                return;
             }
+        } catch (SQLException e) {
+            throw journalFailure(lease, step, e);
         }
         WorkflowStore.super.appendStepCommitted(lease, step, transactions);
+    }
+
+    /** One statement on an auto-committing connection, given the database's dialect. */
+    private interface AutoCommitted {
+        void run(Connection connection, Dialect dialect) throws SQLException;
+    }
+
+    /**
+     * Runs the statement on a connection of {@link #autoCommitDataSource()} in auto-commit mode, unless
+     * there is no such data source or the database is one the store writes standard SQL only for.
+     *
+     * @return whether it ran (false: the caller writes in a transaction instead)
+     * @throws SQLException as the database refused the statement or failed
+     */
+    private boolean autoCommitted(AutoCommitted statement) throws SQLException {
+        DataSource source = autoCommitDataSource();
+        if (source == null || dialect.cached() == Dialect.OTHER) {
+            return false;
+        }
+        try (Connection connection = source.getConnection()) {
+            Dialect known = dialect.get(connection);
+            if (known == Dialect.OTHER) {
+                return false;
+            }
+            if (!connection.getAutoCommit()) {
+                connection.setAutoCommit(true);
+            }
+            statement.run(connection, known);
+            return true;
+        }
     }
 
     @Override
@@ -647,10 +692,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     @Override
     public void finishRun(Lease lease, RunStatus status, String outputJson, String error, Instant now) {
-        if (!status.isTerminal()) {
-            throw new IllegalArgumentException("A run finishes COMPLETED, FAILED or CANCELLED, not " + status);
-        }
-        StoreLimits.checkFinish(outputJson, error);
+        checkFinish(status, outputJson, error);
         requireLease(lease, read("finishing run " + lease.runId(), () -> whileHeld(entityManager(), lease,
                 "r.status = :status, r.outputJson = :output, r.error = :error, r.finishedAt = :now, r.updatedAt = :now, "
                         + "r.leaseOwner = NULL, r.leaseExpiresAt = NULL")
@@ -659,6 +701,39 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 .setParameter("error", error)
                 .setParameter("now", now.toEpochMilli())
                 .executeUpdate()));
+    }
+
+    private static void checkFinish(RunStatus status, String outputJson, String error) {
+        if (!status.isTerminal()) {
+            throw new IllegalArgumentException("A run finishes COMPLETED, FAILED or CANCELLED, not " + status);
+        }
+        StoreLimits.checkFinish(outputJson, error);
+    }
+
+    /** One auto-committed update where the store can, else {@link #finishRun} in a new transaction. */
+    @Override
+    public void finishRunCommitted(Lease lease, RunStatus status, String outputJson, String error, Instant now,
+                                   TransactionRunner transactions) throws Exception {
+        checkFinish(status, outputJson, error);
+        List<Object> parameters = new ArrayList<>(List.of(status.name()));
+        parameters.add(outputJson);
+        parameters.add(error);
+        parameters.add(now.toEpochMilli());
+        parameters.add(now.toEpochMilli());
+        parameters.add(lease.runId().value());
+        parameters.add(lease.epoch());
+        parameters.addAll(LEASED);
+        try {
+            if (autoCommitted((connection, known) -> requireLease(lease, NativeUpdate.execute(connection,
+                    "UPDATE durable_run SET status = ?, output_json = ?, error = ?, finished_at = ?, updated_at = ?, "
+                            + "lease_owner = NULL, lease_expires_at = NULL "
+                            + "WHERE id = ? AND lease_epoch = ? AND status IN (?, ?)", parameters)))) {
+                return;
+            }
+        } catch (SQLException e) {
+            throw StoreFailure.toException("finishing run " + lease.runId(), e);
+        }
+        WorkflowStore.super.finishRunCommitted(lease, status, outputJson, error, now, transactions);
     }
 
     @Override

@@ -1,9 +1,12 @@
 package io.durable.jpa;
 
 import io.durable.jpa.internal.ContainerPersistence;
+import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.jpa.internal.SchemaBootstrap;
 import io.durable.spi.Lease;
+import io.durable.spi.NewRun;
+import io.durable.spi.StoredRun;
 import io.durable.spi.TransactionRunner;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -12,11 +15,13 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
+import java.time.Instant;
 
 /**
  * The store in an application server: the container's entity manager for persistence unit
  * {@code durable}, every call in the caller's JTA transaction or, without one, in its own; but
- * {@link #appendStepCommitted} in none: one auto-committed statement on the unit's data source
+ * {@link #appendStepCommitted}, {@link #insertRunCommitted} and {@link #finishRunCommitted} in none:
+ * one auto-committed statement on the unit's data source
  * ({@code java:app/jdbc/durable}), whose connections a server hands out in auto-commit mode outside a
  * transaction.
  */
@@ -47,6 +52,22 @@ public class JtaWorkflowStore extends JpaWorkflowStore {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void appendStepCommitted(Lease lease, StepInfo step, TransactionRunner transactions) throws Exception {
         super.appendStepCommitted(lease, step, transactions);
+    }
+
+    /** Outside any transaction, as {@link #appendStepCommitted}. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public StoredRun insertRunCommitted(NewRun run, String leaseOwner, Instant leaseExpiresAt,
+                                        TransactionRunner transactions) throws Exception {
+        return super.insertRunCommitted(run, leaseOwner, leaseExpiresAt, transactions);
+    }
+
+    /** Outside any transaction, as {@link #appendStepCommitted}. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public void finishRunCommitted(Lease lease, RunStatus status, String outputJson, String error, Instant now,
+                                   TransactionRunner transactions) throws Exception {
+        super.finishRunCommitted(lease, status, outputJson, error, now, transactions);
     }
 
     @Override

@@ -19,7 +19,7 @@ import java.util.List;
  * (measured: {@code KilledSessionsTest} then waited for leases). Through the provider, a failure on a
  * dead connection makes it drop that connection.
  */
-final class NativeUpdate {
+public final class NativeUpdate {
 
     private NativeUpdate() {
     }
@@ -50,7 +50,7 @@ final class NativeUpdate {
      * @return the update count
      * @throws SQLException when the database refuses the statement or fails
      */
-    static int execute(Connection connection, String sql, List<Object> parameters) throws SQLException {
+    public static int execute(Connection connection, String sql, List<Object> parameters) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
             for (int i = 0; i < parameters.size(); i++) {
                 Object value = parameters.get(i);

@@ -2,6 +2,8 @@ package io.durable.jpa.internal;
 
 import jakarta.persistence.EntityManager;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -30,6 +32,27 @@ public final class RunInsert {
      *     key: the instance id is taken)
      */
     public static void insert(EntityManager em, Dialect dialect, RunEntity run) {
+        NativeUpdate.execute(em, sql(dialect), parameters(run));
+    }
+
+    /**
+     * Inserts the run as one statement on the connection (one round trip when it auto-commits).
+     *
+     * @param connection a connection of the store's tables
+     * @param dialect    the database's dialect
+     * @param run        the row to insert
+     * @throws SQLException as the database refused the row (a duplicate key: the instance id is taken)
+     */
+    public static void insert(Connection connection, Dialect dialect, RunEntity run) throws SQLException {
+        NativeUpdate.execute(connection, sql(dialect), parameters(run));
+    }
+
+    private static String sql(Dialect dialect) {
+        return "INSERT INTO durable_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                + dialect.bigintParameter() + ", ?, ?, ?, ?, ?, ?, ?)";
+    }
+
+    private static List<Object> parameters(RunEntity run) {
         List<Object> parameters = new ArrayList<>(20);
         parameters.add(run.id);
         parameters.add(run.kind);
@@ -51,7 +74,6 @@ public final class RunInsert {
         parameters.add(run.parentStepKey);
         parameters.add(0);
         parameters.add(run.traceParent);
-        NativeUpdate.execute(em, "INSERT INTO durable_run (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                + dialect.bigintParameter() + ", ?, ?, ?, ?, ?, ?, ?)", parameters);
+        return parameters;
     }
 }

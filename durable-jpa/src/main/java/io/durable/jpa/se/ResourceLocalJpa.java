@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
  * Persistence unit {@code durable} as a resource-local unit on a JDBC URL. It is the
  * {@link TransactionRunner} (each new transaction gets its own entity manager, nested ones suspend
  * the outer) and hands out a {@link WorkflowStore} whose calls join the current transaction or run in
- * their own ({@link WorkflowStore#appendStepCommitted} in none: one auto-committed statement).
+ * their own (the store's {@code ...Committed} writes in none: one auto-committed statement each).
  *
  * <p>The connections come from one HikariCP pool of at most {@value #POOL_SIZE}, which the JPA
  * provider uses as its non-JTA data source and the store for its auto-committed writes; HikariCP
@@ -87,7 +87,8 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
     private static final Set<String> LOCK_METHODS = Set.of("acquireLock", "renewLock", "releaseLock", "findLock");
 
     /** Store methods that are called as they are: they join no transaction and open none. */
-    private static final Set<String> NO_TRANSACTION_METHODS = Set.of("appendStepCommitted");
+    private static final Set<String> NO_TRANSACTION_METHODS = Set.of(
+            "appendStepCommitted", "insertRunCommitted", "finishRunCommitted");
 
     /**
      * A proxy whose calls join the current transaction or run in their own ({@code ownTransaction}:

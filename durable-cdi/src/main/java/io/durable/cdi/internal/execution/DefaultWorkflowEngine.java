@@ -48,6 +48,7 @@ import io.durable.spi.NewSignal;
 import io.durable.spi.RunCursor;
 import io.durable.spi.RunFilter;
 import io.durable.spi.StoredRun;
+import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -55,6 +56,7 @@ import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -88,6 +90,9 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Inject
     WorkflowStore store;
+
+    @Inject
+    TransactionRunner transactions;
 
     @Inject
     JsonCodec codec;
@@ -230,7 +235,8 @@ class DefaultWorkflowEngine implements WorkflowEngine {
     }
 
     /**
-     * Stores a new run. Outside a caller's transaction, in one insert without a read, leased to this
+     * Stores a new run. Outside a caller's transaction, in one insert without a read (committed on its
+     * own: {@link WorkflowStore#insertRunCommitted}), leased to this
      * node when it has a free slot (the run then executes here at once, with no claim); the policy is
      * applied, with a read, only when the instance id is taken. Inside a caller's transaction, the run
      * is read-then-inserted PENDING and offered after the commit: a refused insert would doom the
@@ -244,9 +250,10 @@ class DefaultWorkflowEngine implements WorkflowEngine {
         StoredRun stored = null;
         try {
             try {
-                stored = slot
-                        ? store.insertRun(fresh, settings.nodeId(), clock.instant().plus(settings.leaseDuration()))
-                        : store.insertRun(fresh, null, null);
+                String owner = slot ? settings.nodeId() : null;
+                Instant expiry = slot ? clock.instant().plus(settings.leaseDuration()) : null;
+                stored = StoreCalls.call("creating run " + fresh.id(),
+                        () -> store.insertRunCommitted(fresh, owner, expiry, transactions));
             } catch (DuplicateInstanceException taken) {
                 stored = new StoredRun(createRun(fresh, policy), null, 0, null);
             }

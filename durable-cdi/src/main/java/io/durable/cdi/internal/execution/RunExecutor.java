@@ -421,17 +421,28 @@ class RunExecutor {
         return Outcome.FINISHED;
     }
 
-    /** Stores the outcome and, in the same transaction, tells a parent run how its child ended. */
+    /**
+     * Stores the outcome and, in the same transaction, tells a parent run how its child ended; a run
+     * without a parent ends in one write that commits on its own.
+     */
     private void finish(Execution execution, RunStatus status, String outputJson, String error,
                         ExecutionRegistry registry) {
         RunInfo run = execution.run();
         Instant now = clock.instant();
         Optional<RunId> parent;
         try {
-            parent = journal.retrying(execution, "the end", () -> {
-                store.finishRun(execution.lease(), status, outputJson, error, now);
-                return children.notifyParent(run, status, outputJson, error, now);
-            });
+            if (run.parentRunId() == null) {
+                // nothing to tell in the same transaction: one write that commits on its own
+                parent = journal.retryingCommitted(execution, "the end", () -> {
+                    store.finishRunCommitted(execution.lease(), status, outputJson, error, now, transactions);
+                    return Optional.empty();
+                });
+            } else {
+                parent = journal.retrying(execution, "the end", () -> {
+                    store.finishRun(execution.lease(), status, outputJson, error, now);
+                    return children.notifyParent(run, status, outputJson, error, now);
+                });
+            }
         } catch (DurableException e) {
             throw e;
         } catch (Exception e) {

@@ -155,6 +155,14 @@ public class JournalWriter {
     }
 
     /**
+     * As {@link #retrying(Execution, String, Callable)}, for work that commits on its own (a store's
+     * {@code ...Committed} write): no transaction around it.
+     */
+    public <T> T retryingCommitted(Execution execution, String what, Callable<T> work) throws Exception {
+        return retrying(execution, what, work, null);
+    }
+
+    /**
      * As {@link #retrying(Execution, String, Callable)}, with each attempt as given (the transaction is
      * the attempt's); an exception of type {@code passThrough} (a step body's failure) is never tried
      * again.
