@@ -3,10 +3,11 @@ package io.durable.jpa;
 import io.durable.api.DurableException;
 
 /**
- * The application does not give the engine what its store needs in a server: the datasource at
- * {@code java:app/jdbc/durable} or the container-managed persistence context of unit {@code durable}.
- * It is thrown while the application deploys, so the deployment fails with what to add instead of
- * every call failing later.
+ * The application does not give the engine what its store needs: in a server the datasource at
+ * {@code java:app/jdbc/durable} or the container-managed persistence context of unit {@code durable},
+ * in Java SE HikariCP on the class path. It is thrown while the application deploys (or
+ * {@code ResourceLocalJpa} opens), so the start fails with what to add instead of every call failing
+ * later.
  */
 public class StoreSetupException extends DurableException {
 

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.durable.jpa.JpaTrackingStore;
 import io.durable.jpa.JpaWorkflowStore;
+import io.durable.jpa.StoreSetupException;
 import io.durable.jpa.schema.SchemaMigrations;
 import io.durable.spi.TrackingStore;
 import io.durable.spi.TransactionRunner;
@@ -138,6 +139,7 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
      * @param properties more persistence properties; they win over this class's
      * @return the open unit; close it when done
      * @throws io.durable.jpa.schema.SchemaMigrationException when the schema cannot be migrated
+     * @throws StoreSetupException when HikariCP is not on the class path
      */
     public static ResourceLocalJpa open(String jdbcUrl, String user, String password, Map<String, ?> properties) {
         SchemaMigrations.migrate(jdbcUrl, user, password);
@@ -168,6 +170,12 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
      * that sat idle before handing it out.
      */
     private static HikariDataSource pool(String jdbcUrl, String user, String password) {
+        try {
+            Class.forName("com.zaxxer.hikari.HikariDataSource", false, ResourceLocalJpa.class.getClassLoader());
+        } catch (ClassNotFoundException | LinkageError e) {
+            throw new StoreSetupException("ResourceLocalJpa needs HikariCP on the class path (com.zaxxer:HikariCP, an "
+                    + "optional dependency of durable-jpa that Java SE use needs): it pools the store's connections", e);
+        }
         HikariConfig config = new HikariConfig();
         config.setPoolName("durable");
         config.setJdbcUrl(jdbcUrl);
