@@ -99,8 +99,9 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
 
     /**
      * The data source of the store's tables for writes that commit on their own
-     * ({@link #appendStepCommitted}): connections taken from it outside any transaction, in
-     * auto-commit mode, each returned after one statement.
+     * ({@link #appendStepCommitted}, {@link #insertRunCommitted}, {@link #finishRunCommitted}):
+     * connections taken from it outside any transaction, in auto-commit mode, each returned after one
+     * statement.
      *
      * @return the data source, or {@code null} (the default) when there is none: those writes then
      *     run in a transaction of their own
