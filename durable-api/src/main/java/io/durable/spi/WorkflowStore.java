@@ -313,6 +313,30 @@ public interface WorkflowStore {
     }
 
     /**
+     * Appends journal entries of several runs as a write of their own (a group commit), each only while
+     * its own lease holds: never in a transaction the calling thread has, and committed when this
+     * returns. A store that can sends them as one auto-committed statement: one round trip for the
+     * whole batch, where {@link #appendSteps} in a new transaction costs two (the statement and its
+     * commit).
+     *
+     * <p>The batch is written as a whole or not at all: when this throws, none of its entries is
+     * written, and the caller writes them one by one ({@link #appendStepCommitted}) to tell whose the
+     * failure was. The default runs {@link #appendSteps} in a new transaction of {@code transactions}.
+     *
+     * @param entries      the entries with their writers' leases, at most a few hundred
+     * @param transactions how the engine demarcates transactions, for a store that needs one
+     * @return for each entry, in order, whether it was written ({@code false}: its lease is lost)
+     * @throws JournalConflictException              when an entry's step key exists already
+     * @throws io.durable.api.LimitExceededException when an entry is over a limit
+     * @throws io.durable.api.StoreException         when the database fails
+     * @throws Exception                             what the transaction around the default's write threw
+     */
+    default boolean[] appendStepsCommitted(List<LeasedStep> entries, TransactionRunner transactions)
+            throws Exception {
+        return transactions.inNewTransaction(() -> appendSteps(entries));
+    }
+
+    /**
      * Replaces the RETRYING or RUNNING journal entry at the step's sequence (same step key) with a later state
      * of the step, only while the lease's epoch is still the run's.
      *

@@ -650,6 +650,39 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
+    void a_batch_committed_on_its_own_writes_every_column_and_skips_only_a_fenced_run() throws Exception {
+        Lease healthy = running("own-batch-a");
+        Lease fenced = running("own-batch-b");
+        Lease other = running("own-batch-c");
+        store().claim(fenced.runId(), "node-b", t0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+        StepInfo failed = new StepInfo(1, "b#1", "b", StepStatus.FAILED, 3, "5e8f", null,
+                "java.lang.IllegalStateException", "refused: \"quoted\", {braces}, 'single'", t0, t0.plusMillis(7));
+        StepInfo text = completed(0, "a", "\"line 1\\nline 2 \u00e9\u4e2d\"", t0);
+
+        boolean[] written = store().appendStepsCommitted(List.of(new LeasedStep(healthy, completed(0, "a", "1", t0)),
+                new LeasedStep(fenced, completed(0, "a", "2", t0)), new LeasedStep(other, text),
+                new LeasedStep(healthy, failed)), transactions());
+
+        assertArrayEquals(new boolean[]{true, false, true, true}, written);
+        assertEquals(List.of(completed(0, "a", "1", t0), failed), store().loadJournal(healthy.runId()));
+        assertEquals(List.of(), store().loadJournal(fenced.runId()));
+        assertEquals(List.of(text), store().loadJournal(other.runId()));
+    }
+
+    @Test
+    void a_batch_committed_on_its_own_holding_an_entry_that_exists_writes_none_of_its_entries() throws Exception {
+        Lease first = running("own-conflict-a");
+        Lease second = running("own-conflict-b");
+        store().appendStepCommitted(first, completed(0, "a", "1", t0), transactions());
+
+        assertThrows(JournalConflictException.class, () -> store().appendStepsCommitted(List.of(
+                new LeasedStep(second, completed(0, "a", "2", t0)), new LeasedStep(first, completed(0, "a", "1", t0))),
+                transactions()));
+        assertEquals(List.of(), store().loadJournal(second.runId()));
+        assertEquals(1, store().loadJournal(first.runId()).size());
+    }
+
+    @Test
     void a_run_inserted_and_finished_on_their_own_writes_as_in_a_transaction() throws Exception {
         RunId id = RunId.random();
         NewRun run = new NewRun(id, workflow, 3, "alone", "{\"n\":1}", t0).withOwner("tenant-a")

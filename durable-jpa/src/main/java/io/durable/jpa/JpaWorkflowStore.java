@@ -452,6 +452,32 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     }
 
     /**
+     * On PostgreSQL sends the batch as one auto-committed fenced statement
+     * ({@link FencedInsert#insertAll(Connection, List)}) on a connection of
+     * {@link #autoCommitDataSource()}: one round trip for all the entries. Elsewhere, or without that
+     * data source, it runs {@link #appendSteps} in a new transaction.
+     */
+    @Override
+    public boolean[] appendStepsCommitted(List<LeasedStep> entries, TransactionRunner transactions)
+            throws Exception {
+        entries.forEach(entry -> StoreLimits.check(entry.step()));
+        boolean[][] written = {null};
+        try {
+            Dialect known = dialect.cached();
+            if ((known == null || known == Dialect.POSTGRESQL) && autoCommitted((connection, found) -> {
+                if (found == Dialect.POSTGRESQL) {
+                    written[0] = FencedInsert.insertAll(connection, entries);
+                }
+            }) && written[0] != null) {
+                return written[0];
+            }
+        } catch (SQLException e) {
+            throw journalFailure(entries.get(0).lease(), entries.get(0).step(), e);
+        }
+        return WorkflowStore.super.appendStepsCommitted(entries, transactions);
+    }
+
+    /**
      * Journals an entry while the lease holds: in one fenced statement where the dialect knows how
      * ({@link FencedInsert}), else a lease check that updates the run row, then the insert.
      */

@@ -5,6 +5,7 @@ import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.jpa.internal.SchemaBootstrap;
 import io.durable.spi.Lease;
+import io.durable.spi.LeasedStep;
 import io.durable.spi.NewRun;
 import io.durable.spi.StoredRun;
 import io.durable.spi.TransactionRunner;
@@ -16,6 +17,7 @@ import jakarta.transaction.Transactional;
 
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * The store in an application server: the container's entity manager for persistence unit
@@ -52,6 +54,14 @@ public class JtaWorkflowStore extends JpaWorkflowStore {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public void appendStepCommitted(Lease lease, StepInfo step, TransactionRunner transactions) throws Exception {
         super.appendStepCommitted(lease, step, transactions);
+    }
+
+    /** Outside any transaction, as {@link #appendStepCommitted}. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public boolean[] appendStepsCommitted(List<LeasedStep> entries, TransactionRunner transactions)
+            throws Exception {
+        return super.appendStepsCommitted(entries, transactions);
     }
 
     /** Outside any transaction, as {@link #appendStepCommitted}. */

@@ -22,6 +22,8 @@ import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.sql.SQLTransientConnectionException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -30,11 +32,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * An in-doubt commit: the journal write of a plain step commits, but the answer is lost with the
  * connection (here the store throws a connection failure after the commit, every third journal
- * write). The engine tries the write again, meets its own entry as a conflict, finds it in the
+ * write, an entry alone or a group commit's batch of several runs' entries). The engine tries the write again, meets its own entry as a conflict, finds it in the
  * journal as it wrote it, and goes on: the run completes without replaying and without waiting for its
  * lease, and every step runs once.
  */
 class InDoubtCommitTest {
+
+    /** Runs at once, so that entries also go out in shared writes of the group commit (one lane). */
+    private static final int RUNS = 6;
 
     @Test
     void a_journal_write_whose_commit_answer_is_lost_is_found_written_and_the_run_goes_on() throws Exception {
@@ -48,21 +53,28 @@ class InDoubtCommitTest {
                     .addBeanClasses(EngineStores.class, LostAnswers.class, ManyStepsWorkflow.class,
                             ManyStepsWorkflow.Steps.class).initialize()) {
                 WorkflowEngine engine = container.select(WorkflowEngine.class).get();
-                RunId id = engine.start(ManyStepsWorkflow.class, "in-doubt", "x");
+                List<RunId> ids = new ArrayList<>();
+                for (int i = 0; i < RUNS; i++) {
+                    ids.add(engine.start(ManyStepsWorkflow.class, "in-doubt-" + i, "x"));
+                }
 
-                RunInfo run = engine.await(id, Duration.ofSeconds(25));
-
-                assertEquals(RunStatus.COMPLETED, run.status(), run::toString);
+                for (RunId id : ids) {
+                    RunInfo run = engine.await(id, Duration.ofSeconds(40));
+                    assertEquals(RunStatus.COMPLETED, run.status(), run::toString);
+                    assertEquals(ManyStepsWorkflow.STEPS,
+                            engine.steps(id).stream().map(StepInfo::stepKey).distinct().count());
+                }
                 assertTrue(LostAnswers.LOST.get() >= 5, "answers lost: " + LostAnswers.LOST.get());
-                assertEquals(ManyStepsWorkflow.STEPS, engine.steps(id).stream().map(StepInfo::stepKey).distinct().count());
+                assertEquals(RUNS * ManyStepsWorkflow.STEPS, ManyStepsWorkflow.Steps.EXECUTIONS.size());
                 ManyStepsWorkflow.Steps.EXECUTIONS.forEach((step, count) -> assertEquals(1, count.get(), step));
             }
         }
     }
 
     /**
-     * The store of {@link EngineStores}, except that every third plain step's journal write (one
-     * auto-committed statement) throws a connection failure after it committed.
+     * The store of {@link EngineStores}, except that every third write of plain steps' journal entries
+     * (one entry alone or a shared batch, each committed on its own) throws a connection failure after
+     * it committed.
      */
     @ApplicationScoped
     @Alternative
@@ -85,7 +97,8 @@ class InDoubtCommitTest {
                         } catch (InvocationTargetException e) {
                             throw e.getCause();
                         }
-                        if (method.getName().equals("appendStepCommitted") && appends.incrementAndGet() % 3 == 0) {
+                        if (method.getName().startsWith("appendStep") && method.getName().endsWith("Committed")
+                                && appends.incrementAndGet() % 3 == 0) {
                             LOST.incrementAndGet();
                             throw new IllegalStateException("commit answer lost",
                                     new SQLTransientConnectionException("connection reset", "08006"));

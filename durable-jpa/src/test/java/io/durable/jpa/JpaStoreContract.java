@@ -5,6 +5,7 @@ import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.jpa.se.ResourceLocalJpa;
 import io.durable.spi.Lease;
+import io.durable.spi.LeasedStep;
 import io.durable.spi.NewRun;
 import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
@@ -68,6 +69,25 @@ abstract class JpaStoreContract extends WorkflowStoreContractTest {
         }));
 
         assertEquals(List.of(entry), store().loadJournal(id));
+    }
+
+    @Test
+    void a_batch_committed_on_its_own_does_not_join_the_callers_transaction() {
+        RunId first = RunId.random();
+        RunId second = RunId.random();
+        store().createRun(new NewRun(first, "alone-" + first, 1, "i", "{}", t0));
+        store().createRun(new NewRun(second, "alone-" + second, 1, "i", "{}", t0));
+        Lease one = store().claim(first, "node-a", t0, Duration.ofSeconds(30)).orElseThrow();
+        Lease two = store().claim(second, "node-a", t0, Duration.ofSeconds(30)).orElseThrow();
+        StepInfo entry = new StepInfo(0, "a#1", "a", StepStatus.COMPLETED, 1, "h", "1", null, null, t0, t0);
+
+        assertThrows(IllegalStateException.class, () -> jpa().inNewTransaction(() -> {
+            store().appendStepsCommitted(List.of(new LeasedStep(one, entry), new LeasedStep(two, entry)), jpa());
+            throw new IllegalStateException("the caller's transaction rolls back");
+        }));
+
+        assertEquals(List.of(entry), store().loadJournal(first));
+        assertEquals(List.of(entry), store().loadJournal(second));
     }
 
     @AfterAll

@@ -7,6 +7,8 @@ import io.durable.spi.LeasedStep;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -148,6 +150,69 @@ public final class FencedInsert {
             return written;
         }
         return present(em, entries);
+    }
+
+    /**
+     * The multi-row fenced insert as one statement whose text does not depend on the batch's size (so
+     * the driver prepares it once): the entries come as one array per column, {@code unnest} turns them
+     * into rows, and those join their run rows at their epochs, share-locked. {@code RETURNING} names the
+     * entries written. PostgreSQL only.
+     */
+    private static final String ARRAYS_SQL = "INSERT INTO durable_step (" + COLUMNS + ") SELECT r.id, v.seq, "
+            + "v.step_key, v.name, v.status, v.attempt, v.args_hash, v.result_json, v.error_type, v.error, "
+            + "v.started_at, v.finished_at, v.created_at FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]), "
+            + "CAST(? AS INTEGER[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), "
+            + "CAST(? AS INTEGER[]), CAST(? AS VARCHAR[]), CAST(? AS TEXT[]), CAST(? AS VARCHAR[]), CAST(? AS TEXT[]), "
+            + "CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS v (run_id, epoch, seq, step_key, "
+            + "name, status, attempt, args_hash, result_json, error_type, error, started_at, finished_at, created_at) "
+            + "JOIN durable_run r ON r.id = v.run_id AND r.lease_epoch = v.epoch AND r.status IN (?, ?) "
+            + "FOR SHARE OF r RETURNING run_id, seq";
+
+    /** The SQL type of each array of {@link #ARRAYS_SQL}, in order. */
+    private static final String[] ARRAY_TYPES = {"varchar", "int8", "int4", "varchar", "varchar", "varchar", "int4",
+            "varchar", "text", "varchar", "text", "int8", "int8", "int8"};
+
+    /**
+     * Inserts the entries of several runs, each if its own lease holds, as one statement on the
+     * connection: when it auto-commits, one round trip and one commit for the batch. A refused row (a
+     * duplicate key: an entry exists) fails the statement, and then none of the entries is written.
+     *
+     * @param connection a connection of the store's tables, on PostgreSQL
+     * @param entries    the entries with their leases, at most a few hundred
+     * @return for each entry, whether it was written (false: its lease is lost)
+     * @throws SQLException as the database refused a row or failed
+     */
+    public static boolean[] insertAll(Connection connection, List<LeasedStep> entries) throws SQLException {
+        Object[][] columns = new Object[ARRAY_TYPES.length][entries.size()];
+        for (int i = 0; i < entries.size(); i++) {
+            LeasedStep entry = entries.get(i);
+            List<Object> row = new ArrayList<>(16);
+            row.add(entry.lease().runId().value());
+            row.add(entry.lease().epoch());
+            addColumns(row, entry.step());
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][i] = row.get(c);
+            }
+        }
+        Set<String> written = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(ARRAYS_SQL)) {
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf(ARRAY_TYPES[c], columns[c]));
+            }
+            statement.setString(columns.length + 1, RunStatus.RUNNING.name());
+            statement.setString(columns.length + 2, RunStatus.COMPENSATING.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    written.add(rows.getString(1) + "#" + rows.getInt(2));
+                }
+            }
+        }
+        boolean[] result = new boolean[entries.size()];
+        for (int i = 0; i < result.length; i++) {
+            LeasedStep entry = entries.get(i);
+            result[i] = written.contains(entry.lease().runId().value() + "#" + entry.step().sequence());
+        }
+        return result;
     }
 
     /** Which of the entries are in the journal now (read in the transaction that wrote them). */

@@ -65,8 +65,8 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
                 return currentEntityManager();
             }
         };
-        store = joining(WorkflowStore.class, core, Set.of(), NO_TRANSACTION_METHODS);
-        trackingStore = joining(TrackingStore.class, tracking, LOCK_METHODS, Set.of());
+        store = joining(WorkflowStore.class, core, Set.of(), true);
+        trackingStore = joining(TrackingStore.class, tracking, LOCK_METHODS, false);
     }
 
     private EntityManager currentEntityManager() {
@@ -87,15 +87,17 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
     /** Store methods that always run in a transaction of their own. */
     private static final Set<String> LOCK_METHODS = Set.of("acquireLock", "renewLock", "releaseLock", "findLock");
 
-    /** Store methods that are called as they are: they join no transaction and open none. */
-    private static final Set<String> NO_TRANSACTION_METHODS = Set.of(
-            "appendStepCommitted", "insertRunCommitted", "finishRunCommitted");
+    /**
+     * The suffix of the store methods that are called as they are, joining no transaction and opening
+     * none: the {@code ...Committed} writes, each committed on its own (an auto-committed statement).
+     */
+    private static final String COMMITTED = "Committed";
 
     /**
      * A proxy whose calls join the current transaction or run in their own ({@code ownTransaction}:
-     * always; {@code noTransaction}: never in one).
+     * always; with {@code committedAlone}, the {@code ...Committed} methods never in one).
      */
-    private <S> S joining(Class<S> type, S target, Set<String> ownTransaction, Set<String> noTransaction) {
+    private <S> S joining(Class<S> type, S target, Set<String> ownTransaction, boolean committedAlone) {
         return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type}, (proxy, method, args) -> {
             if (method.getDeclaringClass() == Object.class) {
                 return method.invoke(target, args);
@@ -107,7 +109,7 @@ public final class ResourceLocalJpa implements TransactionRunner, AutoCloseable 
                     throw e.getCause() instanceof Exception ex ? ex : new IllegalStateException(e.getCause());
                 }
             };
-            if (noTransaction.contains(method.getName())) {
+            if (committedAlone && method.getName().endsWith(COMMITTED)) {
                 return call.call();
             }
             return ownTransaction.contains(method.getName()) ? inNewTransaction(call) : required(call);

@@ -2,6 +2,7 @@ package io.durable.cdi.internal.journal;
 
 import io.durable.api.LeaseLostException;
 import io.durable.api.StepInfo;
+import io.durable.api.StoreException;
 import io.durable.cdi.internal.platform.EngineSettings;
 import io.durable.spi.Lease;
 import io.durable.spi.LeasedStep;
@@ -15,26 +16,33 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * Writes the journal entries of plain steps of all runs executing on this node in shared
- * transactions: one commit for the entries that arrived while the previous commit was under way.
+ * Writes the journal entries of plain steps of all runs executing on this node in shared writes
+ * ({@link WorkflowStore#appendStepsCommitted}: on PostgreSQL one auto-committed statement): one commit
+ * for the entries that arrived while the previous commit was under way.
  *
  * <p>No thread of its own and no timer. There are {@code durable.engine.journal-lanes} lanes (none by
  * default: then {@link JournalWriter} writes each entry in a transaction of its own), each a writer's
  * lock and a queue. A step's thread that finds a lane free writes its entry there at once, so a lone
  * run waits for nothing and a few concurrent runs write side by side. When every lane is writing,
- * the thread queues its entry on the shortest lane and takes that lane's lock; whoever holds it writes
- * everything queued there (its own entry among them) in one transaction and completes each entry, so
- * under load each commit carries what arrived during the one before. Each step returns only after
- * its own entry is durable, as before.
+ * the thread queues its entry on the shortest lane and parks. Whoever holds a lane's lock writes
+ * everything queued there (its own entry among them) in one write, completes each entry and wakes its
+ * thread; leaving the lane, it wakes the thread of the oldest entry still queued, which takes the lock
+ * and writes the next batch. So under load each commit carries what arrived during the one before,
+ * and a waiting thread is woken once, by its own entry's completion (no queue of threads passing the
+ * lock along only to find their entries written). Each step returns only after its own entry is
+ * durable, as before.
  *
- * <p>An entry whose lease is lost fails only its own step. When the shared transaction fails as a
- * whole (a duplicate key, which dooms the transaction on PostgreSQL; a dropped connection), each
- * entry of the batch is written again in a transaction of its own, so a refusal reaches only the
- * step it belongs to, and a transient failure reaches each step's own retry
- * ({@link JournalWriter}).
+ * <p>An entry whose lease is lost fails only its own step. When the shared write is refused as a
+ * whole (a duplicate key, which fails a multi-row statement and dooms a transaction on PostgreSQL),
+ * each entry of the batch is written again on its own ({@link WorkflowStore#appendStepCommitted}), so
+ * the refusal reaches only the step it belongs to. A failure that passes (a {@link StoreException} or
+ * a transient database failure: a dropped connection, after which the batch may have committed
+ * unseen) reaches every entry, and each
+ * step's own retry ({@link JournalWriter}) writes it again or finds it written.
  */
 @ApplicationScoped
 class GroupCommit {
@@ -85,37 +93,55 @@ class GroupCommit {
      *     the commit would throw it
      */
     void append(Lease lease, StepInfo entry) throws Exception {
-        Pending mine = new Pending(new LeasedStep(lease, entry));
-        Lane lane = null;
+        Pending mine = new Pending(new LeasedStep(lease, entry), Thread.currentThread());
+        Lane free = null;
         for (Lane candidate : lanes) {
             if (candidate.writer.tryLock()) {
-                lane = candidate;
+                free = candidate;
                 break;
             }
         }
-        if (lane == null) {
-            lane = shortest();
-            lane.queue.add(mine);
-            lane.writer.lock();
+        if (free != null) {
+            free.queue.add(mine);
+            lead(free, mine);
         } else {
+            Lane lane = shortest();
             lane.queue.add(mine);
+            boolean interrupted = false;
+            while (!mine.done) {
+                if (lane.writer.tryLock()) {
+                    lead(lane, mine);
+                } else {
+                    // woken when a batch completes this entry, or when a writer leaves its lane to it;
+                    // an interrupt does not end the wait (the entry may be being written), it is kept
+                    LockSupport.park(this);
+                    interrupted |= Thread.interrupted();
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+    }
+
+    /** Writes the lane's queue, holding its lock, until {@code mine} is done; then leaves the lane. */
+    private void lead(Lane lane, Pending mine) {
         try {
             while (!mine.done) {
                 List<Pending> batch = lane.drain();
                 if (batch.isEmpty()) {
                     // only a writer that failed unexpectedly can have drained this entry without completing it
-                    mine.fail(new IllegalStateException("The journal entry " + entry.stepKey() + " of run "
-                            + lease.runId() + " was taken by a batch that did not complete"));
+                    mine.fail(new IllegalStateException("The journal entry " + mine.entry.step().stepKey()
+                            + " of run " + mine.entry.lease().runId() + " was taken by a batch that did not complete"));
                     break;
                 }
                 writeBatch(batch);
             }
         } finally {
-            lane.writer.unlock();
-        }
-        if (mine.failure != null) {
-            throw mine.failure;
+            lane.release();
         }
     }
 
@@ -136,6 +162,18 @@ class GroupCommit {
         final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
         /** Held by the thread that writes this lane's batch. */
         final ReentrantLock writer = new ReentrantLock();
+
+        /**
+         * Unlocks the lane and wakes the thread of the oldest entry still queued, which then writes the
+         * queue (or finds that another writer took the lane, and waits again).
+         */
+        void release() {
+            writer.unlock();
+            Pending next = queue.peek();
+            if (next != null) {
+                LockSupport.unpark(next.thread);
+            }
+        }
 
         List<Pending> drain() {
             List<Pending> batch = new ArrayList<>();
@@ -160,14 +198,21 @@ class GroupCommit {
     }
 
     private void commit(List<Pending> batch) {
+        if (batch.size() == 1) {
+            writeAlone(batch.get(0));
+            return;
+        }
         List<LeasedStep> entries = batch.stream().map(p -> p.entry).toList();
         boolean[] written;
         try {
-            written = transactions.inNewTransaction(() -> store.appendSteps(entries));
+            written = store.appendStepsCommitted(entries, transactions);
         } catch (Exception e) {
-            if (batch.size() == 1) {
-                batch.get(0).fail(e);
+            if (JournalWriter.transientStoreFailure(e)) {
+                // the database's failure, which passes (a dropped connection): the batch may have committed
+                // with the answer lost, so each step's own retry tries again and recognises its entry
+                batch.forEach(pending -> pending.fail(e));
             } else {
+                // refused: nothing of the batch is written, and each entry alone tells whose the refusal was
                 batch.forEach(this::writeAlone);
             }
             return;
@@ -184,34 +229,44 @@ class GroupCommit {
 
     private void writeAlone(Pending pending) {
         try {
-            transactions.inNewTransaction(() -> {
-                store.appendStep(pending.entry.lease(), pending.entry.step());
-                return null;
-            });
+            store.appendStepCommitted(pending.entry.lease(), pending.entry.step(), transactions);
             pending.complete();
         } catch (Exception e) {
             pending.fail(e);
         }
     }
 
-    /** An entry waiting for its commit; read and written under the writer's lock. */
+    /**
+     * An entry waiting for its commit, with the thread that waits for it. Completed by the lane's
+     * writer, which wakes that thread; {@code failure} is written before {@code done}.
+     */
     static final class Pending {
 
         final LeasedStep entry;
-        boolean done;
+        final Thread thread;
+        volatile boolean done;
         Exception failure;
 
-        Pending(LeasedStep entry) {
+        Pending(LeasedStep entry, Thread thread) {
             this.entry = entry;
+            this.thread = thread;
         }
 
         void complete() {
             done = true;
+            wake();
         }
 
         void fail(Exception e) {
             failure = e;
             done = true;
+            wake();
+        }
+
+        private void wake() {
+            if (thread != Thread.currentThread()) {
+                LockSupport.unpark(thread);
+            }
         }
     }
 }

@@ -208,9 +208,11 @@ public class JournalWriter {
      * above all, is not the store's to try again.
      */
     private static boolean transientStoreFailure(Exception e, Class<? extends RuntimeException> passThrough) {
-        if (passThrough != null && passThrough.isInstance(e)) {
-            return false;
-        }
+        return (passThrough == null || !passThrough.isInstance(e)) && transientStoreFailure(e);
+    }
+
+    /** Whether the failure is the database's and will pass, as {@link #retrying} tries again. */
+    static boolean transientStoreFailure(Exception e) {
         if (e instanceof DurableException) {
             return e instanceof StoreException;
         }

@@ -17,17 +17,17 @@ import java.util.Objects;
  * @param conflictPolicy    what starting a known instance id does by default
  * @param maxRecoveryAttempts how often a run may fail to be recovered before it is BLOCKED
  * @param journalLanes      how many group-commit writers write plain steps' entries at once (0 to 64; 0:
- *                          each entry in a transaction of its own)
+ *                          each entry as a write of its own; default 1)
  */
 public record EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDuration, Duration sweepInterval,
                       Duration inThreadRetryMax, int maxPayloadBytes, ConflictPolicy conflictPolicy,
                       int maxRecoveryAttempts, int journalLanes) {
 
     /**
-     * Journal writers of the group commit that write at the same time; 0 writes each step's entry in a
-     * transaction of its own.
+     * Journal writers of the group commit that write at the same time; 0 writes each step's entry as a
+     * write of its own. One lane measured fastest (docs/benchmarks.md, "Group commit in one statement").
      */
-    static final int DEFAULT_JOURNAL_LANES = 0;
+    static final int DEFAULT_JOURNAL_LANES = 1;
 
     /** The settings with the default number of journal lanes. */
     public EngineSettings(String nodeId, int maxConcurrentRuns, Duration leaseDuration, Duration sweepInterval,

@@ -9,11 +9,12 @@ import io.durable.jpa.se.ResourceLocalJpa;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
 import io.durable.spi.NewRun;
-import io.durable.spi.TransactionRunner;
 import io.durable.spi.WorkflowStore;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,7 +24,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -33,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The group commit on H2, PostgreSQL and MariaDB: entries of several runs queued while the writer is
- * busy go out in one transaction, and an entry that cannot be written (a lost lease, an existing
+ * busy go out in one write (one auto-committed statement on PostgreSQL, one transaction elsewhere), and an entry that cannot be written (a lost lease, an existing
  * entry) fails only its own step, never its batch neighbours'.
  */
 class GroupCommitTest {
@@ -47,8 +48,8 @@ class GroupCommitTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void entries_queued_behind_a_busy_writer_share_one_transaction(Databases.Target database) throws Exception {
-        withStore(database, (store, commit, transactions) -> {
+    void entries_queued_behind_a_busy_writer_share_one_write(Databases.Target database) throws Exception {
+        withStore(database, (store, commit, writes) -> {
             List<Lease> leases = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 leases.add(leased(store, "healthy-" + i));
@@ -60,7 +61,7 @@ class GroupCommitTest {
             List<Throwable> outcomes = appendBehindBusyWriter(commit, appends);
 
             outcomes.forEach(failure -> assertNull(failure, () -> "an entry failed: " + failure));
-            assertEquals(1, transactions.get(), "one transaction for the six entries");
+            assertEquals(List.of("appendStepsCommitted"), writes, "one write for the six entries");
             for (Lease lease : leases) {
                 assertEquals(1, store.loadJournal(lease.runId()).size());
             }
@@ -70,7 +71,7 @@ class GroupCommitTest {
     @ParameterizedTest
     @MethodSource("databases")
     void a_fenced_run_and_an_existing_entry_fail_only_their_own_steps(Databases.Target database) throws Exception {
-        withStore(database, (store, commit, transactions) -> {
+        withStore(database, (store, commit, writes) -> {
             Lease healthy = leased(store, "healthy");
             Lease fenced = leased(store, "fenced");
             Lease conflicting = leased(store, "conflicting");
@@ -96,20 +97,20 @@ class GroupCommitTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void a_lone_entry_is_written_at_once_in_its_own_transaction(Databases.Target database) throws Exception {
-        withStore(database, (store, commit, transactions) -> {
+    void a_lone_entry_is_written_at_once_on_its_own(Databases.Target database) throws Exception {
+        withStore(database, (store, commit, writes) -> {
             Lease lease = leased(store, "lone");
             commit.append(lease, entry(0, "a"));
             commit.append(lease, entry(1, "b"));
 
-            assertEquals(2, transactions.get());
+            assertEquals(List.of("appendStepCommitted", "appendStepCommitted"), writes);
             assertEquals(2, store.loadJournal(lease.runId()).size());
         });
     }
 
     /**
-     * Holds the one lane's lock while every append queues its entry, then lets them go: the first to
-     * take the lock writes all of them in one batch.
+     * Holds the one lane's lock while every append queues its entry, then leaves the lane as a writer
+     * does: the thread it wakes writes all of them in one batch.
      */
     private static List<Throwable> appendBehindBusyWriter(GroupCommit commit, List<Callable<Void>> appends)
             throws Exception {
@@ -128,7 +129,7 @@ class GroupCommitTest {
                     LockSupport.parkNanos(1_000_000);
                 }
             } finally {
-                lane.writer.unlock();
+                lane.release();
             }
             List<Throwable> outcomes = new ArrayList<>();
             for (Future<Void> future : futures) {
@@ -165,24 +166,33 @@ class GroupCommitTest {
     }
 
     private interface Scenario {
-        void run(WorkflowStore store, GroupCommit commit, AtomicInteger transactions) throws Exception;
+        void run(WorkflowStore store, GroupCommit commit, List<String> writes) throws Exception;
+    }
+
+    /** The store, recording the name of each journal write the group commit sends it. */
+    private static WorkflowStore counting(WorkflowStore store, List<String> writes) {
+        return (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
+                new Class<?>[]{WorkflowStore.class}, (proxy, method, arguments) -> {
+                    if (method.getName().startsWith("appendStep")) {
+                        writes.add(method.getName());
+                    }
+                    try {
+                        return method.invoke(store, arguments);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static void withStore(Databases.Target database, Scenario scenario) throws Exception {
         Databases.dropTables(database.url(), database.user(), database.password());
         try (ResourceLocalJpa jpa = ResourceLocalJpa.open(database.url(), database.user(), database.password())) {
-            AtomicInteger transactions = new AtomicInteger();
+            List<String> writes = new CopyOnWriteArrayList<>();
             GroupCommit commit = new GroupCommit();
             commit.lanes = GroupCommit.lanes(1);
-            commit.store = jpa.store();
-            commit.transactions = new TransactionRunner() {
-                @Override
-                public <T> T inNewTransaction(Callable<T> work) throws Exception {
-                    transactions.incrementAndGet();
-                    return jpa.inNewTransaction(work);
-                }
-            };
-            scenario.run(jpa.store(), commit, transactions);
+            commit.store = counting(jpa.store(), writes);
+            commit.transactions = jpa;
+            scenario.run(jpa.store(), commit, writes);
         } finally {
             Databases.dropTables(database.url(), database.user(), database.password());
         }
