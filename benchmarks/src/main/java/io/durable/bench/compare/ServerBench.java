@@ -153,11 +153,29 @@ public final class ServerBench {
             this.slots = slots;
         }
 
-        static Payara start(Path dir, Path war, int concurrency) throws Exception {
-            int port;
-            try (java.net.ServerSocket socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
-                port = socket.getLocalPort();
+        /**
+         * A free port on 127.0.0.1 below 32768, where Linux's range for outgoing connections starts (a
+         * server bound in it can meet "Address already in use"); the search starts at a place given by
+         * this JVM's pid, so parallel runs rarely probe the same ports.
+         */
+        static int freePort() {
+            int first = 20_000;
+            int count = 32_768 - first;
+            long start = ProcessHandle.current().pid();
+            for (int i = 0; i < count; i++) {
+                int candidate = first + (int) ((start + i) % count);
+                try (java.net.ServerSocket socket = new java.net.ServerSocket(candidate, 1,
+                        java.net.InetAddress.getLoopbackAddress())) {
+                    return socket.getLocalPort();
+                } catch (java.io.IOException busy) {
+                    // taken: try the next one
+                }
             }
+            throw new IllegalStateException("No free port on 127.0.0.1 below 32768");
+        }
+
+        static Payara start(Path dir, Path war, int concurrency) throws Exception {
+            int port = freePort();
             String jar = System.getProperty("bench.payara", System.getProperty("user.home")
                     + "/.m2/repository/fish/payara/extras/payara-micro/6.2025.10/payara-micro-6.2025.10.jar");
             Files.writeString(dir.resolve("preboot.txt"), "set configs.config.server-config.network-config."
