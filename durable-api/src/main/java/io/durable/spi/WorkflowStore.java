@@ -333,6 +333,8 @@ public interface WorkflowStore {
      */
     default boolean[] appendStepsCommitted(List<LeasedStep> entries, TransactionRunner transactions)
             throws Exception {
+        // refused before anything is written, also where the transaction cannot roll back
+        entries.forEach(entry -> StoreLimits.check(entry.step()));
         return transactions.inNewTransaction(() -> appendSteps(entries));
     }
 
@@ -440,6 +442,46 @@ public interface WorkflowStore {
         transactions.inNewTransaction(() -> {
             finishRun(lease, status, outputJson, error, now);
             return null;
+        });
+    }
+
+    /**
+     * Ends several runs as {@link #finishRunCommitted} does, as one write of their own (a group
+     * commit), each only while its own lease holds. A store that can sends them as one auto-committed
+     * statement: one round trip for the batch.
+     *
+     * <p>The batch is written as a whole or not at all: when this throws, none of the runs has ended,
+     * and the caller ends them one by one ({@link #finishRunCommitted}) to tell whose the failure was.
+     * The default runs {@link #finishRun} for each in one new transaction of {@code transactions}.
+     *
+     * @param ends         the ends with their writers' leases, at most a few hundred, one per run
+     * @param transactions how the engine demarcates transactions, for a store that needs one
+     * @return for each end, in order, whether the run ended ({@code false}: its lease is lost)
+     * @throws IllegalArgumentException              when a status is not COMPLETED, FAILED or CANCELLED
+     * @throws io.durable.api.LimitExceededException when an output or error is over a limit
+     * @throws io.durable.api.StoreException         when the database fails
+     * @throws Exception                             what the transaction around the default's write threw
+     */
+    default boolean[] finishRunsCommitted(List<RunEnd> ends, TransactionRunner transactions) throws Exception {
+        for (RunEnd end : ends) {
+            // refused before anything is written, also where the transaction cannot roll back
+            if (!end.status().isTerminal()) {
+                throw new IllegalArgumentException("A run finishes COMPLETED, FAILED or CANCELLED, not " + end.status());
+            }
+            StoreLimits.checkFinish(end.outputJson(), end.error());
+        }
+        return transactions.inNewTransaction(() -> {
+            boolean[] ended = new boolean[ends.size()];
+            for (int i = 0; i < ended.length; i++) {
+                RunEnd end = ends.get(i);
+                try {
+                    finishRun(end.lease(), end.status(), end.outputJson(), end.error(), end.at());
+                    ended[i] = true;
+                } catch (LeaseLostException lost) {
+                    ended[i] = false;
+                }
+            }
+            return ended;
         });
     }
 

@@ -683,6 +683,43 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
+    void a_batch_of_ends_committed_on_its_own_ends_the_runs_whose_lease_holds() throws Exception {
+        Lease completed = running("ends-a");
+        Lease fenced = running("ends-b");
+        Lease failed = running("ends-c");
+        store().claim(fenced.runId(), "node-b", t0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+
+        boolean[] ended = store().finishRunsCommitted(List.of(
+                new RunEnd(completed, RunStatus.COMPLETED, "{\"n\":\"\u00e9 \\\" ,{}\"}", null, t0.plusSeconds(2)),
+                new RunEnd(fenced, RunStatus.COMPLETED, "1", null, t0.plusSeconds(2)),
+                new RunEnd(failed, RunStatus.FAILED, null, "boom, \"quoted\" {x}", t0.plusSeconds(3))), transactions());
+
+        assertArrayEquals(new boolean[]{true, false, true}, ended);
+        RunInfo done = store().findRun(completed.runId()).orElseThrow().info();
+        assertEquals(RunStatus.COMPLETED, done.status());
+        assertEquals("{\"n\":\"\u00e9 \\\" ,{}\"}", done.outputJson());
+        assertEquals(t0.plusSeconds(2), done.finishedAt());
+        assertEquals(RunStatus.RUNNING, store().findRun(fenced.runId()).orElseThrow().info().status());
+        RunInfo broken = store().findRun(failed.runId()).orElseThrow().info();
+        assertEquals(RunStatus.FAILED, broken.status());
+        assertEquals("boom, \"quoted\" {x}", broken.error());
+        assertEquals(t0.plusSeconds(3), broken.finishedAt());
+        assertThrows(LeaseLostException.class, () -> store().appendStep(completed, completed(0, "a", "1", t0)));
+    }
+
+    @Test
+    void a_batch_of_ends_holding_a_status_that_does_not_end_a_run_ends_none() {
+        Lease first = running("ends-refused-a");
+        Lease second = running("ends-refused-b");
+
+        assertThrows(IllegalArgumentException.class, () -> store().finishRunsCommitted(List.of(
+                new RunEnd(first, RunStatus.COMPLETED, "1", null, t0), new RunEnd(second, RunStatus.RUNNING, null, null, t0)),
+                transactions()));
+        assertEquals(RunStatus.RUNNING, store().findRun(first.runId()).orElseThrow().info().status());
+        assertEquals(RunStatus.RUNNING, store().findRun(second.runId()).orElseThrow().info().status());
+    }
+
+    @Test
     void a_run_inserted_and_finished_on_their_own_writes_as_in_a_transaction() throws Exception {
         RunId id = RunId.random();
         NewRun run = new NewRun(id, workflow, 3, "alone", "{\"n\":1}", t0).withOwner("tenant-a")

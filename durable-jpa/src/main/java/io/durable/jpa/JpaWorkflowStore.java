@@ -44,6 +44,7 @@ import io.durable.spi.NewSignal;
 import io.durable.spi.Park;
 import io.durable.spi.RecoverySweep;
 import io.durable.spi.RunCursor;
+import io.durable.spi.RunEnd;
 import io.durable.spi.RunFilter;
 import io.durable.spi.RunVitals;
 import io.durable.spi.StoredRun;
@@ -59,14 +60,18 @@ import jakarta.persistence.TypedQuery;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /**
@@ -761,6 +766,79 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             throw StoreFailure.toException("finishing run " + lease.runId(), e);
         }
         WorkflowStore.super.finishRunCommitted(lease, status, outputJson, error, now, transactions);
+    }
+
+    /** Runs ended at their epochs, from one array per column; PostgreSQL only. */
+    private static final String FINISH_ALL = "UPDATE durable_run r SET status = v.status, output_json = v.output_json, "
+            + "error = v.error, finished_at = v.finished_at, updated_at = v.finished_at, lease_owner = NULL, "
+            + "lease_expires_at = NULL FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]), CAST(? AS VARCHAR[]), "
+            + "CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[])) AS v (id, epoch, status, output_json, error, "
+            + "finished_at) WHERE r.id = v.id AND r.lease_epoch = v.epoch AND r.status IN (?, ?) RETURNING r.id";
+
+    /**
+     * On PostgreSQL one auto-committed update for the batch ({@code UPDATE ... FROM unnest(...)}, one
+     * array per column, {@code RETURNING} the runs ended) on a connection of
+     * {@link #autoCommitDataSource()}; elsewhere, or without that data source, {@link #finishRun} for
+     * each in a new transaction.
+     */
+    @Override
+    public boolean[] finishRunsCommitted(List<RunEnd> ends, TransactionRunner transactions) throws Exception {
+        ends.forEach(end -> checkFinish(end.status(), end.outputJson(), end.error()));
+        boolean[][] ended = {null};
+        try {
+            Dialect known = dialect.cached();
+            if ((known == null || known == Dialect.POSTGRESQL) && autoCommitted((connection, found) -> {
+                if (found == Dialect.POSTGRESQL) {
+                    ended[0] = finishAll(connection, ends);
+                }
+            }) && ended[0] != null) {
+                return ended[0];
+            }
+        } catch (SQLException e) {
+            throw StoreFailure.toException("finishing runs " + ends.stream().map(end -> end.lease().runId().value())
+                    .toList(), e);
+        }
+        return WorkflowStore.super.finishRunsCommitted(ends, transactions);
+    }
+
+    private static boolean[] finishAll(Connection connection, List<RunEnd> ends) throws SQLException {
+        int n = ends.size();
+        Object[] ids = new Object[n];
+        Object[] epochs = new Object[n];
+        Object[] statuses = new Object[n];
+        Object[] outputs = new Object[n];
+        Object[] errors = new Object[n];
+        Object[] times = new Object[n];
+        for (int i = 0; i < n; i++) {
+            RunEnd end = ends.get(i);
+            ids[i] = end.lease().runId().value();
+            epochs[i] = end.lease().epoch();
+            statuses[i] = end.status().name();
+            outputs[i] = end.outputJson();
+            errors[i] = end.error();
+            times[i] = end.at().toEpochMilli();
+        }
+        Set<String> done = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(FINISH_ALL)) {
+            statement.setArray(1, connection.createArrayOf("varchar", ids));
+            statement.setArray(2, connection.createArrayOf("int8", epochs));
+            statement.setArray(3, connection.createArrayOf("varchar", statuses));
+            statement.setArray(4, connection.createArrayOf("text", outputs));
+            statement.setArray(5, connection.createArrayOf("text", errors));
+            statement.setArray(6, connection.createArrayOf("int8", times));
+            statement.setString(7, RunStatus.RUNNING.name());
+            statement.setString(8, RunStatus.COMPENSATING.name());
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    done.add(rows.getString(1));
+                }
+            }
+        }
+        boolean[] ended = new boolean[n];
+        for (int i = 0; i < n; i++) {
+            ended[i] = done.contains(ends.get(i).lease().runId().value());
+        }
+        return ended;
     }
 
     @Override

@@ -7,6 +7,7 @@ import io.durable.jpa.internal.SchemaBootstrap;
 import io.durable.spi.Lease;
 import io.durable.spi.LeasedStep;
 import io.durable.spi.NewRun;
+import io.durable.spi.RunEnd;
 import io.durable.spi.StoredRun;
 import io.durable.spi.TransactionRunner;
 import jakarta.annotation.PostConstruct;
@@ -78,6 +79,13 @@ public class JtaWorkflowStore extends JpaWorkflowStore {
     public void finishRunCommitted(Lease lease, RunStatus status, String outputJson, String error, Instant now,
                                    TransactionRunner transactions) throws Exception {
         super.finishRunCommitted(lease, status, outputJson, error, now, transactions);
+    }
+
+    /** Outside any transaction, as {@link #appendStepCommitted}. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public boolean[] finishRunsCommitted(List<RunEnd> ends, TransactionRunner transactions) throws Exception {
+        return super.finishRunsCommitted(ends, transactions);
     }
 
     @Override

@@ -432,11 +432,10 @@ class RunExecutor {
         Optional<RunId> parent;
         try {
             if (run.parentRunId() == null) {
-                // nothing to tell in the same transaction: one write that commits on its own
-                parent = journal.retryingCommitted(execution, "the end", () -> {
-                    store.finishRunCommitted(execution.lease(), status, outputJson, error, now, transactions);
-                    return Optional.empty();
-                });
+                // nothing to tell in the same transaction: a write that commits on its own, shared with
+                // other runs' ends that arrive meanwhile (group commit)
+                journal.finish(execution, status, outputJson, error, now);
+                parent = Optional.empty();
             } else {
                 parent = journal.retrying(execution, "the end", () -> {
                     store.finishRun(execution.lease(), status, outputJson, error, now);

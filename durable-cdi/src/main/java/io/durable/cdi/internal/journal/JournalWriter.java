@@ -1,6 +1,7 @@
 package io.durable.cdi.internal.journal;
 
 import io.durable.api.DurableException;
+import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.StoreException;
 import io.durable.cdi.internal.json.JsonCodec;
@@ -64,11 +65,10 @@ public class JournalWriter {
     }
 
     /**
-     * Appends a plain step's new entry as a write of its own ({@link WorkflowStore#appendStepCommitted}:
-     * one auto-committed statement where the store can) or, when the group commit is on,
-     * through the node's {@link GroupCommit} (its transaction is the batch's), with the retries and the
-     * abort of {@link #write}. A retry that meets the entry as the earlier attempt wrote it (an in-doubt
-     * commit) counts as written.
+     * Appends a plain step's new entry as a write of its own through the node's {@link GroupCommit}
+     * (alone, {@link WorkflowStore#appendStepCommitted}: one auto-committed statement where the store
+     * can; or in a batch with other runs' entries), with the retries and the abort of {@link #write}. A
+     * retry that meets the entry as the earlier attempt wrote it (an in-doubt commit) counts as written.
      */
     public void append(Execution execution, String what, StepInfo entry) {
         Instant began = clock.instant();
@@ -76,16 +76,27 @@ public class JournalWriter {
         metrics.journalWritten(Duration.between(began, clock.instant()));
     }
 
+    /**
+     * Ends a run with no parent as a write of its own through the node's {@link GroupCommit} (alone,
+     * {@link WorkflowStore#finishRunCommitted}: one auto-committed statement where the store can; or in
+     * a batch with other runs' ends), tried again after a failure that passes, as
+     * {@link #retryingCommitted}.
+     *
+     * @throws Exception the last failure, as the store threw it
+     */
+    public void finish(Execution execution, RunStatus status, String outputJson, String error, Instant now)
+            throws Exception {
+        retryingCommitted(execution, "the end", () -> {
+            groupCommit.finish(execution.lease(), status, outputJson, error, now);
+            return null;
+        });
+    }
+
     private void appendEntry(Execution execution, String what, StepInfo entry) {
-        boolean grouped = groupCommit.enabled();
         boolean[] failedBefore = {false};
         write(execution, what, () -> {
             try {
-                if (grouped) {
-                    groupCommit.append(execution.lease(), entry);
-                } else {
-                    store.appendStepCommitted(execution.lease(), entry, transactions);
-                }
+                groupCommit.append(execution.lease(), entry);
             } catch (JournalConflictException conflict) {
                 if (!failedBefore[0] || !journaled(execution, entry)) {
                     throw conflict;

@@ -2,6 +2,8 @@ package io.durable.cdi.internal.journal;
 
 import io.durable.api.LeaseLostException;
 import io.durable.api.RunId;
+import io.durable.api.RunInfo;
+import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
 import io.durable.jpa.Databases;
@@ -108,16 +110,50 @@ class GroupCommitTest {
         });
     }
 
+    @ParameterizedTest
+    @MethodSource("databases")
+    void ends_queued_behind_a_busy_writer_share_one_write_and_a_fenced_run_fails_alone(Databases.Target database)
+            throws Exception {
+        withStore(database, (store, commit, writes) -> {
+            Lease completed = leased(store, "completed");
+            Lease fenced = leased(store, "fenced-end");
+            Lease failed = leased(store, "failed");
+            store.claim(fenced.runId(), "node-b", T0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+
+            List<Throwable> outcomes = behindBusyWriter(commit.ends.lanes.get(0), List.of(
+                    finish(commit, completed, RunStatus.COMPLETED, "42", null),
+                    finish(commit, fenced, RunStatus.COMPLETED, "1", null),
+                    finish(commit, failed, RunStatus.FAILED, null, "boom")));
+
+            assertNull(outcomes.get(0));
+            assertInstanceOf(LeaseLostException.class, outcomes.get(1));
+            assertNull(outcomes.get(2));
+            assertEquals(List.of("finishRunsCommitted"), writes, "one write for the three ends");
+            RunInfo done = store.findRun(completed.runId()).orElseThrow().info();
+            assertEquals(RunStatus.COMPLETED, done.status());
+            assertEquals("42", done.outputJson());
+            assertEquals(T0.plusSeconds(2), done.finishedAt());
+            assertEquals(RunStatus.RUNNING, store.findRun(fenced.runId()).orElseThrow().info().status());
+            RunInfo broken = store.findRun(failed.runId()).orElseThrow().info();
+            assertEquals(RunStatus.FAILED, broken.status());
+            assertEquals("boom", broken.error());
+        });
+    }
+
     /**
      * Holds the one lane's lock while every append queues its entry, then leaves the lane as a writer
      * does: the thread it wakes writes all of them in one batch.
      */
     private static List<Throwable> appendBehindBusyWriter(GroupCommit commit, List<Callable<Void>> appends)
             throws Exception {
+        return behindBusyWriter(commit.entries.lanes.get(0), appends);
+    }
+
+    private static List<Throwable> behindBusyWriter(SharedWrites.Lane<?> lane, List<Callable<Void>> appends)
+            throws Exception {
         ExecutorService threads = Executors.newFixedThreadPool(appends.size());
         try {
             List<Future<Void>> futures = new ArrayList<>();
-            GroupCommit.Lane lane = commit.lanes[0];
             lane.writer.lock();
             try {
                 for (Callable<Void> append : appends) {
@@ -153,6 +189,14 @@ class GroupCommitTest {
         };
     }
 
+    private static Callable<Void> finish(GroupCommit commit, Lease lease, RunStatus status, String output,
+                                         String error) {
+        return () -> {
+            commit.finish(lease, status, output, error, T0.plusSeconds(2));
+            return null;
+        };
+    }
+
     private static Lease leased(WorkflowStore store, String instance) {
         RunId id = RunId.random();
         store.insertRun(new NewRun(id, "group-commit", 1, instance + "-" + id.value(), null, T0), "node-a",
@@ -173,7 +217,7 @@ class GroupCommitTest {
     private static WorkflowStore counting(WorkflowStore store, List<String> writes) {
         return (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
                 new Class<?>[]{WorkflowStore.class}, (proxy, method, arguments) -> {
-                    if (method.getName().startsWith("appendStep")) {
+                    if (method.getName().startsWith("appendStep") || method.getName().startsWith("finishRun")) {
                         writes.add(method.getName());
                     }
                     try {
@@ -189,9 +233,9 @@ class GroupCommitTest {
         try (ResourceLocalJpa jpa = ResourceLocalJpa.open(database.url(), database.user(), database.password())) {
             List<String> writes = new CopyOnWriteArrayList<>();
             GroupCommit commit = new GroupCommit();
-            commit.lanes = GroupCommit.lanes(1);
             commit.store = counting(jpa.store(), writes);
             commit.transactions = jpa;
+            commit.lanes(1);
             scenario.run(jpa.store(), commit, writes);
         } finally {
             Databases.dropTables(database.url(), database.user(), database.password());

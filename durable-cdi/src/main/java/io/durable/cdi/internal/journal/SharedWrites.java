@@ -1,0 +1,254 @@
+package io.durable.cdi.internal.journal;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Writes of one kind from many threads, shared: each of a few lanes is a writer's lock and a queue. A
+ * thread that finds a lane free writes its item there at once, alone, so a lone caller waits for
+ * nothing. When every lane is writing, the thread queues its item on the shortest lane and parks.
+ * Whoever holds a lane's lock writes everything queued there (its own item among them) in one write,
+ * completes each item and wakes its thread; leaving the lane, it wakes the thread of the oldest item
+ * still queued, which takes the lock and writes the next batch. No thread of its own and no timer: a
+ * batch closes when its writer is free, and under load each write carries what arrived during the one
+ * before. A waiting thread is woken by its own item's completion, not by a lock passed along.
+ *
+ * <p>What fails stays with its own item: an item the batch reports not written fails with
+ * {@link Writer#notWritten}; a batch refused as a whole (nothing of it written) is written item by
+ * item, so the refusal reaches only the item it belongs to; a failure that passes
+ * ({@link JournalWriter#transientStoreFailure}: after it the batch may have committed unseen) reaches
+ * every item, for each caller's own retry.
+ *
+ * @param <T> the item written
+ */
+final class SharedWrites<T> {
+
+    /** Items written in one write at most. */
+    static final int MAX_BATCH = 256;
+
+    /** How the items are written. */
+    interface Writer<T> {
+
+        /** Writes one item alone; throws as the store does. */
+        void alone(T item) throws Exception;
+
+        /**
+         * Writes several items in one write, all or nothing when it throws.
+         *
+         * @return for each item, whether it was written
+         */
+        boolean[] together(List<T> items) throws Exception;
+
+        /** The failure of an item {@link #together} did not write (its lease is lost). */
+        Exception notWritten(T item);
+    }
+
+    private final Writer<T> writer;
+    /** The lanes; none when writes are not shared. */
+    final List<Lane<T>> lanes;
+
+    SharedWrites(int lanes, Writer<T> writer) {
+        this.writer = writer;
+        List<Lane<T>> created = new ArrayList<>(lanes);
+        for (int i = 0; i < lanes; i++) {
+            created.add(new Lane<>());
+        }
+        this.lanes = List.copyOf(created);
+    }
+
+    /** Whether writes are shared (at least one lane). */
+    boolean enabled() {
+        return !lanes.isEmpty();
+    }
+
+    /**
+     * Writes the item, alone when a lane is free, else with the items queued on a lane, and returns
+     * once it is written.
+     *
+     * @throws Exception the item's failure, as {@link Writer} threw it or {@link Writer#notWritten} names it
+     */
+    void write(T item) throws Exception {
+        if (!enabled()) {
+            writer.alone(item);
+            return;
+        }
+        Pending<T> mine = new Pending<>(item, Thread.currentThread());
+        Lane<T> free = null;
+        for (Lane<T> candidate : lanes) {
+            if (candidate.writer.tryLock()) {
+                free = candidate;
+                break;
+            }
+        }
+        if (free != null) {
+            free.queue.add(mine);
+            lead(free, mine);
+        } else {
+            Lane<T> lane = shortest();
+            lane.queue.add(mine);
+            boolean interrupted = false;
+            while (!mine.done) {
+                if (lane.writer.tryLock()) {
+                    lead(lane, mine);
+                } else {
+                    // woken when a batch completes this item, or when a writer leaves its lane to it;
+                    // an interrupt does not end the wait (the item may be being written), it is kept
+                    LockSupport.park(this);
+                    interrupted |= Thread.interrupted();
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (mine.failure != null) {
+            throw mine.failure;
+        }
+    }
+
+    /** Writes the lane's queue, holding its lock, until {@code mine} is done; then leaves the lane. */
+    private void lead(Lane<T> lane, Pending<T> mine) {
+        try {
+            while (!mine.done) {
+                List<Pending<T>> batch = lane.drain();
+                if (batch.isEmpty()) {
+                    // only a writer that failed unexpectedly can have drained this item without completing it
+                    mine.fail(new IllegalStateException("The write of " + mine.item
+                            + " was taken by a batch that did not complete"));
+                    break;
+                }
+                writeBatch(batch);
+            }
+        } finally {
+            lane.release();
+        }
+    }
+
+    private Lane<T> shortest() {
+        Lane<T> shortest = lanes.get(0);
+        for (Lane<T> lane : lanes) {
+            if (lane.queue.size() < shortest.queue.size()) {
+                shortest = lane;
+            }
+        }
+        return shortest;
+    }
+
+    /** Writes a batch and completes each of its items, whatever happens. */
+    private void writeBatch(List<Pending<T>> batch) {
+        try {
+            commit(batch);
+        } catch (RuntimeException | Error e) {
+            batch.stream().filter(p -> !p.done).forEach(p -> p.fail(e instanceof Exception ex ? ex
+                    : new IllegalStateException("a shared write failed", e)));
+            if (e instanceof Error error) {
+                throw error;
+            }
+        }
+    }
+
+    private void commit(List<Pending<T>> batch) {
+        if (batch.size() == 1) {
+            writeAlone(batch.get(0));
+            return;
+        }
+        boolean[] written;
+        try {
+            written = writer.together(batch.stream().map(p -> p.item).toList());
+        } catch (Exception e) {
+            if (JournalWriter.transientStoreFailure(e)) {
+                // the database's failure, which passes (a dropped connection): the batch may have committed
+                // with the answer lost, so each caller's own retry tries again and recognises its write
+                batch.forEach(pending -> pending.fail(e));
+            } else {
+                // refused: nothing of the batch is written, and each item alone tells whose the refusal was
+                batch.forEach(this::writeAlone);
+            }
+            return;
+        }
+        for (int i = 0; i < batch.size(); i++) {
+            Pending<T> pending = batch.get(i);
+            if (written[i]) {
+                pending.complete();
+            } else {
+                pending.fail(writer.notWritten(pending.item));
+            }
+        }
+    }
+
+    private void writeAlone(Pending<T> pending) {
+        try {
+            writer.alone(pending.item);
+            pending.complete();
+        } catch (Exception e) {
+            pending.fail(e);
+        }
+    }
+
+    /** One writer and the items waiting for it. */
+    static final class Lane<T> {
+
+        /** Items waiting for a write. */
+        final Queue<Pending<T>> queue = new ConcurrentLinkedQueue<>();
+        /** Held by the thread that writes this lane's batch. */
+        final ReentrantLock writer = new ReentrantLock();
+
+        List<Pending<T>> drain() {
+            List<Pending<T>> batch = new ArrayList<>();
+            for (Pending<T> next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
+                batch.add(next);
+            }
+            return batch;
+        }
+
+        /**
+         * Unlocks the lane and wakes the thread of the oldest item still queued, which then writes the
+         * queue (or finds that another writer took the lane, and waits again).
+         */
+        void release() {
+            writer.unlock();
+            Pending<T> next = queue.peek();
+            if (next != null) {
+                LockSupport.unpark(next.thread);
+            }
+        }
+    }
+
+    /**
+     * An item waiting for its write, with the thread that waits for it. Completed by the lane's writer,
+     * which wakes that thread; {@code failure} is written before {@code done}.
+     */
+    static final class Pending<T> {
+
+        final T item;
+        final Thread thread;
+        volatile boolean done;
+        Exception failure;
+
+        Pending(T item, Thread thread) {
+            this.item = item;
+            this.thread = thread;
+        }
+
+        void complete() {
+            done = true;
+            wake();
+        }
+
+        void fail(Exception e) {
+            failure = e;
+            done = true;
+            wake();
+        }
+
+        private void wake() {
+            if (thread != Thread.currentThread()) {
+                LockSupport.unpark(thread);
+            }
+        }
+    }
+}
