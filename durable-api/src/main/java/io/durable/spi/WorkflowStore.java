@@ -321,7 +321,8 @@ public interface WorkflowStore {
      *
      * <p>The batch is written as a whole or not at all: when this throws, none of its entries is
      * written, and the caller writes them one by one ({@link #appendStepCommitted}) to tell whose the
-     * failure was. The default runs {@link #appendSteps} in a new transaction of {@code transactions}.
+     * failure was. The default runs {@link #appendSteps} in a new transaction of {@code transactions},
+     * or {@link #appendStepCommitted} for a batch of one.
      *
      * @param entries      the entries with their writers' leases, at most a few hundred
      * @param transactions how the engine demarcates transactions, for a store that needs one
@@ -335,6 +336,14 @@ public interface WorkflowStore {
             throws Exception {
         // refused before anything is written, also where the transaction cannot roll back
         entries.forEach(entry -> StoreLimits.check(entry.step()));
+        if (entries.size() == 1) {
+            try {
+                appendStepCommitted(entries.get(0).lease(), entries.get(0).step(), transactions);
+                return new boolean[]{true};
+            } catch (LeaseLostException lost) {
+                return new boolean[]{false};
+            }
+        }
         return transactions.inNewTransaction(() -> appendSteps(entries));
     }
 
@@ -452,7 +461,8 @@ public interface WorkflowStore {
      *
      * <p>The batch is written as a whole or not at all: when this throws, none of the runs has ended,
      * and the caller ends them one by one ({@link #finishRunCommitted}) to tell whose the failure was.
-     * The default runs {@link #finishRun} for each in one new transaction of {@code transactions}.
+     * The default runs {@link #finishRun} for each in one new transaction of {@code transactions}, or
+     * {@link #finishRunCommitted} for a batch of one.
      *
      * @param ends         the ends with their writers' leases, at most a few hundred, one per run
      * @param transactions how the engine demarcates transactions, for a store that needs one
@@ -469,6 +479,15 @@ public interface WorkflowStore {
                 throw new IllegalArgumentException("A run finishes COMPLETED, FAILED or CANCELLED, not " + end.status());
             }
             StoreLimits.checkFinish(end.outputJson(), end.error());
+        }
+        if (ends.size() == 1) {
+            RunEnd end = ends.get(0);
+            try {
+                finishRunCommitted(end.lease(), end.status(), end.outputJson(), end.error(), end.at(), transactions);
+                return new boolean[]{true};
+            } catch (LeaseLostException lost) {
+                return new boolean[]{false};
+            }
         }
         return transactions.inNewTransaction(() -> {
             boolean[] ended = new boolean[ends.size()];

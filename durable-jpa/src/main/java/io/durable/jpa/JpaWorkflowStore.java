@@ -73,6 +73,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /**
  * The {@link WorkflowStore} on JPA. Every method runs in the caller's transaction (JTA in a server,
@@ -477,7 +478,11 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 return written[0];
             }
         } catch (SQLException e) {
-            throw journalFailure(entries.get(0).lease(), entries.get(0).step(), e);
+            if (Mapping.isDuplicateKey(e)) {
+                throw new JournalConflictException(entries.get(0).lease().runId().value(),
+                        "one of the " + entries.size() + " entries of the batch", e);
+            }
+            throw StoreFailure.toException("journaling a batch of " + entries.size() + " entries", e);
         }
         return WorkflowStore.super.appendStepsCommitted(entries, transactions);
     }
@@ -768,12 +773,19 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         WorkflowStore.super.finishRunCommitted(lease, status, outputJson, error, now, transactions);
     }
 
-    /** Runs ended at their epochs, from one array per column; PostgreSQL only. */
-    private static final String FINISH_ALL = "UPDATE durable_run r SET status = v.status, output_json = v.output_json, "
-            + "error = v.error, finished_at = v.finished_at, updated_at = v.finished_at, lease_owner = NULL, "
-            + "lease_expires_at = NULL FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]), CAST(? AS VARCHAR[]), "
-            + "CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[])) AS v (id, epoch, status, output_json, error, "
-            + "finished_at) WHERE r.id = v.id AND r.lease_epoch = v.epoch AND r.status IN (?, ?) RETURNING r.id";
+    /**
+     * Runs ended at their epochs, from one array per column; a run row another transaction holds
+     * locked is skipped, not waited for (its end is left for a write of its own). PostgreSQL only.
+     */
+    private static final String FINISH_ALL = "WITH v AS (SELECT * FROM unnest(CAST(? AS VARCHAR[]), "
+            + "CAST(? AS BIGINT[]), CAST(? AS VARCHAR[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
+            + "AS u (id, epoch, status, output_json, error, finished_at)), "
+            + "held AS (SELECT r.id FROM durable_run r JOIN v ON r.id = v.id AND r.lease_epoch = v.epoch "
+            + "AND r.status IN (?, ?) FOR UPDATE OF r SKIP LOCKED) "
+            + "UPDATE durable_run r SET status = v.status, output_json = v.output_json, error = v.error, "
+            + "finished_at = v.finished_at, updated_at = v.finished_at, lease_owner = NULL, lease_expires_at = NULL "
+            + "FROM v WHERE r.id = v.id AND r.lease_epoch = v.epoch AND r.id IN (SELECT id FROM held) "
+            + "RETURNING r.id, r.lease_epoch";
 
     /**
      * On PostgreSQL one auto-committed update for the batch ({@code UPDATE ... FROM unnest(...)}, one
@@ -795,13 +807,24 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
                 return ended[0];
             }
         } catch (SQLException e) {
-            throw StoreFailure.toException("finishing runs " + ends.stream().map(end -> end.lease().runId().value())
-                    .toList(), e);
+            throw StoreFailure.toException("ending a batch of " + ends.size() + " runs", e);
         }
         return WorkflowStore.super.finishRunsCommitted(ends, transactions);
     }
 
-    private static boolean[] finishAll(Connection connection, List<RunEnd> ends) throws SQLException {
+    /**
+     * Ends the runs in one statement; ends that share a run and an epoch are not sent (the answer could
+     * not tell them apart) and count as not ended, as do runs whose lease is lost or whose row was
+     * locked: each is then ended alone, which tells why.
+     */
+    private static boolean[] finishAll(Connection connection, List<RunEnd> all) throws SQLException {
+        Map<String, Long> occurrences = all.stream().collect(Collectors.groupingBy(
+                JpaWorkflowStore::endKey, Collectors.counting()));
+        List<RunEnd> ends = all.stream().filter(end -> occurrences.get(endKey(end)) == 1).toList();
+        boolean[] result = new boolean[all.size()];
+        if (ends.isEmpty()) {
+            return result;
+        }
         int n = ends.size();
         Object[] ids = new Object[n];
         Object[] epochs = new Object[n];
@@ -830,15 +853,18 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             statement.setString(8, RunStatus.COMPENSATING.name());
             try (ResultSet rows = statement.executeQuery()) {
                 while (rows.next()) {
-                    done.add(rows.getString(1));
+                    done.add(rows.getString(1) + "#" + rows.getLong(2));
                 }
             }
         }
-        boolean[] ended = new boolean[n];
-        for (int i = 0; i < n; i++) {
-            ended[i] = done.contains(ends.get(i).lease().runId().value());
+        for (int i = 0; i < result.length; i++) {
+            result[i] = done.contains(endKey(all.get(i)));
         }
-        return ended;
+        return result;
+    }
+
+    private static String endKey(RunEnd end) {
+        return end.lease().runId().value() + "#" + end.lease().epoch();
     }
 
     @Override

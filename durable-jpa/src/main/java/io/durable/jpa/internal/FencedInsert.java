@@ -155,8 +155,10 @@ public final class FencedInsert {
     /**
      * The multi-row fenced insert as one statement whose text does not depend on the batch's size (so
      * the driver prepares it once): the entries come as one array per column, {@code unnest} turns them
-     * into rows, and those join their run rows at their epochs, share-locked. {@code RETURNING} names the
-     * entries written. PostgreSQL only.
+     * into rows, and those join their run rows at their epochs, share-locked. A run row another
+     * transaction holds locked is skipped, not waited for: its entry is left for a write of its own, so
+     * one locked run never holds up the batch. {@code RETURNING} names the entries written. PostgreSQL
+     * only.
      */
     private static final String ARRAYS_SQL = "INSERT INTO durable_step (" + COLUMNS + ") SELECT r.id, v.seq, "
             + "v.step_key, v.name, v.status, v.attempt, v.args_hash, v.result_json, v.error_type, v.error, "
@@ -166,7 +168,7 @@ public final class FencedInsert {
             + "CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS v (run_id, epoch, seq, step_key, "
             + "name, status, attempt, args_hash, result_json, error_type, error, started_at, finished_at, created_at) "
             + "JOIN durable_run r ON r.id = v.run_id AND r.lease_epoch = v.epoch AND r.status IN (?, ?) "
-            + "FOR SHARE OF r RETURNING run_id, seq";
+            + "FOR SHARE OF r SKIP LOCKED RETURNING run_id, seq";
 
     /** The SQL type of each array of {@link #ARRAYS_SQL}, in order. */
     private static final String[] ARRAY_TYPES = {"varchar", "int8", "int4", "varchar", "varchar", "varchar", "int4",
@@ -176,13 +178,42 @@ public final class FencedInsert {
      * Inserts the entries of several runs, each if its own lease holds, as one statement on the
      * connection: when it auto-commits, one round trip and one commit for the batch. A refused row (a
      * duplicate key: an entry exists) fails the statement, and then none of the entries is written.
+     * Entries that share a run and a position (two executions of one run, one of them stale) are not
+     * sent: the statement's answer could not tell them apart.
      *
      * @param connection a connection of the store's tables, on PostgreSQL
      * @param entries    the entries with their leases, at most a few hundred
-     * @return for each entry, whether it was written (false: its lease is lost)
+     * @return for each entry, whether it was written (false: its lease is lost, its run's row was
+     *     locked, or it shares its position with another entry of the batch; written alone, it tells
+     *     which)
      * @throws SQLException as the database refused a row or failed
      */
     public static boolean[] insertAll(Connection connection, List<LeasedStep> entries) throws SQLException {
+        Map<String, Long> occurrences = entries.stream().collect(Collectors.groupingBy(FencedInsert::key,
+                Collectors.counting()));
+        List<LeasedStep> sent = entries.stream().filter(entry -> occurrences.get(key(entry)) == 1).toList();
+        Set<String> written;
+        if (sent.size() == 1) {
+            // one entry: the single-row statement, cheaper than the arrays, skipping a locked row alike
+            LeasedStep entry = sent.get(0);
+            written = NativeUpdate.execute(connection, sql(Dialect.POSTGRESQL) + " SKIP LOCKED",
+                    parameters(entry.lease(), entry.step())) == 1 ? Set.of(key(entry)) : Set.of();
+        } else {
+            written = sent.isEmpty() ? Set.of() : insertDistinct(connection, sent);
+        }
+        boolean[] result = new boolean[entries.size()];
+        for (int i = 0; i < result.length; i++) {
+            result[i] = written.contains(key(entries.get(i)));
+        }
+        return result;
+    }
+
+    private static String key(LeasedStep entry) {
+        return entry.lease().runId().value() + "#" + entry.step().sequence();
+    }
+
+    /** Inserts entries of distinct positions; returns the positions written. */
+    private static Set<String> insertDistinct(Connection connection, List<LeasedStep> entries) throws SQLException {
         Object[][] columns = new Object[ARRAY_TYPES.length][entries.size()];
         for (int i = 0; i < entries.size(); i++) {
             LeasedStep entry = entries.get(i);
@@ -207,12 +238,7 @@ public final class FencedInsert {
                 }
             }
         }
-        boolean[] result = new boolean[entries.size()];
-        for (int i = 0; i < result.length; i++) {
-            LeasedStep entry = entries.get(i);
-            result[i] = written.contains(entry.lease().runId().value() + "#" + entry.step().sequence());
-        }
-        return result;
+        return written;
     }
 
     /** Which of the entries are in the journal now (read in the transaction that wrote them). */

@@ -24,8 +24,9 @@ import java.util.List;
  * {@link WorkflowStore#finishRunCommitted}); a shared one its batch
  * ({@link WorkflowStore#appendStepsCommitted}, {@link WorkflowStore#finishRunsCommitted}: on PostgreSQL
  * one auto-committed statement for the batch). Each caller returns only after its own write is
- * committed, so the guarantees are unchanged; an entry or end whose lease is lost fails only its own
- * run, with {@link LeaseLostException}.
+ * committed, so the guarantees are unchanged; an entry or end the batch did not write is written
+ * alone by its own thread, so one whose lease is lost fails only its own run, with
+ * {@link LeaseLostException}, and one whose run's row is locked waits alone.
  */
 @ApplicationScoped
 class GroupCommit {
@@ -65,8 +66,8 @@ class GroupCommit {
             }
 
             @Override
-            public Exception notWritten(LeasedStep entry) {
-                return lost(entry.lease());
+            public String describe(LeasedStep entry) {
+                return "step " + entry.step().stepKey() + " of run " + entry.lease().runId();
             }
         });
         ends = new SharedWrites<>(count, new SharedWrites.Writer<>() {
@@ -82,14 +83,10 @@ class GroupCommit {
             }
 
             @Override
-            public Exception notWritten(RunEnd end) {
-                return lost(end.lease());
+            public String describe(RunEnd end) {
+                return "the end of run " + end.lease().runId();
             }
         });
-    }
-
-    private static LeaseLostException lost(Lease lease) {
-        return new LeaseLostException(lease.runId().value(), lease.epoch());
     }
 
     /**

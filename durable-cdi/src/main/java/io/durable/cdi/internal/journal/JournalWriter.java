@@ -1,6 +1,7 @@
 package io.durable.cdi.internal.journal;
 
 import io.durable.api.DurableException;
+import io.durable.api.LeaseLostException;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.StoreException;
@@ -80,16 +81,39 @@ public class JournalWriter {
      * Ends a run with no parent as a write of its own through the node's {@link GroupCommit} (alone,
      * {@link WorkflowStore#finishRunCommitted}: one auto-committed statement where the store can; or in
      * a batch with other runs' ends), tried again after a failure that passes, as
-     * {@link #retryingCommitted}.
+     * {@link #retryingCommitted}. A retry that finds the lease gone because an earlier attempt's commit
+     * ended the run with its answer lost (an in-doubt commit) counts as written when the run reads
+     * back ended as this execution ended it.
      *
      * @throws Exception the last failure, as the store threw it
      */
     public void finish(Execution execution, RunStatus status, String outputJson, String error, Instant now)
             throws Exception {
+        boolean[] failedBefore = {false};
         retryingCommitted(execution, "the end", () -> {
-            groupCommit.finish(execution.lease(), status, outputJson, error, now);
+            try {
+                groupCommit.finish(execution.lease(), status, outputJson, error, now);
+            } catch (LeaseLostException lost) {
+                if (!failedBefore[0] || !ended(execution, status, outputJson, error, now)) {
+                    throw lost;
+                }
+                LOG.fine(() -> "Run " + execution.run().id() + " was ended by an attempt whose commit looked failed");
+            } catch (Exception e) {
+                failedBefore[0] = true;
+                throw e;
+            }
             return null;
         });
+    }
+
+    /** Whether the run reads back ended as given, with no lease: what an in-doubt end leaves. */
+    private boolean ended(Execution execution, RunStatus status, String outputJson, String error, Instant now)
+            throws Exception {
+        return transactions.inNewTransaction(() -> store.findRun(execution.run().id())).filter(stored ->
+                stored.leaseOwner() == null && stored.info().status() == status
+                        && Objects.equals(stored.info().outputJson(), outputJson)
+                        && Objects.equals(stored.info().error(), error) && stored.info().finishedAt() != null
+                        && stored.info().finishedAt().toEpochMilli() == now.toEpochMilli()).isPresent();
     }
 
     private void appendEntry(Execution execution, String what, StepInfo entry) {

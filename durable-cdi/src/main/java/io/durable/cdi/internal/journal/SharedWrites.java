@@ -1,5 +1,7 @@
 package io.durable.cdi.internal.journal;
 
+import io.durable.api.StoreException;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -9,19 +11,20 @@ import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * Writes of one kind from many threads, shared: each of a few lanes is a writer's lock and a queue. A
- * thread that finds a lane free writes its item there at once, alone, so a lone caller waits for
- * nothing. When every lane is writing, the thread queues its item on the shortest lane and parks.
+ * thread that finds a lane free writes its item there at once (a batch of one), so a lone caller waits
+ * for nothing. When every lane is writing, the thread queues its item on the shortest lane and parks.
  * Whoever holds a lane's lock writes everything queued there (its own item among them) in one write,
  * completes each item and wakes its thread; leaving the lane, it wakes the thread of the oldest item
  * still queued, which takes the lock and writes the next batch. No thread of its own and no timer: a
  * batch closes when its writer is free, and under load each write carries what arrived during the one
  * before. A waiting thread is woken by its own item's completion, not by a lock passed along.
  *
- * <p>What fails stays with its own item: an item the batch reports not written fails with
- * {@link Writer#notWritten}; a batch refused as a whole (nothing of it written) is written item by
- * item, so the refusal reaches only the item it belongs to; a failure that passes
- * ({@link JournalWriter#transientStoreFailure}: after it the batch may have committed unseen) reaches
- * every item, for each caller's own retry.
+ * <p>What fails stays with its own item, and no item makes the lane wait for it: an item the batch
+ * did not write (its lease is lost, or its run's row was locked and skipped), and every item of a batch
+ * refused as a whole (nothing of it written), is written alone by its own thread after the lane's writer
+ * has handed it back, so a refusal or a wait for a lock reaches only the item it belongs to. A failure
+ * that passes ({@link JournalWriter#transientStoreFailure}:
+ * after it the batch may have committed unseen) reaches every item, for each caller's own retry.
  *
  * @param <T> the item written
  */
@@ -39,12 +42,13 @@ final class SharedWrites<T> {
         /**
          * Writes several items in one write, all or nothing when it throws.
          *
-         * @return for each item, whether it was written
+         * @return for each item, whether it was written ({@code false}: it is written alone, which
+         *     tells why not)
          */
         boolean[] together(List<T> items) throws Exception;
 
-        /** The failure of an item {@link #together} did not write (its lease is lost). */
-        Exception notWritten(T item);
+        /** The item in a few words, for messages: no payloads. */
+        String describe(T item);
     }
 
     private final Writer<T> writer;
@@ -69,7 +73,7 @@ final class SharedWrites<T> {
      * Writes the item, alone when a lane is free, else with the items queued on a lane, and returns
      * once it is written.
      *
-     * @throws Exception the item's failure, as {@link Writer} threw it or {@link Writer#notWritten} names it
+     * @throws Exception the item's failure, as {@link Writer} threw it
      */
     void write(T item) throws Exception {
         if (!enabled()) {
@@ -108,6 +112,9 @@ final class SharedWrites<T> {
         if (mine.failure != null) {
             throw mine.failure;
         }
+        if (mine.alone) {
+            writer.alone(item);
+        }
     }
 
     /** Writes the lane's queue, holding its lock, until {@code mine} is done; then leaves the lane. */
@@ -117,13 +124,18 @@ final class SharedWrites<T> {
                 List<Pending<T>> batch = lane.drain();
                 if (batch.isEmpty()) {
                     // only a writer that failed unexpectedly can have drained this item without completing it
-                    mine.fail(new IllegalStateException("The write of " + mine.item
+                    mine.fail(new IllegalStateException("The write of " + writer.describe(mine.item)
                             + " was taken by a batch that did not complete"));
                     break;
                 }
                 writeBatch(batch);
             }
         } finally {
+            if (!mine.done && lane.queue.remove(mine)) {
+                // left by a write that threw an Error: no writer may take it up after its caller has gone
+                mine.fail(new IllegalStateException("The write of " + writer.describe(mine.item)
+                        + " was left by a failed batch"));
+            }
             lane.release();
         }
     }
@@ -151,11 +163,11 @@ final class SharedWrites<T> {
         }
     }
 
+    /**
+     * Writes the batch with {@link Writer#together}, a batch of one too: the lane stays busy while it is
+     * written, so what arrives meanwhile queues for the next write instead of finding the lane free.
+     */
     private void commit(List<Pending<T>> batch) {
-        if (batch.size() == 1) {
-            writeAlone(batch.get(0));
-            return;
-        }
         boolean[] written;
         try {
             written = writer.together(batch.stream().map(p -> p.item).toList());
@@ -163,10 +175,11 @@ final class SharedWrites<T> {
             if (JournalWriter.transientStoreFailure(e)) {
                 // the database's failure, which passes (a dropped connection): the batch may have committed
                 // with the answer lost, so each caller's own retry tries again and recognises its write
-                batch.forEach(pending -> pending.fail(e));
+                batch.forEach(pending -> pending.fail(new StoreException("writing " + writer.describe(pending.item)
+                        + " in a write shared with " + (batch.size() - 1) + " others", e)));
             } else {
                 // refused: nothing of the batch is written, and each item alone tells whose the refusal was
-                batch.forEach(this::writeAlone);
+                batch.forEach(Pending::handBack);
             }
             return;
         }
@@ -175,17 +188,8 @@ final class SharedWrites<T> {
             if (written[i]) {
                 pending.complete();
             } else {
-                pending.fail(writer.notWritten(pending.item));
+                pending.handBack();
             }
-        }
-    }
-
-    private void writeAlone(Pending<T> pending) {
-        try {
-            writer.alone(pending.item);
-            pending.complete();
-        } catch (Exception e) {
-            pending.fail(e);
         }
     }
 
@@ -198,7 +202,8 @@ final class SharedWrites<T> {
         final ReentrantLock writer = new ReentrantLock();
 
         List<Pending<T>> drain() {
-            List<Pending<T>> batch = new ArrayList<>();
+            // sized up front: nothing polled may be lost to a failure while the list grows
+            List<Pending<T>> batch = new ArrayList<>(MAX_BATCH);
             for (Pending<T> next; batch.size() < MAX_BATCH && (next = queue.poll()) != null; ) {
                 batch.add(next);
             }
@@ -219,8 +224,9 @@ final class SharedWrites<T> {
     }
 
     /**
-     * An item waiting for its write, with the thread that waits for it. Completed by the lane's writer,
-     * which wakes that thread; {@code failure} is written before {@code done}.
+     * An item waiting for its write, with the thread that waits for it. Completed, failed or handed back
+     * (to be written alone by that thread) by the lane's writer, which wakes that thread;
+     * {@code failure} and {@code alone} are written before {@code done}.
      */
     static final class Pending<T> {
 
@@ -228,6 +234,7 @@ final class SharedWrites<T> {
         final Thread thread;
         volatile boolean done;
         Exception failure;
+        boolean alone;
 
         Pending(T item, Thread thread) {
             this.item = item;
@@ -241,6 +248,12 @@ final class SharedWrites<T> {
 
         void fail(Exception e) {
             failure = e;
+            done = true;
+            wake();
+        }
+
+        void handBack() {
+            alone = true;
             done = true;
             wake();
         }

@@ -12,11 +12,15 @@ import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
 import io.durable.spi.NewRun;
 import io.durable.spi.WorkflowStore;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,6 +34,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.locks.LockSupport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -99,13 +104,13 @@ class GroupCommitTest {
 
     @ParameterizedTest
     @MethodSource("databases")
-    void a_lone_entry_is_written_at_once_on_its_own(Databases.Target database) throws Exception {
+    void a_lone_entry_is_written_at_once_as_a_batch_of_one(Databases.Target database) throws Exception {
         withStore(database, (store, commit, writes) -> {
             Lease lease = leased(store, "lone");
             commit.append(lease, entry(0, "a"));
             commit.append(lease, entry(1, "b"));
 
-            assertEquals(List.of("appendStepCommitted", "appendStepCommitted"), writes);
+            assertEquals(List.of("appendStepsCommitted", "appendStepsCommitted"), writes);
             assertEquals(2, store.loadJournal(lease.runId()).size());
         });
     }
@@ -128,7 +133,8 @@ class GroupCommitTest {
             assertNull(outcomes.get(0));
             assertInstanceOf(LeaseLostException.class, outcomes.get(1));
             assertNull(outcomes.get(2));
-            assertEquals(List.of("finishRunsCommitted"), writes, "one write for the three ends");
+            assertEquals(List.of("finishRunsCommitted", "finishRunCommitted"), writes,
+                    "one write for the three ends, then the fenced run's end alone, which tells why it was not written");
             RunInfo done = store.findRun(completed.runId()).orElseThrow().info();
             assertEquals(RunStatus.COMPLETED, done.status());
             assertEquals("42", done.outputJson());
@@ -138,6 +144,102 @@ class GroupCommitTest {
             assertEquals(RunStatus.FAILED, broken.status());
             assertEquals("boom", broken.error());
         });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void a_stale_and_a_current_execution_of_one_run_in_one_batch_are_told_apart(Databases.Target database)
+            throws Exception {
+        withStore(database, (store, commit, writes) -> {
+            Lease stale = leased(store, "twice");
+            Lease current = store.claim(stale.runId(), "node-a", T0.plus(LEASE).plusSeconds(1), LEASE).orElseThrow();
+            Lease other = leased(store, "beside");
+            StepInfo staleEntry = new StepInfo(0, "a#1", "a", StepStatus.COMPLETED, 1, null, "\"stale\"", null, null,
+                    T0, T0.plusMillis(1));
+
+            List<Throwable> outcomes = appendBehindBusyWriter(commit, List.of(
+                    append(commit, stale, staleEntry),
+                    append(commit, current, entry(0, "a")),
+                    append(commit, other, entry(0, "a"))));
+
+            assertInstanceOf(LeaseLostException.class, outcomes.get(0));
+            assertNull(outcomes.get(1));
+            assertNull(outcomes.get(2));
+            assertEquals(List.of(entry(0, "a")), store.loadJournal(current.runId()));
+        });
+    }
+
+    /**
+     * On PostgreSQL a run row another transaction holds locked is skipped by the batch, not waited for:
+     * the other runs' entries are written at once and the locked run's entry waits alone for its lock.
+     * (Elsewhere a batch is a transaction of fenced inserts, which waits for the lock.)
+     */
+    @Test
+    void a_run_row_locked_elsewhere_holds_up_only_its_own_entry() throws Exception {
+        Databases.Target database = new Databases.Target(Databases.postgresUrl(), "postgres", "");
+        withStore(database, (store, commit, writes) -> {
+            Lease locked = leased(store, "locked");
+            Lease first = leased(store, "free-1");
+            Lease second = leased(store, "free-2");
+            ExecutorService threads = Executors.newFixedThreadPool(4);
+            try (Connection holder = DriverManager.getConnection(database.url(), database.user(), database.password())) {
+                holder.setAutoCommit(false);
+                try (PreparedStatement lock = holder.prepareStatement("SELECT id FROM durable_run WHERE id = ? FOR UPDATE")) {
+                    lock.setString(1, locked.runId().value());
+                    lock.executeQuery().close();
+                }
+                SharedWrites.Lane<?> lane = commit.entries.lanes.get(0);
+                List<Future<Void>> futures = new ArrayList<>();
+                lane.writer.lock();
+                try {
+                    for (Lease lease : List.of(locked, first, second)) {
+                        futures.add(threads.submit(append(commit, lease, entry(0, "a"))));
+                    }
+                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                    while (lane.queue.size() < 3) {
+                        assertTrue(System.nanoTime() < deadline, "the entries were not queued");
+                        LockSupport.parkNanos(1_000_000);
+                    }
+                } finally {
+                    lane.release();
+                }
+                futures.get(1).get(30, TimeUnit.SECONDS);
+                futures.get(2).get(30, TimeUnit.SECONDS);
+                assertFalse(futures.get(0).isDone(), "the locked run's entry waits for its lock");
+                // a locked run's entry alone (a batch of one) leaves the lane free too
+                Future<Void> alone = threads.submit(append(commit, locked, entry(1, "b")));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+                while (sessionsWaitingForALock(database) < 2) {
+                    assertTrue(System.nanoTime() < deadline, "the second entry of the locked run did not wait");
+                    LockSupport.parkNanos(5_000_000);
+                }
+                threads.submit(append(commit, first, entry(1, "b"))).get(30, TimeUnit.SECONDS);
+                assertFalse(alone.isDone(), "the locked run's second entry waits for its lock");
+                holder.rollback();
+                futures.get(0).get(30, TimeUnit.SECONDS);
+                alone.get(30, TimeUnit.SECONDS);
+            } finally {
+                threads.shutdownNow();
+            }
+            assertEquals(2, store.loadJournal(locked.runId()).size());
+            assertEquals(2, store.loadJournal(first.runId()).size());
+            assertEquals(1, store.loadJournal(second.runId()).size());
+            assertEquals(List.of("appendStepsCommitted", "appendStepCommitted"), writes.subList(0, 2));
+        });
+    }
+
+    /**
+     * Sessions of this database that wait for a lock (here: for the run row the test holds), read on a
+     * connection of its own: PostgreSQL keeps one snapshot of the activity per transaction.
+     */
+    private static int sessionsWaitingForALock(Databases.Target database) throws Exception {
+        try (Connection connection = DriverManager.getConnection(database.url(), database.user(), database.password());
+             PreparedStatement query = connection.prepareStatement("SELECT count(*) FROM pg_stat_activity "
+                + "WHERE datname = current_database() AND wait_event_type = 'Lock'");
+             java.sql.ResultSet rows = query.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
     }
 
     /**
