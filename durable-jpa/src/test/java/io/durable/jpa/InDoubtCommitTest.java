@@ -1,5 +1,6 @@
 package io.durable.jpa;
 
+import io.durable.api.RunFinished;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
 import io.durable.api.RunStatus;
@@ -8,9 +9,12 @@ import io.durable.api.WorkflowEngine;
 import io.durable.jpa.engine.EngineStores;
 import io.durable.jpa.engine.ManyStepsWorkflow;
 import io.durable.jpa.se.ResourceLocalJpa;
+import io.durable.spi.Lease;
+import io.durable.spi.RunEnd;
 import io.durable.spi.WorkflowStore;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import org.jboss.weld.environment.se.Weld;
@@ -68,6 +72,84 @@ class InDoubtCommitTest {
                 assertEquals(RUNS * ManyStepsWorkflow.STEPS, ManyStepsWorkflow.Steps.EXECUTIONS.size());
                 ManyStepsWorkflow.Steps.EXECUTIONS.forEach((step, count) -> assertEquals(1, count.get(), step));
             }
+        }
+    }
+
+    @Test
+    void a_run_end_whose_commit_answer_is_lost_is_found_written_and_the_run_ends_once() throws Exception {
+        String url = "jdbc:h2:" + Files.createTempDirectory("durable-in-doubt-end") + "/db;WRITE_DELAY=0";
+        ManyStepsWorkflow.Steps.EXECUTIONS.clear();
+        LostEnds.LOST.clear();
+        Finished.RUNS.clear();
+        try (ResourceLocalJpa jpa = ResourceLocalJpa.open(url, "sa", "")) {
+            EngineStores.jpa = jpa;
+            try (WeldContainer container = new Weld().disableDiscovery()
+                    .addExtension(new io.durable.cdi.internal.DurableExtension())
+                    .addBeanClasses(EngineStores.class, LostEnds.class, Finished.class, ManyStepsWorkflow.class,
+                            ManyStepsWorkflow.Steps.class).initialize()) {
+                WorkflowEngine engine = container.select(WorkflowEngine.class).get();
+                List<RunId> ids = new ArrayList<>();
+                for (int i = 0; i < 3; i++) {
+                    ids.add(engine.start(ManyStepsWorkflow.class, "in-doubt-end-" + i, "x"));
+                }
+
+                for (RunId id : ids) {
+                    assertEquals(RunStatus.COMPLETED, engine.await(id, Duration.ofSeconds(40)).status());
+                }
+                assertEquals(java.util.Set.copyOf(ids), LostEnds.LOST, "every run's first end lost its answer");
+                // the engine counted each end as written: the run ended once, as it was written
+                for (RunId id : ids) {
+                    assertEquals(List.of(RunStatus.COMPLETED), Finished.RUNS.get(id), id::toString);
+                }
+            }
+        }
+    }
+
+    /** The store of {@link EngineStores}, except that each run's first end throws a connection failure after it committed. */
+    @ApplicationScoped
+    @Alternative
+    @Priority(2000)
+    public static class LostEnds {
+
+        static final java.util.Set<RunId> LOST = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+        @Produces
+        @Alternative
+        @Priority(2000)
+        WorkflowStore store() {
+            WorkflowStore store = EngineStores.jpa.store();
+            return (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
+                    new Class<?>[]{WorkflowStore.class}, (proxy, method, args) -> {
+                        Object result;
+                        try {
+                            result = method.invoke(store, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        }
+                        List<RunId> ended = switch (method.getName()) {
+                            case "finishRunCommitted" -> List.of(((Lease) args[0]).runId());
+                            case "finishRunsCommitted" -> ((List<?>) args[0]).stream()
+                                    .map(end -> ((RunEnd) end).lease().runId()).toList();
+                            default -> List.of();
+                        };
+                        if (!ended.isEmpty() && ended.stream().anyMatch(LOST::add)) {
+                            throw new IllegalStateException("commit answer lost",
+                                    new SQLTransientConnectionException("connection reset", "08006"));
+                        }
+                        return result;
+                    });
+        }
+    }
+
+    /** Each run's lifecycle end as the engine announced it. */
+    @ApplicationScoped
+    public static class Finished {
+
+        static final java.util.Map<RunId, List<RunStatus>> RUNS = new java.util.concurrent.ConcurrentHashMap<>();
+
+        void on(@Observes RunFinished event) {
+            RUNS.computeIfAbsent(event.run().id(), id -> new java.util.concurrent.CopyOnWriteArrayList<>())
+                    .add(event.run().status());
         }
     }
 
