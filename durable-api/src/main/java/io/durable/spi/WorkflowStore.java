@@ -20,6 +20,8 @@ import io.durable.api.StepInfo;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -110,6 +112,38 @@ public interface WorkflowStore {
     default StoredRun insertRunCommitted(NewRun run, String leaseOwner, Instant leaseExpiresAt,
                                          TransactionRunner transactions) throws Exception {
         return transactions.inNewTransaction(() -> insertRun(run, leaseOwner, leaseExpiresAt));
+    }
+
+    /**
+     * Inserts several new runs as {@link #insertRunCommitted} does, as one write of their own (a group
+     * commit): a store that can sends them as one auto-committed statement, one round trip for the
+     * batch. A run whose instance id is taken (also by another run of the batch) is not inserted; its
+     * caller inserts it alone ({@link #insertRunCommitted}), which names the conflict.
+     *
+     * <p>The batch is written as a whole or not at all: when this throws, none of its runs is
+     * inserted, and the caller inserts them one by one. The default inserts a batch of one with
+     * {@link #insertRunCommitted} and leaves a larger batch to be inserted one by one (it returns no
+     * run): a refused insert could not be undone everywhere.
+     *
+     * @param starts       the new runs with their leases, at most a few hundred
+     * @param transactions how the engine demarcates transactions, for a store that needs one
+     * @return for each start, in order, the stored run, or {@code null} when it was not inserted
+     * @throws io.durable.api.LimitExceededException when a field is over its {@link io.durable.api.Limit}
+     * @throws io.durable.api.StoreException         when the database fails
+     * @throws Exception                             what the transaction around the default's write threw
+     */
+    default List<StoredRun> insertRunsCommitted(List<RunStart> starts, TransactionRunner transactions)
+            throws Exception {
+        List<StoredRun> stored = new ArrayList<>(Collections.nCopies(starts.size(), null));
+        if (starts.size() == 1) {
+            RunStart start = starts.get(0);
+            try {
+                stored.set(0, insertRunCommitted(start.run(), start.leaseOwner(), start.leaseExpiresAt(), transactions));
+            } catch (DuplicateInstanceException taken) {
+                // left to the caller's insert alone, which names the conflict
+            }
+        }
+        return stored;
     }
 
     /**

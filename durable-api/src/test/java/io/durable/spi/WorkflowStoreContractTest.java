@@ -720,6 +720,42 @@ public abstract class WorkflowStoreContractTest {
     }
 
     @Test
+    void a_batch_of_starts_committed_on_its_own_inserts_the_runs_it_answers_for_and_no_other() throws Exception {
+        newRun("taken", t0);
+        List<RunStart> starts = List.of(
+                new RunStart(new NewRun(RunId.random(), workflow, 3, "leased", "{\"n\":\"\u00e9 \\\"\"}", t0)
+                        .withOwner("tenant-a"), "node-a", t0.plus(LEASE)),
+                new RunStart(new NewRun(RunId.random(), workflow, 3, "pending", null, t0), null, null),
+                new RunStart(new NewRun(RunId.random(), workflow, 3, "taken", "{}", t0), "node-a", t0.plus(LEASE)),
+                new RunStart(new NewRun(RunId.random(), workflow, 3, "twice", "{}", t0), "node-a", t0.plus(LEASE)),
+                new RunStart(new NewRun(RunId.random(), workflow, 3, "twice", "{}", t0), "node-a", t0.plus(LEASE)));
+
+        List<StoredRun> stored = store().insertRunsCommitted(starts, transactions());
+
+        assertEquals(starts.size(), stored.size());
+        assertNull(stored.get(2), "a taken instance id is left to the insert alone");
+        assertFalse(stored.get(3) != null && stored.get(4) != null, "one instance id, one run");
+        for (int i = 0; i < starts.size(); i++) {
+            RunId id = starts.get(i).run().id();
+            if (stored.get(i) == null) {
+                assertTrue(store().findRun(id).isEmpty(), () -> "a start answered null is not inserted: " + id);
+            } else {
+                assertEquals(stored.get(i), store().findRun(id).orElseThrow());
+            }
+        }
+        if (stored.get(0) != null) {
+            assertEquals(RunStatus.RUNNING, stored.get(0).info().status());
+            assertEquals("node-a", stored.get(0).leaseOwner());
+            assertEquals(1, stored.get(0).leaseEpoch());
+            assertEquals("tenant-a", stored.get(0).info().owner());
+        }
+        if (stored.get(1) != null) {
+            assertEquals(RunStatus.PENDING, stored.get(1).info().status());
+            assertNull(stored.get(1).leaseOwner());
+        }
+    }
+
+    @Test
     void a_run_inserted_and_finished_on_their_own_writes_as_in_a_transaction() throws Exception {
         RunId id = RunId.random();
         NewRun run = new NewRun(id, workflow, 3, "alone", "{\"n\":1}", t0).withOwner("tenant-a")

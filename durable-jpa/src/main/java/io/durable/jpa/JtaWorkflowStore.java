@@ -8,6 +8,7 @@ import io.durable.spi.Lease;
 import io.durable.spi.LeasedStep;
 import io.durable.spi.NewRun;
 import io.durable.spi.RunEnd;
+import io.durable.spi.RunStart;
 import io.durable.spi.StoredRun;
 import io.durable.spi.TransactionRunner;
 import jakarta.annotation.PostConstruct;
@@ -86,6 +87,14 @@ public class JtaWorkflowStore extends JpaWorkflowStore {
     @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public boolean[] finishRunsCommitted(List<RunEnd> ends, TransactionRunner transactions) throws Exception {
         return super.finishRunsCommitted(ends, transactions);
+    }
+
+    /** Outside any transaction, as {@link #appendStepCommitted}. */
+    @Override
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
+    public List<StoredRun> insertRunsCommitted(List<RunStart> starts, TransactionRunner transactions)
+            throws Exception {
+        return super.insertRunsCommitted(starts, transactions);
     }
 
     @Override

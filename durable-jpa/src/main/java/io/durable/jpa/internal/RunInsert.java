@@ -3,9 +3,13 @@ package io.durable.jpa.internal;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * A new run's row written with one native {@code INSERT}, not through the persistence context: a
@@ -45,6 +49,54 @@ public final class RunInsert {
      */
     public static void insert(Connection connection, Dialect dialect, RunEntity run) throws SQLException {
         NativeUpdate.execute(connection, sql(dialect), parameters(run));
+    }
+
+    /** The SQL type of each column of {@link #COLUMNS}, in order, for the arrays of {@link #ALL}. */
+    private static final String[] TYPES = {"varchar", "varchar", "varchar", "varchar", "varchar", "int4", "varchar",
+            "varchar", "varchar", "text", "varchar", "int8", "int8", "int8", "int8", "bool", "varchar", "varchar", "int4",
+            "varchar"};
+
+    /**
+     * New runs from one array per column; a run whose instance id is taken (also by an earlier run of
+     * the same statement) is left out, not refused, and {@code RETURNING} names the runs inserted.
+     * PostgreSQL only.
+     */
+    private static final String ALL = "INSERT INTO durable_run (" + COLUMNS + ") SELECT * FROM unnest("
+            + "CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), "
+            + "CAST(? AS VARCHAR[]), CAST(? AS INTEGER[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), "
+            + "CAST(? AS VARCHAR[]), CAST(? AS TEXT[]), CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), "
+            + "CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BOOLEAN[]), CAST(? AS VARCHAR[]), "
+            + "CAST(? AS VARCHAR[]), CAST(? AS INTEGER[]), CAST(? AS VARCHAR[])) ON CONFLICT DO NOTHING RETURNING id";
+
+    /**
+     * Inserts the runs as one statement on the connection (one round trip and one commit when it
+     * auto-commits), leaving out each run whose instance id is taken.
+     *
+     * @param connection a connection of the store's tables, on PostgreSQL
+     * @param runs       the rows to insert, at most a few hundred
+     * @return the ids of the runs inserted
+     * @throws SQLException as the database failed
+     */
+    public static Set<String> insertAll(Connection connection, List<RunEntity> runs) throws SQLException {
+        Object[][] columns = new Object[TYPES.length][runs.size()];
+        for (int i = 0; i < runs.size(); i++) {
+            List<Object> row = parameters(runs.get(i));
+            for (int c = 0; c < columns.length; c++) {
+                columns[c][i] = row.get(c);
+            }
+        }
+        Set<String> inserted = new HashSet<>();
+        try (PreparedStatement statement = connection.prepareStatement(ALL)) {
+            for (int c = 0; c < columns.length; c++) {
+                statement.setArray(c + 1, connection.createArrayOf(TYPES[c], columns[c]));
+            }
+            try (ResultSet rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    inserted.add(rows.getString(1));
+                }
+            }
+        }
+        return inserted;
     }
 
     private static String sql(Dialect dialect) {

@@ -32,6 +32,7 @@ import io.durable.cdi.internal.definition.Deployment;
 import io.durable.cdi.internal.definition.Inputs;
 import io.durable.cdi.internal.definition.NewInput;
 import io.durable.cdi.internal.definition.WorkflowDefinition;
+import io.durable.cdi.internal.journal.GroupCommit;
 import io.durable.cdi.internal.json.JsonCodec;
 import io.durable.cdi.internal.platform.AfterCommit;
 import io.durable.cdi.internal.platform.EngineEvents;
@@ -90,6 +91,9 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     @Inject
     WorkflowStore store;
+
+    @Inject
+    GroupCommit groupCommit;
 
     @Inject
     TransactionRunner transactions;
@@ -236,7 +240,8 @@ class DefaultWorkflowEngine implements WorkflowEngine {
 
     /**
      * Stores a new run. Outside a caller's transaction, in one insert without a read (committed on its
-     * own: {@link WorkflowStore#insertRunCommitted}), leased to this
+     * own: {@link WorkflowStore#insertRunCommitted}, or with other starts that arrive meanwhile:
+     * {@link GroupCommit}), leased to this
      * node when it has a free slot (the run then executes here at once, with no claim); the policy is
      * applied, with a read, only when the instance id is taken. Inside a caller's transaction, the run
      * is read-then-inserted PENDING and offered after the commit: a refused insert would doom the
@@ -252,8 +257,7 @@ class DefaultWorkflowEngine implements WorkflowEngine {
             try {
                 String owner = slot ? settings.nodeId() : null;
                 Instant expiry = slot ? clock.instant().plus(settings.leaseDuration()) : null;
-                stored = StoreCalls.call("creating run " + fresh.id(),
-                        () -> store.insertRunCommitted(fresh, owner, expiry, transactions));
+                stored = StoreCalls.call("creating run " + fresh.id(), () -> groupCommit.start(fresh, owner, expiry));
             } catch (DuplicateInstanceException taken) {
                 stored = new StoredRun(createRun(fresh, policy), null, 0, null);
             }

@@ -27,35 +27,36 @@ import java.util.concurrent.locks.ReentrantLock;
  * after it the batch may have committed unseen) reaches every item, for each caller's own retry.
  *
  * @param <T> the item written
+ * @param <R> what writing it returns
  */
-final class SharedWrites<T> {
+final class SharedWrites<T, R> {
 
     /** Items written in one write at most. */
     static final int MAX_BATCH = 256;
 
     /** How the items are written. */
-    interface Writer<T> {
+    interface Writer<T, R> {
 
-        /** Writes one item alone; throws as the store does. */
-        void alone(T item) throws Exception;
+        /** Writes one item alone and returns what the write returned; throws as the store does. */
+        R alone(T item) throws Exception;
 
         /**
          * Writes several items in one write, all or nothing when it throws.
          *
-         * @return for each item, whether it was written ({@code false}: it is written alone, which
-         *     tells why not)
+         * @return for each item, in order, what its write returned, or {@code null} when it was not
+         *     written (it is then written alone, which tells why not)
          */
-        boolean[] together(List<T> items) throws Exception;
+        List<R> together(List<T> items) throws Exception;
 
         /** The item in a few words, for messages: no payloads. */
         String describe(T item);
     }
 
-    private final Writer<T> writer;
+    private final Writer<T, R> writer;
     /** The lanes; none when writes are not shared. */
     final List<Lane<T>> lanes;
 
-    SharedWrites(int lanes, Writer<T> writer) {
+    SharedWrites(int lanes, Writer<T, R> writer) {
         this.writer = writer;
         List<Lane<T>> created = new ArrayList<>(lanes);
         for (int i = 0; i < lanes; i++) {
@@ -73,12 +74,12 @@ final class SharedWrites<T> {
      * Writes the item, alone when a lane is free, else with the items queued on a lane, and returns
      * once it is written.
      *
+     * @return what its write returned
      * @throws Exception the item's failure, as {@link Writer} threw it
      */
-    void write(T item) throws Exception {
+    R write(T item) throws Exception {
         if (!enabled()) {
-            writer.alone(item);
-            return;
+            return writer.alone(item);
         }
         Pending<T> mine = new Pending<>(item, Thread.currentThread());
         Lane<T> free = null;
@@ -113,8 +114,11 @@ final class SharedWrites<T> {
             throw mine.failure;
         }
         if (mine.alone) {
-            writer.alone(item);
+            return writer.alone(item);
         }
+        @SuppressWarnings("unchecked")
+        R result = (R) mine.result;
+        return result;
     }
 
     /** Writes the lane's queue, holding its lock, until {@code mine} is done; then leaves the lane. */
@@ -168,7 +172,7 @@ final class SharedWrites<T> {
      * written, so what arrives meanwhile queues for the next write instead of finding the lane free.
      */
     private void commit(List<Pending<T>> batch) {
-        boolean[] written;
+        List<R> written;
         try {
             written = writer.together(batch.stream().map(p -> p.item).toList());
         } catch (Exception e) {
@@ -185,8 +189,9 @@ final class SharedWrites<T> {
         }
         for (int i = 0; i < batch.size(); i++) {
             Pending<T> pending = batch.get(i);
-            if (written[i]) {
-                pending.complete();
+            R result = written.get(i);
+            if (result != null) {
+                pending.complete(result);
             } else {
                 pending.handBack();
             }
@@ -226,7 +231,7 @@ final class SharedWrites<T> {
     /**
      * An item waiting for its write, with the thread that waits for it. Completed, failed or handed back
      * (to be written alone by that thread) by the lane's writer, which wakes that thread;
-     * {@code failure} and {@code alone} are written before {@code done}.
+     * {@code failure}, {@code alone} and {@code result} are written before {@code done}.
      */
     static final class Pending<T> {
 
@@ -235,13 +240,15 @@ final class SharedWrites<T> {
         volatile boolean done;
         Exception failure;
         boolean alone;
+        Object result;
 
         Pending(T item, Thread thread) {
             this.item = item;
             this.thread = thread;
         }
 
-        void complete() {
+        void complete(Object written) {
+            result = written;
             done = true;
             wake();
         }

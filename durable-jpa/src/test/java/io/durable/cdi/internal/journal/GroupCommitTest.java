@@ -1,5 +1,6 @@
 package io.durable.cdi.internal.journal;
 
+import io.durable.api.DuplicateInstanceException;
 import io.durable.api.LeaseLostException;
 import io.durable.api.RunId;
 import io.durable.api.RunInfo;
@@ -11,6 +12,7 @@ import io.durable.jpa.se.ResourceLocalJpa;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.Lease;
 import io.durable.spi.NewRun;
+import io.durable.spi.StoredRun;
 import io.durable.spi.WorkflowStore;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -143,6 +145,45 @@ class GroupCommitTest {
             RunInfo broken = store.findRun(failed.runId()).orElseThrow().info();
             assertEquals(RunStatus.FAILED, broken.status());
             assertEquals("boom", broken.error());
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("databases")
+    void starts_queued_behind_a_busy_writer_share_one_write_and_a_taken_instance_id_fails_alone(
+            Databases.Target database) throws Exception {
+        withStore(database, (store, commit, writes) -> {
+            String taken = "taken";
+            store.insertRun(new NewRun(RunId.random(), "group-commit", 1, taken, null, T0), "node-a", T0.plus(LEASE));
+            List<NewRun> runs = List.of(new NewRun(RunId.random(), "group-commit", 1, "fresh-1", "{}", T0),
+                    new NewRun(RunId.random(), "group-commit", 1, taken, "{}", T0),
+                    new NewRun(RunId.random(), "group-commit", 1, "fresh-2", null, T0));
+            List<StoredRun> started = new java.util.concurrent.CopyOnWriteArrayList<>(
+                    java.util.Collections.nCopies(runs.size(), null));
+            List<Callable<Void>> starts = new ArrayList<>();
+            for (int i = 0; i < runs.size(); i++) {
+                int at = i;
+                starts.add(() -> {
+                    started.set(at, commit.start(runs.get(at), "node-a", T0.plus(LEASE)));
+                    return null;
+                });
+            }
+
+            List<Throwable> outcomes = behindBusyWriter(commit.starts.lanes.get(0), starts);
+
+            assertNull(outcomes.get(0));
+            assertInstanceOf(DuplicateInstanceException.class, outcomes.get(1));
+            assertNull(outcomes.get(2));
+            for (int i : new int[]{0, 2}) {
+                assertEquals(RunStatus.RUNNING, started.get(i).info().status());
+                assertEquals(started.get(i), store.findRun(runs.get(i).id()).orElseThrow());
+            }
+            assertTrue(store.findRun(runs.get(1).id()).isEmpty());
+            assertEquals("insertRunsCommitted", writes.get(0));
+            if (database.url().startsWith("jdbc:postgresql:")) {
+                assertEquals(List.of("insertRunsCommitted", "insertRunCommitted"), writes,
+                        "one write for the three starts, then the taken one alone, which names the conflict");
+            }
         });
     }
 
@@ -319,7 +360,8 @@ class GroupCommitTest {
     private static WorkflowStore counting(WorkflowStore store, List<String> writes) {
         return (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
                 new Class<?>[]{WorkflowStore.class}, (proxy, method, arguments) -> {
-                    if (method.getName().startsWith("appendStep") || method.getName().startsWith("finishRun")) {
+                    if (method.getName().startsWith("appendStep") || method.getName().startsWith("finishRun")
+                            || method.getName().startsWith("insertRun")) {
                         writes.add(method.getName());
                     }
                     try {
