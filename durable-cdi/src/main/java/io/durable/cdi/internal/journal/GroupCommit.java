@@ -25,13 +25,16 @@ import java.util.List;
  * starts outside a caller's transaction, of all runs on this node are written in shared writes
  * ({@link SharedWrites}), one {@code durable.engine.journal-lanes} set of lanes for each kind (1 by
  * default; 0 writes each alone).
- * A write alone is the store's single auto-committed statement ({@link WorkflowStore#appendStepCommitted},
- * {@link WorkflowStore#finishRunCommitted}, {@link WorkflowStore#insertRunCommitted}); a shared one its
- * batch ({@link WorkflowStore#appendStepsCommitted}, {@link WorkflowStore#finishRunsCommitted},
- * {@link WorkflowStore#insertRunsCommitted}: on PostgreSQL one auto-committed statement for the batch). Each caller returns only after its own write is
- * committed, so the guarantees are unchanged; an entry or end the batch did not write is written
- * alone by its own thread, so one whose lease is lost fails only its own run, with
- * {@link LeaseLostException}, and one whose run's row is locked waits alone.
+ *
+ * <p>A write alone is the store's single auto-committed statement
+ * ({@link WorkflowStore#appendStepCommitted}, {@link WorkflowStore#finishRunCommitted},
+ * {@link WorkflowStore#insertRunCommitted}); a shared one its batch
+ * ({@link WorkflowStore#appendStepsCommitted}, {@link WorkflowStore#finishRunsCommitted},
+ * {@link WorkflowStore#insertRunsCommitted}: on PostgreSQL one auto-committed statement for the
+ * batch). Each caller returns only after its own write is committed, so the guarantees are unchanged.
+ * What a batch did not write is written alone by its own thread: an entry or end whose lease is lost
+ * fails only its own run, with {@link LeaseLostException}; one whose run's row is locked waits alone;
+ * a start whose instance id is taken meets its conflict alone.
  */
 @ApplicationScoped
 public class GroupCommit {
