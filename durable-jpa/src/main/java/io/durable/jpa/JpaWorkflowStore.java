@@ -34,6 +34,7 @@ import io.durable.jpa.internal.RunInsert;
 import io.durable.jpa.internal.RunVitalsQuery;
 import io.durable.jpa.internal.SignalEntity;
 import io.durable.jpa.internal.StepEntity;
+import io.durable.jpa.internal.UnnestBatch;
 import io.durable.spi.ApprovalRules;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.LeasedStep;
@@ -61,20 +62,15 @@ import jakarta.persistence.TypedQuery;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Supplier;
-import java.util.stream.Collectors;
 
 /**
  * The {@link WorkflowStore} on JPA. Every method runs in the caller's transaction (JTA in a server,
@@ -224,18 +220,12 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             }
             entities.add(entity);
         }
-        List<Set<String>> inserted = new ArrayList<>(1);
         try {
-            Dialect known = dialect.cached();
-            if ((known == null || known == Dialect.POSTGRESQL) && autoCommitted((connection, found) -> {
-                if (found == Dialect.POSTGRESQL) {
-                    inserted.add(RunInsert.insertAll(connection, entities));
-                }
-            }) && !inserted.isEmpty()) {
+            boolean[] inserted = onPostgres(connection -> RunInsert.insertAll(connection, entities));
+            if (inserted != null) {
                 List<StoredRun> stored = new ArrayList<>(entities.size());
                 for (int i = 0; i < entities.size(); i++) {
-                    stored.add(inserted.get(0).contains(starts.get(i).run().id().value())
-                            ? Mapping.toStored(entities.get(i)) : null);
+                    stored.add(inserted[i] ? Mapping.toStored(entities.get(i)) : null);
                 }
                 return stored;
             }
@@ -480,6 +470,33 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         }
     }
 
+    /** A batch statement written for PostgreSQL. */
+    private interface OnPostgres<T> {
+        T run(Connection connection) throws SQLException;
+    }
+
+    /**
+     * Runs a batch statement written for PostgreSQL on an auto-committing connection of
+     * {@link #autoCommitDataSource()}.
+     *
+     * @return what it returned, or {@code null} when the database is another one or there is no such
+     *     data source (the caller then writes another way)
+     * @throws SQLException as the database refused the statement or failed
+     */
+    private <T> T onPostgres(OnPostgres<T> statement) throws SQLException {
+        Dialect known = dialect.cached();
+        if (known != null && known != Dialect.POSTGRESQL) {
+            return null;
+        }
+        List<T> result = new ArrayList<>(1);
+        autoCommitted((connection, found) -> {
+            if (found == Dialect.POSTGRESQL) {
+                result.add(statement.run(connection));
+            }
+        });
+        return result.isEmpty() ? null : result.get(0);
+    }
+
     @Override
     public boolean[] appendSteps(List<LeasedStep> entries) {
         entries.forEach(entry -> StoreLimits.check(entry.step()));
@@ -505,15 +522,10 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public boolean[] appendStepsCommitted(List<LeasedStep> entries, TransactionRunner transactions)
             throws Exception {
         entries.forEach(entry -> StoreLimits.check(entry.step()));
-        boolean[][] written = {null};
         try {
-            Dialect known = dialect.cached();
-            if ((known == null || known == Dialect.POSTGRESQL) && autoCommitted((connection, found) -> {
-                if (found == Dialect.POSTGRESQL) {
-                    written[0] = FencedInsert.insertAll(connection, entries);
-                }
-            }) && written[0] != null) {
-                return written[0];
+            boolean[] written = onPostgres(connection -> FencedInsert.insertAll(connection, entries));
+            if (written != null) {
+                return written;
             }
         } catch (SQLException e) {
             if (Mapping.isDuplicateKey(e)) {
@@ -834,15 +846,12 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     @Override
     public boolean[] finishRunsCommitted(List<RunEnd> ends, TransactionRunner transactions) throws Exception {
         ends.forEach(end -> checkFinish(end.status(), end.outputJson(), end.error()));
-        boolean[][] ended = {null};
         try {
-            Dialect known = dialect.cached();
-            if ((known == null || known == Dialect.POSTGRESQL) && autoCommitted((connection, found) -> {
-                if (found == Dialect.POSTGRESQL) {
-                    ended[0] = finishAll(connection, ends);
-                }
-            }) && ended[0] != null) {
-                return ended[0];
+            boolean[] ended = onPostgres(connection -> UnnestBatch.write(connection, FINISH_ALL, FINISH_TYPES, ends,
+                    end -> end.lease().runId().value() + "#" + end.lease().epoch(), JpaWorkflowStore::finishRow,
+                    List.of(RunStatus.RUNNING.name(), RunStatus.COMPENSATING.name())));
+            if (ended != null) {
+                return ended;
             }
         } catch (SQLException e) {
             throw StoreFailure.toException("ending a batch of " + ends.size() + " runs", e);
@@ -850,59 +859,19 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
         return WorkflowStore.super.finishRunsCommitted(ends, transactions);
     }
 
-    /**
-     * Ends the runs in one statement; ends that share a run and an epoch are not sent (the answer could
-     * not tell them apart) and count as not ended, as do runs whose lease is lost or whose row was
-     * locked: each is then ended alone, which tells why.
-     */
-    private static boolean[] finishAll(Connection connection, List<RunEnd> all) throws SQLException {
-        Map<String, Long> occurrences = all.stream().collect(Collectors.groupingBy(
-                JpaWorkflowStore::endKey, Collectors.counting()));
-        List<RunEnd> ends = all.stream().filter(end -> occurrences.get(endKey(end)) == 1).toList();
-        boolean[] result = new boolean[all.size()];
-        if (ends.isEmpty()) {
-            return result;
-        }
-        int n = ends.size();
-        Object[] ids = new Object[n];
-        Object[] epochs = new Object[n];
-        Object[] statuses = new Object[n];
-        Object[] outputs = new Object[n];
-        Object[] errors = new Object[n];
-        Object[] times = new Object[n];
-        for (int i = 0; i < n; i++) {
-            RunEnd end = ends.get(i);
-            ids[i] = end.lease().runId().value();
-            epochs[i] = end.lease().epoch();
-            statuses[i] = end.status().name();
-            outputs[i] = end.outputJson();
-            errors[i] = end.error();
-            times[i] = end.at().toEpochMilli();
-        }
-        Set<String> done = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(FINISH_ALL)) {
-            statement.setArray(1, connection.createArrayOf("varchar", ids));
-            statement.setArray(2, connection.createArrayOf("int8", epochs));
-            statement.setArray(3, connection.createArrayOf("varchar", statuses));
-            statement.setArray(4, connection.createArrayOf("text", outputs));
-            statement.setArray(5, connection.createArrayOf("text", errors));
-            statement.setArray(6, connection.createArrayOf("int8", times));
-            statement.setString(7, RunStatus.RUNNING.name());
-            statement.setString(8, RunStatus.COMPENSATING.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    done.add(rows.getString(1) + "#" + rows.getLong(2));
-                }
-            }
-        }
-        for (int i = 0; i < result.length; i++) {
-            result[i] = done.contains(endKey(all.get(i)));
-        }
-        return result;
-    }
+    /** The SQL type of each array of {@link #FINISH_ALL}, in order. */
+    private static final String[] FINISH_TYPES = {"varchar", "int8", "varchar", "text", "text", "int8"};
 
-    private static String endKey(RunEnd end) {
-        return end.lease().runId().value() + "#" + end.lease().epoch();
+    /** An end's values in the order of {@link #FINISH_TYPES}. */
+    private static List<Object> finishRow(RunEnd end) {
+        List<Object> row = new ArrayList<>(6);
+        row.add(end.lease().runId().value());
+        row.add(end.lease().epoch());
+        row.add(end.status().name());
+        row.add(end.outputJson());
+        row.add(end.error());
+        row.add(end.at().toEpochMilli());
+        return row;
     }
 
     @Override

@@ -42,6 +42,33 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class InDoubtCommitTest {
 
+    /** Which store calls lose their answer after they committed. */
+    private interface Losing {
+        boolean answerLost(java.lang.reflect.Method method, Object[] args);
+    }
+
+    /**
+     * The store of {@link EngineStores}, except that a call {@code losing} names throws a connection
+     * failure after it committed, as a connection dropped during the commit's answer would.
+     */
+    static WorkflowStore losingAnswers(Losing losing) {
+        WorkflowStore store = EngineStores.jpa.store();
+        return (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
+                new Class<?>[]{WorkflowStore.class}, (proxy, method, args) -> {
+                    Object result;
+                    try {
+                        result = method.invoke(store, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                    if (losing.answerLost(method, args)) {
+                        throw new IllegalStateException("commit answer lost",
+                                new SQLTransientConnectionException("connection reset", "08006"));
+                    }
+                    return result;
+                });
+    }
+
     /** Runs at once, so that entries also go out in shared writes of the group commit (one lane). */
     private static final int RUNS = 6;
 
@@ -117,27 +144,15 @@ class InDoubtCommitTest {
         @Alternative
         @Priority(2000)
         WorkflowStore store() {
-            WorkflowStore store = EngineStores.jpa.store();
-            return (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
-                    new Class<?>[]{WorkflowStore.class}, (proxy, method, args) -> {
-                        Object result;
-                        try {
-                            result = method.invoke(store, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                        List<RunId> ended = switch (method.getName()) {
-                            case "finishRunCommitted" -> List.of(((Lease) args[0]).runId());
-                            case "finishRunsCommitted" -> ((List<?>) args[0]).stream()
-                                    .map(end -> ((RunEnd) end).lease().runId()).toList();
-                            default -> List.of();
-                        };
-                        if (!ended.isEmpty() && ended.stream().anyMatch(LOST::add)) {
-                            throw new IllegalStateException("commit answer lost",
-                                    new SQLTransientConnectionException("connection reset", "08006"));
-                        }
-                        return result;
-                    });
+            return losingAnswers((method, args) -> {
+                List<RunId> ended = switch (method.getName()) {
+                    case "finishRunCommitted" -> List.of(((Lease) args[0]).runId());
+                    case "finishRunsCommitted" -> ((List<?>) args[0]).stream()
+                            .map(end -> ((RunEnd) end).lease().runId()).toList();
+                    default -> List.of();
+                };
+                return !ended.isEmpty() && ended.stream().anyMatch(LOST::add);
+            });
         }
     }
 
@@ -170,23 +185,14 @@ class InDoubtCommitTest {
         @Alternative
         @Priority(2000)
         WorkflowStore store() {
-            WorkflowStore store = EngineStores.jpa.store();
-            return (WorkflowStore) Proxy.newProxyInstance(WorkflowStore.class.getClassLoader(),
-                    new Class<?>[]{WorkflowStore.class}, (proxy, method, args) -> {
-                        Object result;
-                        try {
-                            result = method.invoke(store, args);
-                        } catch (InvocationTargetException e) {
-                            throw e.getCause();
-                        }
-                        if (method.getName().startsWith("appendStep") && method.getName().endsWith("Committed")
-                                && appends.incrementAndGet() % 3 == 0) {
-                            LOST.incrementAndGet();
-                            throw new IllegalStateException("commit answer lost",
-                                    new SQLTransientConnectionException("connection reset", "08006"));
-                        }
-                        return result;
-                    });
+            return losingAnswers((method, args) -> {
+                if (method.getName().startsWith("appendStep") && method.getName().endsWith("Committed")
+                        && appends.incrementAndGet() % 3 == 0) {
+                    LOST.incrementAndGet();
+                    return true;
+                }
+                return false;
+            });
         }
     }
 }

@@ -7,8 +7,6 @@ import io.durable.spi.LeasedStep;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -189,56 +187,24 @@ public final class FencedInsert {
      * @throws SQLException as the database refused a row or failed
      */
     public static boolean[] insertAll(Connection connection, List<LeasedStep> entries) throws SQLException {
-        Map<String, Long> occurrences = entries.stream().collect(Collectors.groupingBy(FencedInsert::key,
-                Collectors.counting()));
-        List<LeasedStep> sent = entries.stream().filter(entry -> occurrences.get(key(entry)) == 1).toList();
-        Set<String> written;
-        if (sent.size() == 1) {
+        if (entries.size() == 1) {
             // one entry: the single-row statement, cheaper than the arrays, skipping a locked row alike
-            LeasedStep entry = sent.get(0);
-            written = NativeUpdate.execute(connection, sql(Dialect.POSTGRESQL) + " SKIP LOCKED",
-                    parameters(entry.lease(), entry.step())) == 1 ? Set.of(key(entry)) : Set.of();
-        } else {
-            written = sent.isEmpty() ? Set.of() : insertDistinct(connection, sent);
+            LeasedStep entry = entries.get(0);
+            return new boolean[]{NativeUpdate.execute(connection, sql(Dialect.POSTGRESQL) + " SKIP LOCKED",
+                    parameters(entry.lease(), entry.step())) == 1};
         }
-        boolean[] result = new boolean[entries.size()];
-        for (int i = 0; i < result.length; i++) {
-            result[i] = written.contains(key(entries.get(i)));
-        }
-        return result;
+        return UnnestBatch.write(connection, ARRAYS_SQL, ARRAY_TYPES, entries,
+                entry -> entry.lease().runId().value() + "#" + entry.step().sequence(), FencedInsert::row,
+                List.of(RunStatus.RUNNING.name(), RunStatus.COMPENSATING.name()));
     }
 
-    private static String key(LeasedStep entry) {
-        return entry.lease().runId().value() + "#" + entry.step().sequence();
-    }
-
-    /** Inserts entries of distinct positions; returns the positions written. */
-    private static Set<String> insertDistinct(Connection connection, List<LeasedStep> entries) throws SQLException {
-        Object[][] columns = new Object[ARRAY_TYPES.length][entries.size()];
-        for (int i = 0; i < entries.size(); i++) {
-            LeasedStep entry = entries.get(i);
-            List<Object> row = new ArrayList<>(16);
-            row.add(entry.lease().runId().value());
-            row.add(entry.lease().epoch());
-            addColumns(row, entry.step());
-            for (int c = 0; c < columns.length; c++) {
-                columns[c][i] = row.get(c);
-            }
-        }
-        Set<String> written = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(ARRAYS_SQL)) {
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, connection.createArrayOf(ARRAY_TYPES[c], columns[c]));
-            }
-            statement.setString(columns.length + 1, RunStatus.RUNNING.name());
-            statement.setString(columns.length + 2, RunStatus.COMPENSATING.name());
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    written.add(rows.getString(1) + "#" + rows.getInt(2));
-                }
-            }
-        }
-        return written;
+    /** The entry's values in the order of {@link #ARRAY_TYPES}. */
+    private static List<Object> row(LeasedStep entry) {
+        List<Object> row = new ArrayList<>(16);
+        row.add(entry.lease().runId().value());
+        row.add(entry.lease().epoch());
+        addColumns(row, entry.step());
+        return row;
     }
 
     /** Which of the entries are in the journal now (read in the transaction that wrote them). */

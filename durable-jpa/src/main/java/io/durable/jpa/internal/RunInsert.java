@@ -3,13 +3,9 @@ package io.durable.jpa.internal;
 import jakarta.persistence.EntityManager;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 /**
  * A new run's row written with one native {@code INSERT}, not through the persistence context: a
@@ -74,29 +70,11 @@ public final class RunInsert {
      *
      * @param connection a connection of the store's tables, on PostgreSQL
      * @param runs       the rows to insert, at most a few hundred
-     * @return the ids of the runs inserted
+     * @return for each run, in order, whether it was inserted
      * @throws SQLException as the database failed
      */
-    public static Set<String> insertAll(Connection connection, List<RunEntity> runs) throws SQLException {
-        Object[][] columns = new Object[TYPES.length][runs.size()];
-        for (int i = 0; i < runs.size(); i++) {
-            List<Object> row = parameters(runs.get(i));
-            for (int c = 0; c < columns.length; c++) {
-                columns[c][i] = row.get(c);
-            }
-        }
-        Set<String> inserted = new HashSet<>();
-        try (PreparedStatement statement = connection.prepareStatement(ALL)) {
-            for (int c = 0; c < columns.length; c++) {
-                statement.setArray(c + 1, connection.createArrayOf(TYPES[c], columns[c]));
-            }
-            try (ResultSet rows = statement.executeQuery()) {
-                while (rows.next()) {
-                    inserted.add(rows.getString(1));
-                }
-            }
-        }
-        return inserted;
+    public static boolean[] insertAll(Connection connection, List<RunEntity> runs) throws SQLException {
+        return UnnestBatch.write(connection, ALL, TYPES, runs, run -> run.id, RunInsert::parameters, List.of());
     }
 
     private static String sql(Dialect dialect) {
