@@ -30,11 +30,11 @@ import io.durable.jpa.internal.Mapping;
 import io.durable.jpa.internal.NativeUpdate;
 import io.durable.jpa.internal.RunEntity;
 import io.durable.jpa.internal.RunFilterQuery;
+import io.durable.jpa.internal.RunEnds;
 import io.durable.jpa.internal.RunInsert;
 import io.durable.jpa.internal.RunVitalsQuery;
 import io.durable.jpa.internal.SignalEntity;
 import io.durable.jpa.internal.StepEntity;
-import io.durable.jpa.internal.UnnestBatch;
 import io.durable.spi.ApprovalRules;
 import io.durable.spi.JournalConflictException;
 import io.durable.spi.LeasedStep;
@@ -824,22 +824,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     }
 
     /**
-     * Runs ended at their epochs, from one array per column; a run row another transaction holds
-     * locked is skipped, not waited for (its end is left for a write of its own). PostgreSQL only.
-     */
-    private static final String FINISH_ALL = "WITH v AS (SELECT * FROM unnest(CAST(? AS VARCHAR[]), "
-            + "CAST(? AS BIGINT[]), CAST(? AS VARCHAR[]), CAST(? AS TEXT[]), CAST(? AS TEXT[]), CAST(? AS BIGINT[])) "
-            + "AS u (id, epoch, status, output_json, error, finished_at)), "
-            + "held AS (SELECT r.id FROM durable_run r JOIN v ON r.id = v.id AND r.lease_epoch = v.epoch "
-            + "AND r.status IN (?, ?) FOR UPDATE OF r SKIP LOCKED) "
-            + "UPDATE durable_run r SET status = v.status, output_json = v.output_json, error = v.error, "
-            + "finished_at = v.finished_at, updated_at = v.finished_at, lease_owner = NULL, lease_expires_at = NULL "
-            + "FROM v WHERE r.id = v.id AND r.lease_epoch = v.epoch AND r.id IN (SELECT id FROM held) "
-            + "RETURNING r.id, r.lease_epoch";
-
-    /**
-     * On PostgreSQL one auto-committed update for the batch ({@code UPDATE ... FROM unnest(...)}, one
-     * array per column, {@code RETURNING} the runs ended) on a connection of
+     * On PostgreSQL one auto-committed update for the batch ({@link RunEnds#finishAll}) on a connection of
      * {@link #autoCommitDataSource()}; elsewhere, or without that data source, {@link #finishRun} for
      * each in a new transaction.
      */
@@ -847,9 +832,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     public boolean[] finishRunsCommitted(List<RunEnd> ends, TransactionRunner transactions) throws Exception {
         ends.forEach(end -> checkFinish(end.status(), end.outputJson(), end.error()));
         try {
-            boolean[] ended = onPostgres(connection -> UnnestBatch.write(connection, FINISH_ALL, FINISH_TYPES, ends,
-                    end -> end.lease().runId().value() + "#" + end.lease().epoch(), JpaWorkflowStore::finishRow,
-                    List.of(RunStatus.RUNNING.name(), RunStatus.COMPENSATING.name())));
+            boolean[] ended = onPostgres(connection -> RunEnds.finishAll(connection, ends));
             if (ended != null) {
                 return ended;
             }
@@ -857,21 +840,6 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
             throw StoreFailure.toException("ending a batch of " + ends.size() + " runs", e);
         }
         return WorkflowStore.super.finishRunsCommitted(ends, transactions);
-    }
-
-    /** The SQL type of each array of {@link #FINISH_ALL}, in order. */
-    private static final String[] FINISH_TYPES = {"varchar", "int8", "varchar", "text", "text", "int8"};
-
-    /** An end's values in the order of {@link #FINISH_TYPES}. */
-    private static List<Object> finishRow(RunEnd end) {
-        List<Object> row = new ArrayList<>(6);
-        row.add(end.lease().runId().value());
-        row.add(end.lease().epoch());
-        row.add(end.status().name());
-        row.add(end.outputJson());
-        row.add(end.error());
-        row.add(end.at().toEpochMilli());
-        return row;
     }
 
     @Override

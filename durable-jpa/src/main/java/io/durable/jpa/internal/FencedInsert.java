@@ -99,6 +99,21 @@ public final class FencedInsert {
         parameters.add(started != null ? started : finished);
     }
 
+    /**
+     * Each entry's run row at the entry's epoch, share-locked, looked up by its key one entry at a time,
+     * as {@code r}. A lateral subquery, not a join: PostgreSQL keeps the plan it first made for a
+     * prepared statement, and for a join made while {@code durable_run} was young (a new database, a
+     * benchmark's first seconds) that plan is a hash join over a scan of the whole table, which then
+     * reads every run for every batch as the table grows; the lateral form has only the primary-key
+     * lookup to choose.
+     *
+     * @param lockOptions what follows {@code FOR SHARE}: empty, or {@code " SKIP LOCKED"}
+     */
+    private static String lockedRun(String lockOptions) {
+        return "CROSS JOIN LATERAL (SELECT id FROM durable_run WHERE id = v.run_id AND lease_epoch = v.epoch "
+                + "AND status IN (?, ?) FOR SHARE" + lockOptions + ") AS r";
+    }
+
     /** The columns of one entry in the multi-row form, with their PostgreSQL types. */
     private static final String VALUES_ROW = "(CAST(? AS VARCHAR), CAST(? AS BIGINT), CAST(? AS INTEGER), "
             + "CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS VARCHAR), CAST(? AS INTEGER), CAST(? AS VARCHAR), "
@@ -132,8 +147,7 @@ public final class FencedInsert {
             sql.append(i == 0 ? "" : ", ").append(VALUES_ROW);
         }
         sql.append(") AS v (run_id, epoch, seq, step_key, name, status, attempt, args_hash, result_json, error_type, "
-                + "error, started_at, finished_at, created_at) JOIN durable_run r ON r.id = v.run_id "
-                + "AND r.lease_epoch = v.epoch AND r.status IN (?, ?) FOR SHARE OF r");
+                + "error, started_at, finished_at, created_at) " + lockedRun(""));
         List<Object> parameters = new ArrayList<>(entries.size() * 14 + 2);
         for (LeasedStep entry : entries) {
             parameters.add(entry.lease().runId().value());
@@ -153,20 +167,19 @@ public final class FencedInsert {
     /**
      * The multi-row fenced insert as one statement whose text does not depend on the batch's size (so
      * the driver prepares it once): the entries come as one array per column, {@code unnest} turns them
-     * into rows, and those join their run rows at their epochs, share-locked. A run row another
-     * transaction holds locked is skipped, not waited for: its entry is left for a write of its own, so
-     * one locked run never holds up the batch. {@code RETURNING} names the entries written. PostgreSQL
-     * only.
+     * into rows, and each looks its run row up at its epoch, share-locked ({@link #lockedRun}). A run
+     * row another transaction holds locked is skipped, not waited for: its entry is left for a write of
+     * its own, so one locked run never holds up the batch. {@code RETURNING} names the entries written.
+     * PostgreSQL only. Package-private for the test of its plan.
      */
-    private static final String ARRAYS_SQL = "INSERT INTO durable_step (" + COLUMNS + ") SELECT r.id, v.seq, "
+    static final String ARRAYS_SQL = "INSERT INTO durable_step (" + COLUMNS + ") SELECT r.id, v.seq, "
             + "v.step_key, v.name, v.status, v.attempt, v.args_hash, v.result_json, v.error_type, v.error, "
             + "v.started_at, v.finished_at, v.created_at FROM unnest(CAST(? AS VARCHAR[]), CAST(? AS BIGINT[]), "
             + "CAST(? AS INTEGER[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), CAST(? AS VARCHAR[]), "
             + "CAST(? AS INTEGER[]), CAST(? AS VARCHAR[]), CAST(? AS TEXT[]), CAST(? AS VARCHAR[]), CAST(? AS TEXT[]), "
             + "CAST(? AS BIGINT[]), CAST(? AS BIGINT[]), CAST(? AS BIGINT[])) AS v (run_id, epoch, seq, step_key, "
             + "name, status, attempt, args_hash, result_json, error_type, error, started_at, finished_at, created_at) "
-            + "JOIN durable_run r ON r.id = v.run_id AND r.lease_epoch = v.epoch AND r.status IN (?, ?) "
-            + "FOR SHARE OF r SKIP LOCKED RETURNING run_id, seq";
+            + lockedRun(" SKIP LOCKED") + " RETURNING run_id, seq";
 
     /** The SQL type of each array of {@link #ARRAYS_SQL}, in order. */
     private static final String[] ARRAY_TYPES = {"varchar", "int8", "int4", "varchar", "varchar", "varchar", "int4",
