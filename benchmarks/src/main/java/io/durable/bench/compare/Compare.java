@@ -25,9 +25,19 @@ import java.util.function.Supplier;
  * {@code bench.server} (127.0.0.1:5432), {@code bench.user} (postgres), {@code bench.concurrency}
  * (32), {@code bench.lone-steps} (10), {@code bench.stats} (true: read pg_stat_database/pg_stat_wal,
  * which costs about 25 s of settling per measurement), {@code bench.only} (e.g. {@code raw,dbos,
- * dbos32,durable}), {@code bench.timeout} (seconds per measurement, 900).
+ * dbos32,durable}), {@code bench.timeout} (seconds per measurement, 900), {@code bench.warm-up-seconds}
+ * (20).
+ *
+ * <p>Each measurement follows a warm-up of the same shape on the same database: at least N/10 runs
+ * (2 C at least; 20 lone runs) and at least {@code bench.warm-up-seconds}, repeated until both are
+ * done, so that what is measured is each library once the JIT compiler has done most of its work (on
+ * a 2-core machine the engine's code is still being compiled 15 s after start, and the compiler's
+ * threads then take a third of the CPU).
  */
 public final class Compare {
+
+    /** The least time each warm-up takes, from {@code bench.warm-up-seconds}. */
+    static final long WARM_UP_NANOS = TimeUnit.SECONDS.toNanos(Long.getLong("bench.warm-up-seconds", 20));
 
     private Compare() {
     }
@@ -199,7 +209,11 @@ public final class Compare {
             String prefix = "m" + (++measurement) + "-";
             try (subject) {
                 subject.open();
-                drive(subject, prefix + "warm-", k, warmUp, threads);
+                long warmUntil = System.nanoTime() + WARM_UP_NANOS;
+                int round = 0;
+                do {
+                    drive(subject, prefix + "warm" + round++ + "-", k, warmUp, threads);
+                } while (System.nanoTime() < warmUntil);
                 PgStats.Snapshot before = stats ? pg.settled(subject.database()) : null;
                 long[] jdbcBefore = CountingDriver.counts(subject.database()).snapshot();
                 long cpuBefore = ProcessCpu.nanos();
