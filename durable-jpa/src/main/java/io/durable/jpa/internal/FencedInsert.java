@@ -1,6 +1,5 @@
 package io.durable.jpa.internal;
 
-import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.spi.Lease;
 import io.durable.spi.LeasedStep;
@@ -76,8 +75,7 @@ public final class FencedInsert {
         addColumns(parameters, step);
         parameters.add(lease.runId().value());
         parameters.add(lease.epoch());
-        parameters.add(RunStatus.RUNNING.name());
-        parameters.add(RunStatus.COMPENSATING.name());
+        parameters.addAll(Mapping.EXECUTING);
         return parameters;
     }
 
@@ -154,8 +152,7 @@ public final class FencedInsert {
             parameters.add(entry.lease().epoch());
             addColumns(parameters, entry.step());
         }
-        parameters.add(RunStatus.RUNNING.name());
-        parameters.add(RunStatus.COMPENSATING.name());
+        parameters.addAll(Mapping.EXECUTING);
         int inserted = NativeUpdate.execute(em, sql.toString(), parameters);
         if (inserted == entries.size()) {
             java.util.Arrays.fill(written, true);
@@ -208,7 +205,7 @@ public final class FencedInsert {
         }
         return UnnestBatch.write(connection, ARRAYS_SQL, ARRAY_TYPES, entries,
                 entry -> entry.lease().runId().value() + "#" + entry.step().sequence(), FencedInsert::row,
-                List.of(RunStatus.RUNNING.name(), RunStatus.COMPENSATING.name()));
+                Mapping.EXECUTING);
     }
 
     /** The entry's values in the order of {@link #ARRAY_TYPES}. */

@@ -13,9 +13,16 @@ import io.durable.spi.StoreFailure;
 import io.durable.spi.StoredRun;
 
 import java.time.Instant;
+import java.util.List;
 
 /** Converts between entities and the SPI's values. */
 public final class Mapping {
+
+    /**
+     * RUNNING and COMPENSATING by name: the statuses in which an execution holds its run's lease and
+     * writes to it, as the fenced statements' {@code status IN (?, ?)} takes them.
+     */
+    public static final List<String> EXECUTING = List.of(RunStatus.RUNNING.name(), RunStatus.COMPENSATING.name());
 
     private Mapping() {
     }

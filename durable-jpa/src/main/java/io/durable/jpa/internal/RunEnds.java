@@ -1,6 +1,5 @@
 package io.durable.jpa.internal;
 
-import io.durable.api.RunStatus;
 import io.durable.spi.RunEnd;
 
 import java.sql.Connection;
@@ -50,7 +49,7 @@ public final class RunEnds {
     public static boolean[] finishAll(Connection connection, List<RunEnd> ends) throws SQLException {
         return UnnestBatch.writePlannedEachTime(connection, SQL, TYPES, ends,
                 end -> end.lease().runId().value() + "#" + end.lease().epoch(), RunEnds::row,
-                List.of(RunStatus.RUNNING.name(), RunStatus.COMPENSATING.name()));
+                Mapping.EXECUTING);
     }
 
     /** An end's values in the order of {@link #TYPES}. */
