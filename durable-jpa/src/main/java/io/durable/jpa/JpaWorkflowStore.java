@@ -824,7 +824,7 @@ public abstract class JpaWorkflowStore implements WorkflowStore {
     }
 
     /**
-     * On PostgreSQL one auto-committed update for the batch ({@link RunEnds#finishAll}) on a connection of
+     * On PostgreSQL the batch in one round trip and one commit ({@link RunEnds#finishAll}) on a connection of
      * {@link #autoCommitDataSource()}; elsewhere, or without that data source, {@link #finishRun} for
      * each in a new transaction.
      */

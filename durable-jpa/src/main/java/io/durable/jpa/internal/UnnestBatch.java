@@ -40,29 +40,9 @@ public final class UnnestBatch {
     public static <T> boolean[] write(Connection connection, String sql, String[] types, List<T> items,
                                       Function<T, String> key, Function<T, List<Object>> row, List<String> after)
             throws SQLException {
-        return write(connection, sql, types, items, key, row, after, false);
-    }
-
-    /**
-     * As {@link #write(Connection, String, String[], List, Function, Function, List)}, for a statement
-     * that joins a table by other means than one key lookup per row (an {@code UPDATE ... FROM}): it is
-     * planned at each execution ({@link PlannedEachTime}), since a kept plan made while the table was
-     * young would scan the whole table for every batch.
-     */
-    public static <T> boolean[] writePlannedEachTime(Connection connection, String sql, String[] types,
-                                                     List<T> items, Function<T, String> key,
-                                                     Function<T, List<Object>> row, List<String> after)
-            throws SQLException {
-        return write(connection, sql, types, items, key, row, after, true);
-    }
-
-    private static <T> boolean[] write(Connection connection, String sql, String[] types, List<T> items,
-                                       Function<T, String> key, Function<T, List<Object>> row, List<String> after,
-                                       boolean planEachTime) throws SQLException {
         Map<String, Long> occurrences = items.stream().collect(Collectors.groupingBy(key, Collectors.counting()));
         List<T> sent = items.stream().filter(item -> occurrences.get(key.apply(item)) == 1).toList();
-        Set<String> written = sent.isEmpty() ? Set.of()
-                : execute(connection, sql, types, sent, row, after, planEachTime);
+        Set<String> written = sent.isEmpty() ? Set.of() : execute(connection, sql, types, sent, row, after);
         boolean[] result = new boolean[items.size()];
         for (int i = 0; i < result.length; i++) {
             result[i] = written.contains(key.apply(items.get(i)));
@@ -71,8 +51,7 @@ public final class UnnestBatch {
     }
 
     private static <T> Set<String> execute(Connection connection, String sql, String[] types, List<T> items,
-                                           Function<T, List<Object>> row, List<String> after, boolean planEachTime)
-            throws SQLException {
+                                           Function<T, List<Object>> row, List<String> after) throws SQLException {
         Object[][] columns = new Object[types.length][items.size()];
         for (int i = 0; i < items.size(); i++) {
             List<Object> values = row.apply(items.get(i));
@@ -82,9 +61,6 @@ public final class UnnestBatch {
         }
         Set<String> written = new HashSet<>();
         try (PreparedStatement statement = connection.prepareStatement(sql)) {
-            if (planEachTime) {
-                PlannedEachTime.apply(statement);
-            }
             for (int c = 0; c < columns.length; c++) {
                 statement.setArray(c + 1, connection.createArrayOf(types[c], columns[c]));
             }
