@@ -158,8 +158,7 @@ public final class Compare {
             Map<String, Measurement> shape = new LinkedHashMap<>();
             try {
                 for (Subject subject : subjects) {
-                    pg.recreate(subject.database());
-                    subject.open();
+                    subject.prepare(pg);
                 }
                 String prefix = "rr" + (++measurement) + "-";
                 for (int i = -20; i < n; i++) {
@@ -167,11 +166,9 @@ public final class Compare {
                         int s = Math.floorMod(i + turn, count);
                         Subject subject = subjects.get(s);
                         if (i == 0 && jdbcBefore[s] == null) {
-                            jdbcBefore[s] = CountingDriver.counts(subject.database()).snapshot();
+                            jdbcBefore[s] = subject.jdbcCounts();
                         }
-                        long t0 = System.nanoTime();
-                        subject.run(prefix + s + "-" + i, k);
-                        long took = System.nanoTime() - t0;
+                        long took = subject.timedRun(prefix + s + "-" + i, k);
                         if (i >= 0) {
                             latencies[s][i] = took;
                             seconds[s] += took / 1e9;
@@ -180,7 +177,7 @@ public final class Compare {
                 }
                 for (int s = 0; s < count; s++) {
                     Subject subject = subjects.get(s);
-                    long[] jdbc = CountingDriver.counts(subject.database()).snapshot();
+                    long[] jdbc = subject.jdbcCounts();
                     for (int i = 0; i < jdbc.length; i++) {
                         jdbc[i] -= jdbcBefore[s][i];
                     }

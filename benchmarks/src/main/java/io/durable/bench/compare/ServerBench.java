@@ -23,7 +23,10 @@ import java.util.stream.Stream;
  * jars, Flyway, the PostgreSQL driver and the in-server driver {@code io.durable.bench.server}),
  * starts Payara Micro on it against the benchmark's database {@code durable_server_bench}, and asks
  * the in-server driver for N runs of K steps from C managed threads and for lone runs; interleaved with
- * raw JDBC and DBOS in this JVM as in {@link Compare}. Prints the same CSV and summary.
+ * raw JDBC and DBOS in this JVM as in {@link Compare}. Lone runs are measured twice, as in
+ * {@link Compare}: each library on its own, then taking turns run by run with DBOS ({@code lone-rr}),
+ * each of the engine's runs one request to the in-server driver, which times it itself. Prints the
+ * same CSV and summary.
  *
  * <p>Arguments as {@link Compare}. System properties as {@link Compare}, and {@code bench.payara}
  * (the Payara Micro jar; default: version 6.2025.10 in the local Maven repository).
@@ -73,6 +76,19 @@ public final class ServerBench {
                     shape.put("server", server.measure(pg, stats, "lone", loneSteps, lone, 1));
                 }
                 Compare.print(shape, all);
+                List<Subject> side = new ArrayList<>();
+                if (only.contains("dbos")) {
+                    side.add(new Dbos(pg, 0));
+                }
+                if (only.contains("dbos32")) {
+                    side.add(new Dbos(pg, 32));
+                }
+                if (only.contains("server")) {
+                    side.add(server.loneRuns());
+                }
+                if (side.size() > 1) {
+                    Compare.print(runner.loneTakingTurns(side, loneSteps, lone), all);
+                }
             }
             Summary.print(all, PgStats.load());
         }
@@ -236,6 +252,65 @@ public final class ServerBench {
                 Thread.sleep(200);
             }
             throw new IllegalStateException(path + " did not finish within " + timeout + "; see " + log);
+        }
+
+        /**
+         * The engine in the server as a {@link Subject} of lone runs taking turns with other libraries:
+         * each run one request to the in-server driver, which times it and counts its JDBC calls, so
+         * the request's own time is not the run's. Its database is the server's, open all along.
+         */
+        Subject loneRuns() {
+            long[] counts = new long[5];
+            return new Subject() {
+                @Override
+                public String engine() {
+                    return "durable";
+                }
+
+                @Override
+                public String path() {
+                    return "payara-micro jta pool=48 slots=" + slots;
+                }
+
+                @Override
+                public String database() {
+                    return DATABASE;
+                }
+
+                @Override
+                public void prepare(PgStats pg) {
+                    // the server's database is in use by the server: not recreated
+                }
+
+                @Override
+                public void open() {
+                    // the server is running
+                }
+
+                @Override
+                public void run(String id, int steps) throws Exception {
+                    timedRun(id, steps);
+                }
+
+                @Override
+                public long timedRun(String id, int steps) throws Exception {
+                    String[] f = get("lone-one?k=" + steps + "&id=" + id, Duration.ofMinutes(2)).split(" ");
+                    for (int i = 0; i < counts.length; i++) {
+                        counts[i] += Long.parseLong(f[1 + i]);
+                    }
+                    return Long.parseLong(f[0]);
+                }
+
+                @Override
+                public long[] jdbcCounts() {
+                    return counts.clone();
+                }
+
+                @Override
+                public void close() {
+                    // the server is stopped with the program
+                }
+            };
         }
 
         /** One measurement by the in-server driver, after a warm-up like {@link Compare}'s. */

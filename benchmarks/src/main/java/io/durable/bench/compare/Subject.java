@@ -27,6 +27,31 @@ interface Subject extends AutoCloseable {
      */
     void run(String id, int steps) throws Exception;
 
+    /**
+     * Empties the library's database and opens the library on it, before a measurement.
+     *
+     * @param pg the benchmark's PostgreSQL
+     */
+    default void prepare(PgStats pg) throws Exception {
+        pg.recreate(database());
+        open();
+    }
+
+    /**
+     * One run as {@link #run}, and how long it took from start to result, in nanoseconds: measured
+     * around {@link #run}, or by the library's own process where the call to it costs time of its own.
+     */
+    default long timedRun(String id, int steps) throws Exception {
+        long t0 = System.nanoTime();
+        run(id, steps);
+        return System.nanoTime() - t0;
+    }
+
+    /** The library's JDBC calls so far, as {@link CountingDriver.Counts#snapshot()} counts them. */
+    default long[] jdbcCounts() {
+        return CountingDriver.counts(database()).snapshot();
+    }
+
     @Override
     void close() throws java.sql.SQLException;
 }

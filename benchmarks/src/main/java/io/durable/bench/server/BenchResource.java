@@ -133,6 +133,26 @@ public class BenchResource {
         return answer(start, cpu, latencies, before, null);
     }
 
+    /**
+     * One lone run, in this request: its time from start to result in nanoseconds, measured here, then
+     * the JDBC calls it made (as {@link #answer} counts them), space-separated. For lone runs taking turns
+     * with another library run by run, where a job and its polling would cost more than the run.
+     */
+    @GET
+    @Path("lone-one")
+    @Produces(MediaType.TEXT_PLAIN)
+    public String loneOne(@QueryParam("k") int k, @QueryParam("id") String id) {
+        long[] before = CountingDriver.counts(DATABASE).snapshot();
+        long t0 = System.nanoTime();
+        run(id, k);
+        StringBuilder line = new StringBuilder().append(System.nanoTime() - t0);
+        long[] after = CountingDriver.counts(DATABASE).snapshot();
+        for (int i = 0; i < after.length; i++) {
+            line.append(' ').append(after[i] - before[i]);
+        }
+        return line.toString();
+    }
+
     private void run(String id, int k) {
         RunId run = engine.start(NoopWorkflow.class, id, k);
         Integer result = engine.awaitResult(run, Integer.class, Duration.ofMinutes(2));
