@@ -2,8 +2,6 @@ package io.durable.jpa.internal;
 
 import io.durable.api.RunId;
 import io.durable.api.RunStatus;
-import io.durable.jpa.Databases;
-import io.durable.jpa.se.ResourceLocalJpa;
 import io.durable.spi.Lease;
 import io.durable.spi.RunEnd;
 import org.junit.jupiter.api.AfterEach;
@@ -14,7 +12,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Instant;
@@ -22,6 +19,8 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
+import static io.durable.jpa.internal.RunRows.count;
+import static io.durable.jpa.internal.RunRows.insertRuns;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -40,9 +39,7 @@ class RunEndsTest {
 
     @BeforeEach
     void newSchema() {
-        url = Databases.postgresUrl();
-        Databases.dropTables(url, "postgres", "");
-        ResourceLocalJpa.open(url, "postgres", "").close();
+        url = RunRows.newSchema();
     }
 
     @AfterEach
@@ -102,20 +99,6 @@ class RunEndsTest {
                 + "RAISE EXCEPTION 'refused for the test'; END $$");
         s.execute("CREATE TRIGGER durable_test_refuse BEFORE UPDATE ON durable_run FOR EACH ROW "
                 + "WHEN (OLD.id = '" + runId + "') EXECUTE FUNCTION durable_test_refuse()");
-    }
-
-    /** Runs r0..r{n-1}, RUNNING at epoch 1. */
-    private static void insertRuns(Statement s, int n) throws SQLException {
-        s.execute("INSERT INTO durable_run (id, workflow_name, workflow_version, instance_id, status, lease_epoch, "
-                + "lease_owner, lease_expires_at, created_at, updated_at, paused) SELECT 'r' || g, 'wf', 1, 'i' || g, "
-                + "'RUNNING', 1, 'node', 1, 1, 1, false FROM generate_series(0, " + (n - 1) + ") g");
-    }
-
-    private static long count(Statement s, String sql) throws SQLException {
-        try (ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private static RunEnd end(int run, long epoch) {

@@ -4,8 +4,6 @@ import io.durable.api.RunId;
 import io.durable.api.RunStatus;
 import io.durable.api.StepInfo;
 import io.durable.api.StepStatus;
-import io.durable.jpa.Databases;
-import io.durable.jpa.se.ResourceLocalJpa;
 import io.durable.spi.Lease;
 import io.durable.spi.LeasedStep;
 import io.durable.spi.RunEnd;
@@ -20,6 +18,8 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
 
+import static io.durable.jpa.internal.RunRows.count;
+import static io.durable.jpa.internal.RunRows.insertRuns;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -42,31 +42,17 @@ class YoungTablePlansTest {
 
     @BeforeEach
     void newSchema() {
-        url = Databases.postgresUrl();
-        Databases.dropTables(url, "postgres", "");
-        ResourceLocalJpa.open(url, "postgres", "").close();
+        url = RunRows.newSchema();
     }
 
     @Test
     void the_journal_batch_looks_each_run_up_by_key_in_the_plan_it_keeps_from_a_young_table() throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            insertRuns(s, 20);
-            s.execute("SET plan_cache_mode = force_generic_plan");
-            String plan = genericPlan(s, FencedInsert.ARRAYS_SQL);
-            assertFalse(plan.contains("Seq Scan on durable_run"), plan);
-            assertTrue(plan.contains("Index Scan using durable_run_pkey on durable_run"), plan);
-        }
+        assertLooksRunsUpByKey(FencedInsert.ARRAYS_SQL);
     }
 
     @Test
     void each_end_of_the_ends_batch_finds_its_run_by_key_in_the_plan_it_keeps_from_a_young_table() throws Exception {
-        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
-            insertRuns(s, 20);
-            s.execute("SET plan_cache_mode = force_generic_plan");
-            String plan = genericPlan(s, RunEnds.SQL);
-            assertFalse(plan.contains("Seq Scan on durable_run"), plan);
-            assertTrue(plan.contains("Index Scan using durable_run_pkey on durable_run"), plan);
-        }
+        assertLooksRunsUpByKey(RunEnds.SQL);
     }
 
     @Test
@@ -86,11 +72,15 @@ class YoungTablePlansTest {
         }
     }
 
-    /** Runs r0..r{n-1}, RUNNING at epoch 1. */
-    private static void insertRuns(Statement s, int n) throws SQLException {
-        s.execute("INSERT INTO durable_run (id, workflow_name, workflow_version, instance_id, status, lease_epoch, "
-                + "lease_owner, lease_expires_at, created_at, updated_at, paused) SELECT 'r' || g, 'wf', 1, 'i' || g, "
-                + "'RUNNING', 1, 'node', 1, 1, 1, false FROM generate_series(0, " + (n - 1) + ") g");
+    /** The generic plan of the statement, made on a young {@code durable_run}, looks each run up by its key. */
+    private void assertLooksRunsUpByKey(String sql) throws SQLException {
+        try (Connection c = DriverManager.getConnection(url, "postgres", ""); Statement s = c.createStatement()) {
+            insertRuns(s, 20);
+            s.execute("SET plan_cache_mode = force_generic_plan");
+            String plan = genericPlan(s, sql);
+            assertFalse(plan.contains("Seq Scan on durable_run"), plan);
+            assertTrue(plan.contains("Index Scan using durable_run_pkey on durable_run"), plan);
+        }
     }
 
     /** The generic plan of a statement written with {@code ?} parameters, for null arguments. */
@@ -113,13 +103,6 @@ class YoungTablePlansTest {
             }
         }
         return plan.toString();
-    }
-
-    private static long count(Statement s, String sql) throws SQLException {
-        try (ResultSet rows = s.executeQuery(sql)) {
-            rows.next();
-            return rows.getLong(1);
-        }
     }
 
     private static Lease lease(int run) {
